@@ -1,0 +1,250 @@
+"""The tracker command line: thin wrappers that parse options, call a stage, and print its result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from tracker import __version__
+from tracker.export import build_export, write_json
+from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
+from tracker.pipeline import IngestReport, ingest
+from tracker.store import StoreError, database_url, open_store, repo, session_scope
+
+
+class Context:
+    def __init__(self, db: str | None) -> None:
+        self.url = database_url(db)
+        self._engine = None
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            try:
+                self._engine = open_store(self.url)
+            except StoreError as exc:
+                fail(str(exc))
+        return self._engine
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"tracker: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    metavar="URL",
+    envvar="TRACKER_DB",
+    help="Database URL (env TRACKER_DB; default sqlite:///tracker.db in the working directory).",
+)
+@click.version_option(__version__, prog_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Track claims across news outlets: ingest articles, find what they assert, and export it.
+
+    \b
+    Example:
+      tracker run seeds/
+      tracker --db postgresql+psycopg://localhost/test sources
+    """
+    ctx.obj = Context(db)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.pass_obj
+def run(obj: Context, path: str) -> None:
+    """Ingest PATH (a folder or file) through every stage and print a summary.
+
+    \b
+    Example:
+      tracker run seeds/
+    """
+    report = _ingest(obj, [path])
+    _print_summary(obj, report)
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.pass_obj
+def ingest_command(obj: Context, paths: tuple[str, ...]) -> None:
+    """Ingest article files and folders (recursively), reading each folder's sources.csv.
+
+    Files: .txt, .md, .html, .htm. Identical content already stored is left as it is. Bad files are
+    listed and skipped; the good ones are stored. Exit status 1 when any file failed.
+
+    \b
+    Example:
+      tracker ingest corpus/ extra/article.html
+    """
+    report = _ingest(obj, list(paths))
+    _print_summary(obj, report)
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command("add-source")
+@click.argument("file", type=click.Path(path_type=str))
+@click.option("--outlet", help="Outlet that published the article.")
+@click.option("--url", help="Where the article was published.")
+@click.option("--published", help="Publication date, YYYY-MM-DD.")
+@click.option("--title", help="Headline.")
+@click.pass_obj
+def add_source(
+    obj: Context, file: str, outlet: str | None, url: str | None, published: str | None, title: str | None
+) -> None:
+    """Add one article FILE with its metadata given by hand.
+
+    \b
+    Example:
+      tracker add-source story.txt --outlet "Daily Planet" --published 2024-04-29 \\
+          --url https://example.org/story --title "Talks resume"
+    """
+    date = None
+    if published:
+        try:
+            date = dt.date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published {published!r} is not a date (YYYY-MM-DD)")
+    try:
+        [found] = discover([file])
+    except (IngestError, ManifestError) as exc:
+        fail(str(exc))
+    meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
+    report = ingest(obj.engine, [InputFile(found.path, file, meta)])
+    _print_summary(obj, report)
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.pass_obj
+def sources(obj: Context) -> None:
+    """List stored sources as a table.
+
+    \b
+    Example:
+      tracker sources
+    """
+    with session_scope(obj.engine) as session:
+        rows = repo.list_sources(session)
+    if not rows:
+        click.echo("no sources yet: tracker ingest PATH")
+        return
+    header = ("id", "published", "outlet", "copy of", "paras", "path")
+    table = [
+        (
+            str(s.id),
+            s.published.isoformat() if s.published else "-",
+            (s.outlet or "-")[:28],
+            str(s.duplicate_of) if s.duplicate_of else "",
+            str(s.passages),
+            s.path,
+        )
+        for s in rows
+    ]
+    widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(header))]
+    for row in [header, *table]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
+@click.pass_obj
+def export(obj: Context, fmt: str, output: str) -> None:
+    """Export everything stored as JSON (the export contract other tools read).
+
+    \b
+    Example:
+      tracker export --format json --output tracker.json
+    """
+    data = build_export(obj.engine)
+    if output == "-":
+        import json
+
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        fail(f"--output {output}: directory {target.parent} does not exist")
+    write_json(data, target)
+    click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
+
+
+@cli.group()
+def db() -> None:
+    """Database maintenance.
+
+    \b
+    Example:
+      tracker db upgrade
+    """
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(obj: Context) -> None:
+    """Bring the database schema up to the newest migration (also done on first use).
+
+    \b
+    Example:
+      tracker --db sqlite:///newsroom.db db upgrade
+    """
+    from tracker.store.db import current_and_head
+
+    current, _head = current_and_head(obj.engine)
+    click.echo(f"database at revision {current}")
+
+
+def _ingest(obj: Context, paths: list[str]) -> IngestReport:
+    try:
+        files = discover(paths)
+    except (IngestError, ManifestError) as exc:
+        fail(str(exc))
+    if not files:
+        fail(f"{', '.join(paths)}: no article files (.txt, .md, .html, .htm) found")
+    engine = obj.engine
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+            return ingest(engine, files, progress=lambda _name: bar.update(1))
+    return ingest(engine, files)
+
+
+def _print_summary(obj: Context, report: IngestReport) -> None:
+    for failure in report.failures:
+        click.echo(f"tracker: error: {failure.message}", err=True)
+    stored = report.count("stored")
+    click.echo(
+        f"sources: {stored} stored, {report.count('unchanged')} unchanged (already stored), "
+        f"{len(report.failures)} failed"
+    )
+    click.echo(f"syndicated copies: {report.duplicates}")
+    click.echo(f"publication dates found: {report.dated} of {stored}")
+    with session_scope(obj.engine) as session:
+        total = len(repo.list_sources(session))
+    click.echo(f"database: {total} sources in {_redacted(obj.url)}")
+
+
+def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+def main() -> None:
+    cli(prog_name="tracker")
+
+
+if __name__ == "__main__":
+    main()

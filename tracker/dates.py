@@ -1,0 +1,115 @@
+"""Publication dates: from the person's metadata, else the page's own markup, else a dateline in the header.
+
+A date is only taken from where a publisher states its own publication time (meta tags, the dateline above
+the body); never from related-story lists, sidebars or comments, which carry other stories' dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tracker.clean.lines import Verdict
+from tracker.config import DATES, DateSettings
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+DATE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{_YEAR}-(?P<nmonth>\d{{1,2}})-(?P<day>\d{{1,2}})\b",  # 2025-07-20
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",  # 17 December 2021
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # December 17, 2021
+        rf"\b(?P<day>\d{{1,2}})(?P<sep>[./])(?P<nmonth>\d{{1,2}})(?P=sep){_YEAR}\b",  # 17.12.2021
+    )
+)
+# A date right after one of these words is not the publication date of this page.
+NOT_PUBLICATION = re.compile(
+    r"(?:updated|modified|edited|first published|originally published|published by|on the partner)\b[^|·]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: dt.date
+    origin: str  # "metadata", "page markup", "dateline"
+
+
+def find_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Every well-formed date in ``text`` with its offset, in order (day first for numeric forms)."""
+    found: list[tuple[int, dt.date]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            value = _to_date(match)
+            if value is not None:
+                found.append((match.start(), value))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    month = int(parts["nmonth"]) if parts.get("nmonth") else MONTHS[parts["month"].lower()]
+    try:
+        return dt.date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+
+
+def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = DATES) -> dt.date | None:
+    """The first publication date stated in the lines above the body (the dateline and byline area)."""
+    first_body = next((i for i, v in enumerate(verdicts) if v.body), len(verdicts))
+    for verdict in verdicts[: first_body + settings.header_lines_into_body]:
+        if verdict.reason == "link to another story":
+            continue
+        line = verdict.span.of(text)
+        for offset, value in find_dates(line):
+            if NOT_PUBLICATION.search(line[:offset]):
+                continue
+            if settings.min_year <= value.year <= settings.max_year:
+                return value
+    return None
+
+
+def html_date(html: str, settings: DateSettings = DATES) -> dt.date | None:
+    """The publication date a HTML page states in its markup (meta tags, JSON-LD, <time> in the header).
+
+    htmldate's extensive search is off: it guesses from any date on the page, related stories included.
+    """
+    from htmldate import find_date
+
+    found = find_date(
+        html,
+        original_date=True,
+        extensive_search=False,
+        min_date=f"{settings.min_year}-01-01",
+        max_date=f"{settings.max_year}-12-31",
+    )
+    return dt.date.fromisoformat(found) if found else None

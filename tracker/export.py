@@ -1,0 +1,50 @@
+"""The JSON export every downstream tool reads (shared/eval/export-contract.md).
+
+Fields of the contract are never renamed or removed; stages that do not exist yet give empty lists.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tracker.store import repo, session_scope
+
+SCHEMA_VERSION = 1
+
+
+def build_export(engine: Engine) -> dict[str, Any]:
+    with session_scope(engine) as session:
+        sources = repo.list_sources(session)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sources": [
+            {
+                "id": str(s.id),
+                "path": s.path,
+                "outlet": s.outlet,
+                "url": s.url,
+                "title": s.title,
+                "published": s.published.isoformat() if s.published else None,
+                "published_origin": s.published_origin,
+                "content_sha256": s.content_sha256,
+                "duplicate_of": str(s.duplicate_of) if s.duplicate_of is not None else None,
+                "media_type": s.media_type,
+            }
+            for s in sources
+        ],
+        "entities": [],
+        "claims": [],
+        "flags": [],
+        "outlets": [],
+    }
+
+
+def write_json(data: dict[str, Any], output: Path) -> None:
+    """Write atomically: a reader never sees a half-written export."""
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(output)
