@@ -66,7 +66,7 @@ def classify_lines(text: str, settings: CleanSettings = CLEAN) -> list[Verdict]:
 
 
 def _is_prose(unit: Unit, settings: CleanSettings) -> bool:
-    """A line that reads as a sentence: enough words and a sentence ending (or long enough not to need one)."""
+    """A line that reads as a sentence: enough words and a sentence ending, or long enough without."""
     return len(unit.words) >= settings.prose_min_words and (
         bool(_SENTENCE_END.search(unit.text)) or len(unit.words) >= settings.prose_long_words
     )
