@@ -10,6 +10,7 @@ import click
 
 from tracker import __version__
 from tracker.export import build_export, write_json
+from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
 from tracker.pipeline import IngestReport, ingest
 from tracker.store import StoreError, database_url, open_store, repo, session_scope
@@ -156,6 +157,41 @@ def sources(obj: Context) -> None:
 
 
 @cli.command()
+@click.option("--source", "source_id", type=int, help="Only the claims of this source id.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
+@click.pass_obj
+def claims(obj: Context, source_id: int | None, kind: str | None) -> None:
+    """List extracted claims with the exact quote each rests on.
+
+    \b
+    Example:
+      tracker claims --source 3 --kind role
+    """
+    with session_scope(obj.engine) as session:
+        rows = repo.list_claims(session, source_id=source_id, kind=kind)
+    if not rows:
+        click.echo("no claims match")
+        return
+    for c in rows:
+        extra = []
+        if c.attributed_to:
+            extra.append(f"by {c.attributed_to}")
+        if c.time_text:
+            when = c.time_first.isoformat() if c.time_first else "?"
+            if c.time_last and c.time_last != c.time_first:
+                when += f"..{c.time_last.isoformat()}"
+            extra.append(f"time: {c.time_text} = {when}")
+        click.echo(f"[{c.id}] source {c.source_id} · {c.kind}" + (f" · {' · '.join(extra)}" if extra else ""))
+        click.echo(f"  {c.text}")
+        click.echo(f"  quote [{c.start}:{c.end}]: {_one_line(c.quote)}")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
 @click.pass_obj
@@ -228,6 +264,7 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
     )
     click.echo(f"syndicated copies: {report.duplicates}")
     click.echo(f"publication dates found: {report.dated} of {stored}")
+    click.echo(f"claims extracted: {report.claims}")
     with session_scope(obj.engine) as session:
         total = len(repo.list_sources(session))
     click.echo(f"database: {total} sources in {_redacted(obj.url)}")

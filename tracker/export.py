@@ -19,6 +19,7 @@ SCHEMA_VERSION = 1
 def build_export(engine: Engine) -> dict[str, Any]:
     with session_scope(engine) as session:
         sources = repo.list_sources(session)
+        claims = repo.list_claims(session)
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [
@@ -37,7 +38,31 @@ def build_export(engine: Engine) -> dict[str, Any]:
             for s in sources
         ],
         "entities": [],
-        "claims": [],
+        "claims": [
+            {
+                "id": str(c.id),
+                "source_id": str(c.source_id),
+                "text": c.text,
+                "quote": c.quote,
+                "start": c.start,
+                "end": c.end,
+                "kind": c.kind,
+                "entity_ids": [],
+                "attributed_to": None,
+                "attributed_to_name": c.attributed_to,
+                "time": (
+                    {
+                        "text": c.time_text,
+                        "first": c.time_first.isoformat() if c.time_first else None,
+                        "last": c.time_last.isoformat() if c.time_last else None,
+                    }
+                    if c.time_text
+                    else None
+                ),
+                "cluster_id": None,
+            }
+            for c in claims
+        ],
         "flags": [],
         "outlets": [],
     }

@@ -1,4 +1,4 @@
-"""The ingest job: files -> decoded text -> clean body -> dates -> copies -> stored sources.
+"""The ingest job: files -> decoded text -> clean body -> dates -> claims -> copies -> stored sources.
 
 Every file is prepared (read, decoded, cleaned, dated) without the database, then stored in a transaction of
 its own, so a bad file never leaves anything half-written and never stops the good files of a batch.
@@ -17,6 +17,7 @@ from tracker.clean import clean_text
 from tracker.clean.html import extract_html
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
+from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
 from tracker.store import repo, session_scope
 from tracker.store.repo import NewSource
@@ -33,6 +34,7 @@ class Outcome:
     source_id: int | None = None
     duplicate_of: int | None = None
     published: dt.date | None = None
+    claims: int = 0
     message: str = ""
 
 
@@ -50,6 +52,10 @@ class IngestReport:
     @property
     def dated(self) -> int:
         return sum(1 for o in self.outcomes if o.status == "stored" and o.published is not None)
+
+    @property
+    def claims(self) -> int:
+        return sum(o.claims for o in self.outcomes)
 
     @property
     def failures(self) -> list[Outcome]:
@@ -99,6 +105,7 @@ def prepare(file: InputFile) -> NewSource:
         encoding=decoded.encoding,
         text=text,
         passages=document.passages,
+        claims=tuple(extract_claims(text, document.passages, published)),
     )
 
 
@@ -116,9 +123,7 @@ def _guess_title(document) -> str | None:
     return best
 
 
-def ingest(
-    engine: Engine, files: list[InputFile], progress: Callable[[str], None] | None = None
-) -> IngestReport:
+def ingest(engine: Engine, files: list[InputFile], progress: Callable[[str], None] | None = None) -> IngestReport:
     """Store every readable file; identical content already stored is reported as unchanged."""
     report = IngestReport()
     with session_scope(engine) as session:
@@ -138,13 +143,12 @@ def _ingest_one(engine: Engine, file: InputFile, fingerprints: list[Fingerprint]
     with session_scope(engine) as session:
         existing = repo.source_with_hash(session, new.content_sha256)
         if existing is not None:
-            return Outcome(
-                file.given, "unchanged", source_id=existing, message=f"already stored as source {existing}"
-            )
+            return Outcome(file.given, "unchanged", source_id=existing, message=f"already stored as source {existing}")
         body_shingles = shingles("\n\n".join(p.of(new.text) for p in new.passages))
         copy = find_original(body_shingles, fingerprints)
         if copy is not None:
-            new = replace(new, duplicate_of=copy.original_id, duplicate_score=copy.containment)
+            # A syndicated copy adds no claims of its own: its original's stand for it.
+            new = replace(new, duplicate_of=copy.original_id, duplicate_score=copy.containment, claims=())
         source_id = repo.add_source(session, new)
     if copy is None:
         fingerprints.append(Fingerprint(source_id, body_shingles))
@@ -154,4 +158,5 @@ def _ingest_one(engine: Engine, file: InputFile, fingerprints: list[Fingerprint]
         source_id=source_id,
         duplicate_of=new.duplicate_of,
         published=new.published,
+        claims=len(new.claims),
     )

@@ -58,9 +58,7 @@ class Source(Base):
     media_type: Mapped[str] = mapped_column(String(40))
     encoding: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
-    duplicate_of_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sources.id", ondelete="SET NULL"), index=True
-    )
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
     duplicate_score: Mapped[float | None] = mapped_column(Float)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -69,6 +67,9 @@ class Source(Base):
         back_populates="source", order_by="Passage.position", cascade="all, delete-orphan"
     )
     duplicate_of: Mapped[Source | None] = relationship(remote_side=[id])
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="source", order_by="Claim.position", cascade="all, delete-orphan"
+    )
 
 
 class Passage(Base):
@@ -84,3 +85,26 @@ class Passage(Base):
     end: Mapped[int] = mapped_column(Integer)
 
     source: Mapped[Source] = relationship(back_populates="passages")
+
+
+class Claim(Base):
+    """One atomic claim: ``text`` in plain words, resting on ``source.text[start:end]``."""
+
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("source_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    # Who the article says made the statement, as written there (entities link it in a later stage).
+    attributed_to_name: Mapped[str | None] = mapped_column(String(300))
+    # The time the claim speaks about: the phrase, and the range of days it resolves to.
+    time_text: Mapped[str | None] = mapped_column(String(100))
+    time_first: Mapped[dt.date | None] = mapped_column(Date)
+    time_last: Mapped[dt.date | None] = mapped_column(Date)
+
+    source: Mapped[Source] = relationship(back_populates="claims")

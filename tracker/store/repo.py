@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
-from tracker.store.models import Outlet, Passage, Source
+from tracker.extract import ClaimDraft
+from tracker.store.models import Claim, Outlet, Passage, Source
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,25 @@ class NewSource:
     passages: tuple[Span, ...]
     duplicate_of: int | None = None
     duplicate_score: float | None = None
+    claims: tuple[ClaimDraft, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    id: int
+    source_id: int
+    source_path: str
+    outlet: str | None
+    published: dt.date | None
+    text: str
+    quote: str
+    start: int
+    end: int
+    kind: str
+    attributed_to: str | None
+    time_text: str | None
+    time_first: dt.date | None
+    time_last: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,20 @@ def add_source(session: Session, new: NewSource) -> int:
         duplicate_of_id=new.duplicate_of,
         duplicate_score=new.duplicate_score,
         passages=[Passage(position=i, start=s.start, end=s.end) for i, s in enumerate(new.passages)],
+        claims=[
+            Claim(
+                position=i,
+                text=c.text,
+                start=c.start,
+                end=c.end,
+                kind=c.kind,
+                attributed_to_name=c.attributed_to,
+                time_text=c.time_text,
+                time_first=c.time_first,
+                time_last=c.time_last,
+            )
+            for i, c in enumerate(new.claims)
+        ],
     )
     session.add(source)
     session.flush()
@@ -102,9 +136,7 @@ def original_bodies(session: Session) -> Iterator[tuple[int, str]]:
 
 
 def list_sources(session: Session) -> list[StoredSource]:
-    counts = (
-        select(Passage.source_id, func.count(Passage.id).label("n")).group_by(Passage.source_id).subquery()
-    )
+    counts = select(Passage.source_id, func.count(Passage.id).label("n")).group_by(Passage.source_id).subquery()
     rows = session.execute(
         select(Source, Outlet.name, func.coalesce(counts.c.n, 0))
         .outerjoin(Outlet, Source.outlet_id == Outlet.id)
@@ -132,3 +164,35 @@ def list_sources(session: Session) -> list[StoredSource]:
 
 def outlet_names(session: Session) -> list[str]:
     return list(session.scalars(select(Outlet.name).order_by(Outlet.name)))
+
+
+def list_claims(session: Session, source_id: int | None = None, kind: str | None = None) -> list[StoredClaim]:
+    query = (
+        select(Claim, Source.path, Source.text, Source.published, Outlet.name)
+        .join(Source, Claim.source_id == Source.id)
+        .outerjoin(Outlet, Source.outlet_id == Outlet.id)
+        .order_by(Claim.source_id, Claim.position)
+    )
+    if source_id is not None:
+        query = query.where(Claim.source_id == source_id)
+    if kind is not None:
+        query = query.where(Claim.kind == kind)
+    return [
+        StoredClaim(
+            id=c.id,
+            source_id=c.source_id,
+            source_path=path,
+            outlet=outlet,
+            published=published,
+            text=c.text,
+            quote=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            kind=c.kind,
+            attributed_to=c.attributed_to_name,
+            time_text=c.time_text,
+            time_first=c.time_first,
+            time_last=c.time_last,
+        )
+        for c, path, text, published, outlet in session.execute(query)
+    ]

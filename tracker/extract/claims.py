@@ -1,0 +1,373 @@
+"""Atomic claims from a clean article body: one checkable fact each, tied to the exact passage it rests on.
+
+For every sentence: the role of each titled person ("X is Kremlin spokesman"), one claim per member of a
+membership list or counted enumeration, and the statement itself, split at clause boundaries that join
+independent facts (", but", ";", ", stressing that", a non-restrictive ", who ..."). Pronoun subjects are
+replaced by the person the article last named, so each claim reads on its own. A quote is always
+``text[start:end]`` of the stored text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tracker.clean.spans import Span, trim
+from tracker.extract import vocabulary as v
+from tracker.extract.names import Person, people
+from tracker.extract.sentences import Sentence, sentences
+from tracker.extract.when import find_time
+
+KINDS = ("event", "quantity", "role", "quote", "schedule", "membership", "other")
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    """A claim before storage. ``start``/``end`` index the source's stored text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    attributed_to: str | None = None
+    people: tuple[str, ...] = ()
+    time_text: str | None = None
+    time_first: dt.date | None = None
+    time_last: dt.date | None = None
+
+
+@dataclass
+class ArticleContext:
+    """What the article has established so far: who is who, and who was named last."""
+
+    titles: dict[str, str] = field(default_factory=dict)  # full name -> title
+    last_person: str | None = None
+    proper_words: set[str] = field(default_factory=set)
+
+    def note(self, person: Person) -> None:
+        """Only titled people count: an untitled run of capitals may be a place or a body."""
+        if not person.title:
+            return
+        full = self.full_name(person.name)
+        if full not in self.titles:
+            self.titles[full] = person.title
+        self.last_person = full
+
+    def is_person(self, name: str) -> bool:
+        return self.full_name(name) in self.titles
+
+    def full_name(self, name: str) -> str:
+        """A surname alone joins the full name the article already used."""
+        if " " in name:
+            return name
+        for full in reversed(list(self.titles)):
+            if full.split()[-1] == name:
+                return full
+        return name
+
+    def by_role(self, role: str) -> str | None:
+        for name, title in reversed(list(self.titles.items())):
+            if role in title.lower().split():
+                return name
+        return None
+
+
+_QUOTES = '“”"„«»'
+_SPLITTERS = re.compile(
+    r"(?P<sep>;\s+|,\s+but\s+|,\s+(?:although|though|while|whereas)\s+|,\s+and\s+(?=(?:I|he|she|it|they|we)\b)"
+    r"|,\s+(?P<part>" + "|".join(sorted(v.REPORTING_PARTICIPLES)) + r")\s+(?:that\s+)?)"
+)
+_PARTICIPLE_PAST = {
+    "stressing": "stressed",
+    "noting": "noted",
+    "adding": "added",
+    "saying": "said",
+    "arguing": "argued",
+    "insisting": "insisted",
+    "warning": "warned",
+    "emphasising": "emphasised",
+    "emphasizing": "emphasized",
+    "explaining": "explained",
+    "claiming": "claimed",
+    "recalling": "recalled",
+    "suggesting": "suggested",
+}
+_LEADING_MARKERS = re.compile(r"^(?:meanwhile|however|instead|moreover|also|still|further(?:more)?)\s*,?\s+", re.I)
+_COUNTED_LIST = re.compile(
+    r"\b(?:\d+|" + "|".join(sorted(v.NUMBER_WORDS)) + r")\s+[\w’'-]+\s*,?\s*(?:namely|including|as follows)?\s*:?\s*$",
+    re.I,
+)
+_REPORT_TAIL = re.compile(
+    r",?\s*(?P<tail>(?:according to (?P<acc>[^,.;]{2,60}))"
+    r"|(?P<who>[^,;“”\"]{1,70}?)\s+(?:"
+    + "|".join(sorted(v.REPORTING_VERBS))
+    + r")(?:\s+(?:on|in|at|to)\s+[\w’' -]{1,40})?)\s*[.!]?[”\"]?\s*$",
+    re.I,
+)
+_INVERTED_TAIL = re.compile(
+    r",[”\"]?\s*(?:" + "|".join(sorted(v.REPORTING_VERBS)) + r")\s+(?P<who>[^,;.]{2,60})[.!]?\s*$", re.I
+)
+_HEAD_REPORT = re.compile(
+    r"^(?P<who>[^,;“”\"]{1,80}?)\s+(?:also\s+|further\s+|later\s+)?(?P<verb>"
+    + "|".join(sorted(v.REPORTING_VERBS))
+    + r")\b",
+    re.I,
+)
+_SUBJECT_ROLE = re.compile(r"^(?:the|a)\s+(?:[\w-]+\s+)?(?P<role>" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b", re.I)
+_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(v.NUMBER_WORDS)) + r")\b", re.I)
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+
+
+def extract_claims(text: str, passages: tuple[Span, ...] | list[Span], published: dt.date | None) -> list[ClaimDraft]:
+    """All claims of one article body, in reading order, each text unique within the article."""
+    context = ArticleContext(proper_words=_proper_words(text, passages))
+    drafts: list[ClaimDraft] = []
+    for sentence in sentences(text, passages):
+        drafts.extend(_sentence_claims(text, sentence, published, context))
+    return _unique(drafts)
+
+
+def _sentence_claims(
+    text: str, sentence: Sentence, published: dt.date | None, context: ArticleContext
+) -> list[ClaimDraft]:
+    body = sentence.span.of(text)
+    base = sentence.span.start
+    found = people(body)
+    out: list[ClaimDraft] = []
+    for person in found:
+        if person.title:
+            out.append(_role_claim(text, base, person, context))
+    speaker = _speaker(body, found, context)
+    for person in found:
+        context.note(person)
+    out.extend(_membership_claims(text, base, body, found, published))
+    out.extend(_enumeration_claims(text, sentence, published))
+    out.extend(_statement_claims(text, sentence.span, speaker, found, published, context))
+    if speaker and context.is_person(speaker):
+        context.last_person = context.full_name(speaker)
+    return out
+
+
+def _role_claim(text: str, base: int, person: Person, context: ArticleContext) -> ClaimDraft:
+    start = base + min(person.start, person.title_start or person.start)
+    end = base + max(person.end, person.title_end or person.end)
+    title = re.sub(r"^(?:the|a|an)\s+", "", person.title or "", flags=re.I)
+    name = context.full_name(person.name)
+    return ClaimDraft(f"{name} is {title}.", start, end, "role", people=(name,))
+
+
+def _speaker(body: str, found: list[Person], context: ArticleContext) -> str | None:
+    """Who the sentence reports as saying it: a named person, a resolved pronoun or title, or None."""
+    clean = body.strip()
+    candidates = []
+    head = _HEAD_REPORT.match(_LEADING_MARKERS.sub("", clean))
+    if head and len(head.group("who").split()) <= 8:
+        candidates.append(head.group("who"))
+    inverted = _INVERTED_TAIL.search(clean)
+    if inverted:
+        candidates.append(inverted.group("who"))
+    tail = _REPORT_TAIL.search(clean)
+    if tail:
+        candidates.append(tail.group("acc") or tail.group("who"))
+    for phrase in candidates:
+        resolved = _resolve_subject(phrase.strip(), found, context)
+        if resolved:
+            return resolved
+    return None
+
+
+def _resolve_subject(phrase: str, found: list[Person], context: ArticleContext) -> str | None:
+    for person in found:
+        if person.name in phrase:
+            return context.full_name(person.name)
+    words = phrase.split()
+    if words and words[-1].lower() in v.PRONOUN_SUBJECTS and len(words) <= 2:
+        return context.last_person
+    role = _SUBJECT_ROLE.match(phrase)
+    if role:
+        return context.by_role(role.group("role").lower())
+    caps = [re.sub(r"[’']s$", "", w) for w in words if w[:1].isupper() and w.lower() not in v.NOT_NAME_WORDS]
+    if caps and len(words) <= 4:
+        return context.full_name(caps[0]) if len(caps) == 1 else " ".join(caps)
+    return None
+
+
+def _membership_claims(
+    text: str, base: int, body: str, found: list[Person], published: dt.date | None
+) -> list[ClaimDraft]:
+    """ "The delegation includes A, B and C": one claim per named member."""
+    verb = re.search(r"\b(?:" + "|".join(sorted(v.MEMBERSHIP_VERBS)) + r")\b(?:\s+of)?", body)
+    if not verb:
+        return []
+    members = [p for p in found if p.start > verb.start()]
+    if len(members) < 2:
+        return []
+    group = _LEADING_MARKERS.sub("", body[: verb.start()].strip())
+    verb_text = body[verb.start() : verb.end()]
+    return [
+        ClaimDraft(
+            f"{group} {verb_text} {member.name}.",
+            base,
+            base + member.end,
+            "membership",
+            people=(member.name,),
+        )
+        for member in members
+    ]
+
+
+def _enumeration_claims(text: str, sentence: Sentence, published: dt.date | None) -> list[ClaimDraft]:
+    """ "... agreements with nine states, namely: A, B, ...": one claim per listed member."""
+    if not sentence.items:
+        return []
+    lead = sentence.span.of(text)
+    counted = _COUNTED_LIST.search(lead)
+    head = lead[: counted.start()] if counted else lead.rstrip(" :")
+    head = _LEADING_MARKERS.sub("", re.sub(r"^(?:as of today|so far|to date)\s*,\s*", "", head.strip(), flags=re.I))
+    out = []
+    for item in sentence.items:
+        member = item.of(text)
+        claim = f"{head.rstrip(' ,')} {member}."
+        out.append(ClaimDraft(_capitalise(claim), sentence.span.start, item.end, "membership"))
+    return out
+
+
+def _statement_claims(
+    text: str,
+    span: Span,
+    speaker: str | None,
+    found: list[Person],
+    published: dt.date | None,
+    context: ArticleContext,
+) -> list[ClaimDraft]:
+    body = span.of(text)
+    pieces = _clauses(body)
+    out = []
+    for local_start, local_end, participle in pieces:
+        piece = trim(text, Span(span.start + local_start, span.start + local_end))
+        if piece.end <= piece.start:
+            continue
+        clause = piece.of(text)
+        claim_text = _self_contained(clause, participle, speaker, len(pieces) > 1, context)
+        if claim_text is None:
+            continue
+        future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(clause))
+        when = find_time(clause, published, future) or (
+            find_time(body, published, future) if len(pieces) == 1 else None
+        )
+        out.append(
+            ClaimDraft(
+                claim_text,
+                piece.start,
+                piece.end,
+                _kind(clause, future, speaker),
+                attributed_to=speaker,
+                people=tuple(context.full_name(p.name) for p in found if p.name in clause),
+                time_text=when.text if when else None,
+                time_first=when.first if when else None,
+                time_last=when.last if when else None,
+            )
+        )
+    return out
+
+
+def _clauses(body: str) -> list[tuple[int, int, str | None]]:
+    """Split points outside quotations; each piece with the reporting participle that opened it."""
+    quoted = _quoted_ranges(body)
+    pieces: list[tuple[int, int, str | None]] = []
+    start, participle = 0, None
+    for match in _SPLITTERS.finditer(body):
+        if any(a <= match.start() < b for a, b in quoted):
+            continue
+        left = body[start : match.start()]
+        if len(_WORD.findall(left)) < 4 or len(_WORD.findall(body[match.end() :])) < 4:
+            continue
+        pieces.append((start, match.start(), participle))
+        start, participle = match.end(), match.group("part")
+    pieces.append((start, len(body), participle))
+    return pieces
+
+
+def _quoted_ranges(body: str) -> list[tuple[int, int]]:
+    ranges = []
+    for match in re.finditer(r"[“\"][^”\"]*[”\"]", body):
+        ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def _self_contained(
+    clause: str, participle: str | None, speaker: str | None, split: bool, context: ArticleContext
+) -> str | None:
+    """The clause rewritten to stand alone: subject named, reporting frame kept, stray punctuation gone."""
+    words = _WORD.findall(clause)
+    if len(words) < 4:
+        return None
+    body = _LEADING_MARKERS.sub("", clause.strip())
+    body = re.sub(r"^(?:and|but|or|so)\s+", "", body, flags=re.I)
+    body = _name_pronoun(body.strip(" ,;"), context)
+    if participle and speaker:
+        body = f"{speaker} {_PARTICIPLE_PAST.get(participle, participle)} that {body}"
+    elif split and speaker and speaker.split()[-1] not in body and not _HEAD_REPORT.match(body):
+        body = f"{speaker} said {_lower_first(body, context)}"
+    body = body.rstrip(" ,;:")
+    if not body.endswith((".", "!", "?", "”", '"')):
+        body += "."
+    return _capitalise(body)
+
+
+def _name_pronoun(body: str, context: ArticleContext) -> str:
+    """Replace a leading "He"/"She" or "The spokesman" with the person the article means."""
+    match = re.match(r"^(He|She)\b", body)
+    if match and context.last_person:
+        return context.last_person + body[match.end() :]
+    role = re.match(r"^The\s+(?P<role>" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?!\s*(?:of|to|for|at|,))", body)
+    if role:
+        name = context.by_role(role.group("role").lower())
+        if name:
+            return name + body[role.end() :]
+    return body
+
+
+def _kind(clause: str, future: bool, speaker: str | None) -> str:
+    if any(q in clause for q in '“”"') and speaker:
+        return "quote"
+    if future:
+        return "schedule"
+    if _NUMBER.search(re.sub(r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b(?=\s+[A-Z])", "", clause)):
+        return "quantity"
+    if re.search(r"\b\w+ed\b|\b(?:was|were|had|took|met|held|began|gave|made|said|told|became)\b", clause):
+        return "event"
+    return "other"
+
+
+def _proper_words(text: str, passages) -> set[str]:
+    """Words the article capitalises in mid-sentence: proper nouns, which keep their capital letter."""
+    found: set[str] = set()
+    for passage in passages:
+        for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w’'-]+)", passage.of(text)):
+            found.add(match.group(1))
+    return found
+
+
+def _lower_first(body: str, context: ArticleContext) -> str:
+    first = body.split(" ", 1)[0]
+    if first and first not in context.proper_words and not first.isupper():
+        return body[0].lower() + body[1:]
+    return body
+
+
+def _capitalise(body: str) -> str:
+    return body[0].upper() + body[1:] if body else body
+
+
+def _unique(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    seen: set[str] = set()
+    out = []
+    for draft in drafts:
+        key = re.sub(r"\W+", " ", draft.text.lower()).strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out

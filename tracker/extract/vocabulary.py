@@ -1,0 +1,89 @@
+"""Word lists the claim patterns rest on: general English news vocabulary, no names, outlets or events."""
+
+from __future__ import annotations
+
+# Nouns that name an office or function held by a person.
+ROLE_NOUNS = frozenset(
+    (
+        "president presidents minister ministers secretary spokesman spokeswoman spokesperson ambassador "
+        "envoy chief head chairman chairwoman chair adviser advisor aide director commander chancellor "
+        "premier governor mayor leader deputy representative negotiator prosecutor judge speaker general "
+        "officer official diplomat counsellor councillor senator congressman congresswoman lawmaker mp king "
+        "queen prince emir sheikh pope patriarch rapporteur coordinator administrator commissioner ceo "
+        "founder editor correspondent analyst economist professor chief-of-staff"
+    ).split()
+)
+
+# Nouns that name a body of people; a title may run through them ("head of the Presidential Office").
+ORGANISATION_NOUNS = frozenset(
+    (
+        "office council ministry committee commission government administration agency service directorate "
+        "bureau department delegation team faction party parliament assembly union organisation organization "
+        "forum court cabinet staff mission embassy federation alliance bank fund board institute corps army "
+        "navy command group house senate congress duma rada kremlin pentagon"
+    ).split()
+)
+
+# Lower-case words that may stand inside a title before the role noun.
+TITLE_MODIFIERS = frozenset(
+    (
+        "deputy first vice senior former acting special national security foreign presidential parliamentary "
+        "diplomatic military defence defense intelligence general executive press state prime interim chief "
+        "top main permanent economic political strategic domestic international external internal public "
+        "current new then"
+    ).split()
+)
+
+# Small words that join parts of a title: "Secretary of State", "Ambassador to the US".
+TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on", "at"})
+
+# Capitalised words that are never part of a person's name.
+NOT_NAME_WORDS = frozenset(
+    (
+        "january february march april may june july august september october november december monday tuesday "
+        "wednesday thursday friday saturday sunday the a an and of in on at by for from with as to this that "
+        "these those it its he she they we i his her their our but or if when while after before meanwhile "
+        "however although though earlier later according speaking asked under during since until mr mrs ms dr "
+        "prof sir"
+    ).split()
+)
+
+# Verbs that report speech or writing (base forms and past forms).
+REPORTING_VERBS = frozenset(
+    (
+        "said says say told tells added adds noted notes stressed stresses emphasised emphasized emphasises "
+        "emphasizes announced announces wrote writes argued argues insisted insists warned warns confirmed "
+        "confirms shared shares recalled recalls reiterated reiterates explained explains claimed claims "
+        "stated states declared declares reported reports described describes called calls urged urges "
+        "acknowledged acknowledges admitted admits suggested suggests believes believed hopes hoped estimated "
+        "estimates"
+    ).split()
+)
+
+# Participles that attach a second statement to a sentence: "..., stressing that ...".
+REPORTING_PARTICIPLES = frozenset(
+    (
+        "stressing noting adding saying arguing insisting warning emphasising emphasizing explaining claiming "
+        "recalling suggesting"
+    ).split()
+)
+
+PRONOUN_SUBJECTS = frozenset({"he", "she"})
+
+# Modal and future markers: a claim about what will or could happen.
+FUTURE_MARKERS = frozenset(
+    ("will would could might may shall plans plan planned expected set intends intend going next soon upcoming").split()
+)
+
+NUMBER_WORDS = frozenset(
+    (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+        "million billion trillion dozen dozens hundreds thousands millions half"
+    ).split()
+)
+
+# Verbs that introduce the members of a group: "the delegation includes A, B and C".
+MEMBERSHIP_VERBS = frozenset(
+    ("includes included include comprises comprised comprise consisted consists members").split()
+)
