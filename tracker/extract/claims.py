@@ -44,6 +44,7 @@ class ArticleContext:
     titles: dict[str, str] = field(default_factory=dict)  # full name -> title
     last_person: str | None = None
     proper_words: set[str] = field(default_factory=set)
+    known: set[str] = field(default_factory=set)
 
     def note(self, person: Person) -> None:
         """Only titled people count: an untitled run of capitals may be a place or a body."""
@@ -54,8 +55,13 @@ class ArticleContext:
             self.titles[full] = person.title
         self.last_person = full
 
+    def mark_person(self, name: str) -> None:
+        """A name the sentence shows to be a person without giving a title ("X, who resigned ...")."""
+        self.known.add(name)
+        self.last_person = self.full_name(name)
+
     def is_person(self, name: str) -> bool:
-        return self.full_name(name) in self.titles
+        return self.full_name(name) in self.titles or name in self.known
 
     def full_name(self, name: str) -> str:
         """A surname alone joins the full name the article already used."""
@@ -76,8 +82,13 @@ class ArticleContext:
 _QUOTES = '“”"„«»'
 _SPLITTERS = re.compile(
     r"(?P<sep>;\s+|,\s+but\s+|,\s+(?:although|though|while|whereas)\s+|,\s+and\s+(?=(?:I|he|she|it|they|we)\b)"
-    r"|,\s+(?P<part>" + "|".join(sorted(v.REPORTING_PARTICIPLES)) + r")\s+(?:that\s+)?)"
+    r"|,\s+(?P<part>" + "|".join(sorted(v.REPORTING_PARTICIPLES)) + r")\s+(?:that\s+)?"
+    # a second statement of the same speaker: "..., and that ...", "..., and said ..."
+    r"|,\s+and\s+(?P<and_that>that)\s+"
+    r"|,\s+and\s+(?P<and_verb>" + "|".join(sorted(v.REPORTING_VERBS)) + r")\s+(?:that\s+)?)"
 )
+# A non-restrictive clause about a named person: "..., Andrew Kell, who chairs the board, said ...".
+_WHO_CLAUSE = re.compile(r",\s+(?P<rel>who|whose)\s+(?P<clause>[^,;]+?)\s*(?=[,;.]|$)")
 _PARTICIPLE_PAST = {
     "stressing": "stressed",
     "noting": "noted",
@@ -142,10 +153,16 @@ def _sentence_claims(
     for person in found:
         context.note(person)
     out.extend(_membership_claims(text, base, body, found, published))
+    out.extend(_who_claims(text, base, body, found, context, published))
     out.extend(_enumeration_claims(text, sentence, published))
     out.extend(_statement_claims(text, sentence.span, speaker, found, published, context))
     if speaker and context.is_person(speaker):
         context.last_person = context.full_name(speaker)
+    for match in _WHO_CLAUSE.finditer(body):
+        if match.group("rel") == "who":
+            person = next((p for p in found if p.end == match.start()), None)
+            if person is not None:
+                context.mark_person(person.name)  # "who" is said of people
     return out
 
 
@@ -161,9 +178,13 @@ def _speaker(body: str, found: list[Person], context: ArticleContext) -> str | N
     """Who the sentence reports as saying it: a named person, a resolved pronoun or title, or None."""
     clean = body.strip()
     candidates = []
-    head = _HEAD_REPORT.match(_LEADING_MARKERS.sub("", clean))
-    if head and len(head.group("who").split()) <= 8:
-        candidates.append(head.group("who"))
+    # "Presenting the papers, Deputy Minister X said ...": the speaker follows a leading phrase.
+    opening = _LEADING_MARKERS.sub("", clean)
+    for lead in (opening, *_after_leading_phrases(opening)):
+        head = _HEAD_REPORT.match(lead)
+        if head and len(head.group("who").split()) <= 8:
+            candidates.append(head.group("who"))
+            break
     inverted = _INVERTED_TAIL.search(clean)
     if inverted:
         candidates.append(inverted.group("who"))
@@ -175,6 +196,19 @@ def _speaker(body: str, found: list[Person], context: ArticleContext) -> str | N
         if resolved:
             return resolved
     return None
+
+
+def _after_leading_phrases(body: str) -> list[str]:
+    """The sentence after its first and second comma, when what comes before is a short opening phrase."""
+    out = []
+    rest = body
+    for _ in range(2):
+        comma = rest.find(", ")
+        if comma < 0 or len(rest[:comma].split()) > 6:
+            break
+        rest = rest[comma + 2 :]
+        out.append(rest)
+    return out
 
 
 def _resolve_subject(phrase: str, found: list[Person], context: ArticleContext) -> str | None:
@@ -243,6 +277,7 @@ def _statement_claims(
 ) -> list[ClaimDraft]:
     body = span.of(text)
     pieces = _clauses(body)
+    pieces += _colon_heads(body, pieces)
     out = []
     for local_start, local_end, participle in pieces:
         piece = trim(text, Span(span.start + local_start, span.start + local_end))
@@ -274,7 +309,8 @@ def _statement_claims(
 
 def _clauses(body: str) -> list[tuple[int, int, str | None]]:
     """Split points outside quotations; each piece with the reporting participle that opened it."""
-    quoted = _quoted_ranges(body)
+    # A sentence that opens with a quotation is the speaker's own statement: its joints count too.
+    quoted = [] if body.lstrip()[:1] in _QUOTES else _quoted_ranges(body)
     pieces: list[tuple[int, int, str | None]] = []
     start, participle = 0, None
     for match in _SPLITTERS.finditer(body):
@@ -284,9 +320,59 @@ def _clauses(body: str) -> list[tuple[int, int, str | None]]:
         if len(_WORD.findall(left)) < 4 or len(_WORD.findall(body[match.end() :])) < 4:
             continue
         pieces.append((start, match.start(), participle))
-        start, participle = match.end(), match.group("part")
+        start = match.end()
+        participle = match.group("part") or match.group("and_verb") or ("said" if match.group("and_that") else None)
     pieces.append((start, len(body), participle))
     return pieces
+
+
+def _colon_heads(body: str, pieces: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """ "X published two drafts: a treaty and an agreement": the general statement before the colon stands
+    as a claim of its own, beside the whole sentence with its specifics."""
+    heads = []
+    quoted = _quoted_ranges(body)
+    for start, end, participle in pieces:
+        colon = body.find(": ", start, end)
+        if colon < 0 or any(a <= colon < b for a, b in quoted):
+            continue
+        if len(_WORD.findall(body[start:colon])) >= 5 and len(_WORD.findall(body[colon:end])) >= 3:
+            heads.append((start, colon, participle))
+    return heads
+
+
+def _who_claims(
+    text: str, base: int, body: str, found: list[Person], context: ArticleContext, published: dt.date | None
+) -> list[ClaimDraft]:
+    """ "Presidents A and B, who held talks on 7 December, ..." gives "A and B held talks on 7 December"."""
+    out = []
+    for match in _WHO_CLAUSE.finditer(body):
+        person = next((p for p in found if p.end == match.start()), None)
+        if person is None or len(_WORD.findall(match.group("clause"))) < 3:
+            continue
+        first = person
+        before = body[: person.start]
+        pair = re.search(r"(?P<other>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+$", before)
+        if pair:
+            first = next((p for p in found if p.end == pair.end("other")), person)
+        antecedent = body[first.start : person.end]
+        if match.group("rel") == "whose":
+            antecedent += "’s"
+        claim = f"{antecedent} {match.group('clause')}."
+        names = tuple(context.full_name(p.name) for p in (first, person))
+        when = find_time(match.group("clause"), published)
+        out.append(
+            ClaimDraft(
+                _capitalise(claim),
+                base + first.start,
+                base + match.end("clause"),
+                "event",
+                people=names,
+                time_text=when.text if when else None,
+                time_first=when.first if when else None,
+                time_last=when.last if when else None,
+            )
+        )
+    return out
 
 
 def _quoted_ranges(body: str) -> list[tuple[int, int]]:
@@ -311,6 +397,8 @@ def _self_contained(
     elif split and speaker and speaker.split()[-1] not in body and not _HEAD_REPORT.match(body):
         body = f"{speaker} said {_lower_first(body, context)}"
     body = body.rstrip(" ,;:")
+    if sum(body.count(q) for q in _QUOTES) % 2:
+        body = "".join(ch for ch in body if ch not in _QUOTES).strip()
     if not body.endswith((".", "!", "?", "”", '"')):
         body += "."
     return _capitalise(body)
