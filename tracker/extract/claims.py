@@ -126,6 +126,9 @@ _HEAD_REPORT = re.compile(
     re.I,
 )
 _SUBJECT_ROLE = re.compile(r"^(?:the|a)\s+(?:[\w-]+\s+)?(?P<role>" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b", re.I)
+_MEMBERSHIP_VERB = re.compile(r"\b(?:" + "|".join(sorted(v.MEMBERSHIP_VERBS)) + r")\b(?:\s+of)?")
+# "The spokesman said ..." (but not "The head of the office ...", which is a longer title)
+_ROLE_SUBJECT = re.compile(r"^The\s+(?P<role>" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?!\s*(?:of|to|for|at|,))")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(v.NUMBER_WORDS)) + r")\b", re.I)
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
@@ -231,7 +234,7 @@ def _membership_claims(
     text: str, base: int, body: str, found: list[Person], published: dt.date | None
 ) -> list[ClaimDraft]:
     """ "The delegation includes A, B and C": one claim per named member."""
-    verb = re.search(r"\b(?:" + "|".join(sorted(v.MEMBERSHIP_VERBS)) + r")\b(?:\s+of)?", body)
+    verb = _MEMBERSHIP_VERB.search(body)
     if not verb:
         return []
     members = [p for p in found if p.start > verb.start()]
@@ -409,7 +412,7 @@ def _name_pronoun(body: str, context: ArticleContext) -> str:
     match = re.match(r"^(He|She)\b", body)
     if match and context.last_person:
         return context.last_person + body[match.end() :]
-    role = re.match(r"^The\s+(?P<role>" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?!\s*(?:of|to|for|at|,))", body)
+    role = _ROLE_SUBJECT.match(body)
     if role:
         name = context.by_role(role.group("role").lower())
         if name:
