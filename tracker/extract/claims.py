@@ -119,6 +119,11 @@ _REPORT_TAIL = re.compile(
 _INVERTED_TAIL = re.compile(
     r",[”\"]?\s*(?:" + "|".join(sorted(v.REPORTING_VERBS)) + r")\s+(?P<who>[^,;.]{2,60})[.!]?\s*$", re.I
 )
+_VERBS = "|".join(sorted(v.REPORTING_VERBS))
+# "X, a deputy head of the office, said ..." and "According to X, ..." and "..., X said, and ..."
+_APPOSED_HEAD = re.compile(r"^(?P<who>[^,;“”\"]{2,60}),\s+[^,;“”\"]{2,100},\s+(?:also\s+)?(?:" + _VERBS + r")\b", re.I)
+_ACCORDING_HEAD = re.compile(r"^according to (?P<who>[^,;]{2,60}),", re.I)
+_MID_REPORT = re.compile(r",\s+(?P<who>[^,;“”\"]{2,50}?)\s+(?:" + _VERBS + r"),\s+", re.I)
 _HEAD_REPORT = re.compile(
     r"^(?P<who>[^,;“”\"]{1,80}?)\s+(?:also\s+|further\s+|later\s+)?(?P<verb>"
     + "|".join(sorted(v.REPORTING_VERBS))
@@ -188,6 +193,13 @@ def _speaker(body: str, found: list[Person], context: ArticleContext) -> str | N
         if head and len(head.group("who").split()) <= 8:
             candidates.append(head.group("who"))
             break
+    for pattern in (_APPOSED_HEAD, _ACCORDING_HEAD):
+        match = pattern.match(opening)
+        if match:
+            candidates.append(match.group("who"))
+    mid = _MID_REPORT.search(clean)
+    if mid and len(mid.group("who").split()) <= 6:
+        candidates.append(mid.group("who"))
     inverted = _INVERTED_TAIL.search(clean)
     if inverted:
         candidates.append(inverted.group("who"))

@@ -51,10 +51,10 @@ NOT_NAME_WORDS = frozenset(
 # Verbs that report speech or writing (base forms and past forms).
 REPORTING_VERBS = frozenset(
     (
-        "said says say told tells added adds noted notes stressed stresses emphasised emphasized emphasises "
+        "said says say told tells added adds noted stressed stresses emphasised emphasized emphasises "
         "emphasizes announced announces wrote writes argued argues insisted insists warned warns confirmed "
-        "confirms shared shares recalled recalls reiterated reiterates explained explains claimed claims "
-        "stated states declared declares reported reports described describes called calls urged urges "
+        "confirms shared recalled recalls reiterated reiterates explained explains claimed "
+        "stated declared declares reported described describes called urged urges "
         "acknowledged acknowledges admitted admits suggested suggests believes believed hopes hoped estimated "
         "estimates"
     ).split()
@@ -83,7 +83,5 @@ NUMBER_WORDS = frozenset(
     ).split()
 )
 
-# Verbs that introduce the members of a group: "the delegation includes A, B and C".
-MEMBERSHIP_VERBS = frozenset(
-    ("includes included include comprises comprised comprise consisted consists members").split()
-)
+# Verbs that introduce the of a group: "the delegation includes A, B and C".
+MEMBERSHIP_VERBS = frozenset(("includes included include comprises comprised comprise consisted consists").split())
