@@ -250,7 +250,8 @@ def _membership_claims(
     if not verb:
         return []
     members = [p for p in found if p.start > verb.start()]
-    if len(members) < 2:
+    # An untitled run of capitals may be a place ("South Africa"): a list of people shows at least one title.
+    if len(members) < 2 or not any(p.title for p in members):
         return []
     group = _LEADING_MARKERS.sub("", body[: verb.start()].strip())
     verb_text = body[verb.start() : verb.end()]
