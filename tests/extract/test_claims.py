@@ -89,11 +89,6 @@ def test_no_split_inside_a_quotation(text: str) -> None:
     assert parts[0].kind == "quote"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims._name_pronoun only replaces a capitalised 'He'/'She'; the clause after ', and she ...' starts "
-    "with lower-case 'she', is left unresolved and then capitalised to 'She promised ...'",
-)
 def test_and_she_clause_names_the_person() -> None:
     text = "Fisheries Minister Anna Berg toured the harbour, and she promised the fleet new moorings before winter."
     parts = statements(claims_of(text))
@@ -155,11 +150,6 @@ def test_no_membership_claims_without_a_membership_verb() -> None:
     assert by_kind(claims_of(text), "membership") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims._membership_claims strips a leading 'Meanwhile,' but never capitalises what is left, giving "
-    "'the delegation includes Karl Odin.'",
-)
 def test_membership_claim_after_a_leading_marker_is_capitalised() -> None:
     text = "Meanwhile, the delegation includes Transport Minister Karl Odin and Deputy Mayor Ruben Falk."
     members = by_kind(claims_of(text), "membership")
@@ -290,11 +280,6 @@ def test_tail_told_reporters_is_attributed() -> None:
     assert (part.attributed_to, part.kind) == ("Hedda Moe", "quote")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.people takes a sentence-initial capitalised adverb into the name, so 'Yesterday Ida Brenner "
-    "said ...' is attributed to 'Yesterday Ida Brenner'",
-)
 def test_sentence_initial_adverb_is_not_part_of_the_speaker() -> None:
     text = "Yesterday Ida Brenner said the depot would open in June."
     assert statements(claims_of(text))[0].attributed_to == "Ida Brenner"
@@ -401,11 +386,6 @@ def test_statement_kind(text: str, kind: str) -> None:
         "The harbour board opened the new quay on December 15.",
         "The harbour board opened the new quay on December 15, 2023.",
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims._kind removes years and day numbers before a capitalised word only, so the day of a "
-    "month-first date ('December 15') counts as a number and the claim is typed 'quantity'",
 )
 def test_month_first_date_is_not_a_quantity(text: str) -> None:
     assert [c.kind for c in statements(claims_of(text))] == ["event"]

@@ -154,11 +154,6 @@ def test_role_claim_from_title_before_name() -> None:
     assert role.people == ("Marta Kowalczyk",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims._role_claim computes 'person.title_start or person.start'; a title at sentence offset 0 is "
-    "falsy, so the quote shrinks to the bare name",
-)
 def test_role_claim_quote_covers_a_title_at_sentence_start() -> None:
     text = "Finance Ministry spokeswoman Marta Kowalczyk said the budget would be late."
     role = find(claims_of(text), "Marta Kowalczyk is Finance Ministry spokeswoman.")

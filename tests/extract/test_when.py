@@ -176,10 +176,5 @@ def test_first_expression_wins() -> None:
     assert resolved("On Monday the board said the quay would open next week.", THURSDAY)[0] == "On Monday"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="when._EXPRESSIONS is compiled with re.IGNORECASE, so the verb 'march' followed by a number "
-    "('march 12 kilometres') is read as the date 12 March",
-)
 def test_verb_march_is_not_a_month() -> None:
     assert find_time("Veterans will march 12 kilometres to the capital.", THURSDAY, future=True) is None

@@ -134,6 +134,11 @@ _SUBJECT_ROLE = re.compile(r"^(?:the|a)\s+(?:[\w-]+\s+)?(?P<role>" + "|".join(so
 _MEMBERSHIP_VERB = re.compile(r"\b(?:" + "|".join(sorted(v.MEMBERSHIP_VERBS)) + r")\b(?:\s+of)?")
 # "The spokesman said ..." (but not "The head of the office ...", which is a longer title)
 _ROLE_SUBJECT = re.compile(r"^The\s+(?P<role>" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?!\s*(?:of|to|for|at|,))")
+# Dates and years are times, not quantities: "on December 15, 2023", "15 December", "in 2024".
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATES = re.compile(
+    rf"\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?=(?:of\s+)?{_MONTH_WORD})|(?<=\b){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(v.NUMBER_WORDS)) + r")\b", re.I)
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
@@ -175,8 +180,10 @@ def _sentence_claims(
 
 
 def _role_claim(text: str, base: int, person: Person, context: ArticleContext) -> ClaimDraft:
-    start = base + min(person.start, person.title_start or person.start)
-    end = base + max(person.end, person.title_end or person.end)
+    title_start = person.start if person.title_start is None else person.title_start
+    title_end = person.end if person.title_end is None else person.title_end
+    start = base + min(person.start, title_start)
+    end = base + max(person.end, title_end)
     title = re.sub(r"^(?:the|a|an)\s+", "", person.title or "", flags=re.I)
     name = context.full_name(person.name)
     return ClaimDraft(f"{name} is {title}.", start, end, "role", people=(name,))
@@ -257,7 +264,7 @@ def _membership_claims(
     verb_text = body[verb.start() : verb.end()]
     return [
         ClaimDraft(
-            f"{group} {verb_text} {member.name}.",
+            _capitalise(f"{group} {verb_text} {member.name}."),
             base,
             base + member.end,
             "membership",
@@ -422,7 +429,7 @@ def _self_contained(
 
 def _name_pronoun(body: str, context: ArticleContext) -> str:
     """Replace a leading "He"/"She" or "The spokesman" with the person the article means."""
-    match = re.match(r"^(He|She)\b", body)
+    match = re.match(r"^(?:[Hh]e|[Ss]he)\b", body)
     if match and context.last_person:
         return context.last_person + body[match.end() :]
     role = _ROLE_SUBJECT.match(body)
@@ -438,7 +445,7 @@ def _kind(clause: str, future: bool, speaker: str | None) -> str:
         return "quote"
     if future:
         return "schedule"
-    if _NUMBER.search(re.sub(r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b(?=\s+[A-Z])", "", clause)):
+    if _NUMBER.search(_DATES.sub("", clause)):
         return "quantity"
     if re.search(r"\b\w+ed\b|\b(?:was|were|had|took|met|held|began|gave|made|said|told|became)\b", clause):
         return "event"

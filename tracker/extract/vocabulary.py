@@ -48,6 +48,9 @@ NOT_NAME_WORDS = frozenset(
     ).split()
 )
 
+# Sentence-opening adverbs are capitalised too, but never start a name ("Yesterday Ida Brenner said").
+NOT_NAME_WORDS = NOT_NAME_WORDS | frozenset("yesterday today tomorrow now then also again still".split())
+
 # Verbs that report speech or writing (base forms and past forms).
 REPORTING_VERBS = frozenset(
     (

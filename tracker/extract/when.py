@@ -15,20 +15,20 @@ from dataclasses import dataclass
 from tracker.dates import MONTHS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Month names must be capitalised ("march 12 kilometres" is a verb), the other words may be either.
+_MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
 
 _EXPRESSIONS = re.compile(
     r"\b(?:"
-    rf"(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
+    rf"(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
     rf"|(?P<md>(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}}))?)"
-    rf"|(?P<my>(?:in\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
-    r"|(?P<wd>(?:on\s+)?(?P<wd_name>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-    r"|(?P<rel>(?P<rel_dir>last|next|this|earlier this|later this)\s+"
-    r"(?P<rel_unit>week|weekend|month|year|autumn|fall|spring|summer|winter))"
-    r"|(?P<day>yesterday|today|tomorrow)"
-    r"|(?P<year>in\s+(?P<year_n>(?:19|20)\d{2}))"
-    r")\b",
-    re.IGNORECASE,
+    rf"|(?P<my>(?:(?i:in)\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
+    r"|(?P<wd>(?:(?i:on)\s+)?(?P<wd_name>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))"
+    r"|(?P<rel>(?P<rel_dir>(?i:last|next|this|earlier this|later this))\s+"
+    r"(?P<rel_unit>(?i:week|weekend|month|year|autumn|fall|spring|summer|winter)))"
+    r"|(?P<day>(?i:yesterday|today|tomorrow))"
+    r"|(?P<year>(?i:in)\s+(?P<year_n>(?:19|20)\d{2}))"
+    r")\b"
 )
 
 
