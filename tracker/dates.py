@@ -98,18 +98,54 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
     return None
 
 
+# Page parts that list other stories (with their own dates): removed before the page's date is looked for.
+_OTHER_STORIES = re.compile(
+    r"(?:^|[\s_-])(?:related|recommended|popular|most-?read|trending|sidebar|comments?|read-?more"
+    r"|more-stories|teasers?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
 def html_date(html: str, settings: DateSettings = DATES) -> dt.date | None:
     """The publication date a HTML page states in its markup (meta tags, JSON-LD, <time> in the header).
 
-    htmldate's extensive search is off: it guesses from any date on the page, related stories included.
+    htmldate's extensive search is off: it guesses from any date on the page, related stories included. Even
+    without it, htmldate falls back to <time> elements and dates in the text anywhere on the page, so asides,
+    menus, the site footer and related-story or comment blocks are cut out first.
     """
     from htmldate import find_date
 
     found = find_date(
-        html,
+        _without_other_stories(html),
         original_date=True,
         extensive_search=False,
         min_date=f"{settings.min_year}-01-01",
         max_date=f"{settings.max_year}-12-31",
     )
     return dt.date.fromisoformat(found) if found else None
+
+
+def _without_other_stories(html: str):
+    """The parsed page without the parts that carry other stories' dates; the text itself when unparsable."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return html
+    doomed = [
+        element
+        for element in tree.iter("aside", "nav", "footer", "section", "div", "ul", "ol")
+        if (element.tag in ("aside", "nav") or (element.tag == "footer" and _outside_article(element)))
+        or _OTHER_STORIES.search(f"{element.get('class', '')} {element.get('id', '')}")
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text that follows the element
+    return tree
+
+
+def _outside_article(element) -> bool:
+    """A page footer, not the footer of the article (which may hold its byline and date)."""
+    return not any(parent.tag in ("article", "header") for parent in element.iterancestors())

@@ -41,7 +41,10 @@ def classify_lines(text: str, settings: CleanSettings = CLEAN) -> list[Verdict]:
     units = [_unit(text, span) for span in _paragraph_units(text)]
     prose = [u for u in units if _is_prose(u, settings)]
     latin_doc = _main_script_is_latin(prose or units)
-    english_doc = _function_word_share([w for u in prose for w in u.words]) >= 0.15
+    # Only prose in the page's own script tells its language: an English sidebar on a Cyrillic page must not
+    # make the page "English" and its Russian body "another language".
+    native_prose = [u for u in prose if not _foreign_script(u.text, latin_doc, settings)]
+    english_doc = latin_doc and _function_word_share([w for u in native_prose for w in u.words]) >= 0.15
     rule_reasons = [_furniture_reason(u, latin_doc, english_doc, settings) for u in units]
 
     start, end = _body_region(units, rule_reasons, settings)

@@ -1,4 +1,4 @@
-"""Decode article bytes into text: UTF-8 (with or without BOM), else Windows-1251 or Latin-1.
+"""Decode article bytes into text: UTF-8 (with or without BOM), else Windows-1251, Windows-1252 or Latin-1.
 
 Newlines are normalised the way Python's text mode reads a file (\\r\\n and \\r become \\n), so that offsets
 into the stored text equal offsets into ``open(path, encoding=...).read()``.
@@ -27,14 +27,12 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 def decode_bytes(raw: bytes) -> Decoded:
     """Decode raw file bytes; raise DecodeError with a short reason for non-text input."""
-    if not raw.strip():
+    if not raw.removeprefix(codecs.BOM_UTF8).strip():  # a bare BOM is what editors save for an empty file
         raise DecodeError("empty file")
     if b"\x00" in raw[:8192]:
         raise DecodeError("binary file (NUL bytes), not a text article")
     if raw.startswith(codecs.BOM_UTF8):
-        return Decoded(
-            _normalise_newlines(raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")), "utf-8-sig"
-        )
+        return Decoded(_normalise_newlines(raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")), "utf-8-sig")
     try:
         return Decoded(_normalise_newlines(raw.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
@@ -55,13 +53,25 @@ def _decode_single_byte(raw: bytes) -> tuple[str, str]:
     as_cp1251 = raw.decode("cp1251", errors="replace")
     high = sum(1 for b in raw if b >= 0xC0)
     if high == 0:
-        return raw.decode("latin-1"), "latin-1"
+        return _decode_western(raw)
     cyrillic = len(_CYRILLIC.findall(as_cp1251))
     # Cyrillic words have several high bytes in a row; Latin-1 accents stand alone between ASCII letters.
     runs = re.findall(rb"[\xc0-\xff]{3,}", raw)
     run_bytes = sum(len(r) for r in runs)
     if cyrillic >= high * 0.9 and run_bytes >= high * 0.5:
         return as_cp1251, "cp1251"
+    return _decode_western(raw)
+
+
+def _decode_western(raw: bytes) -> tuple[str, str]:
+    """Latin-1, or Windows-1252 when bytes 0x80-0x9F occur: in Latin-1 they are invisible control characters,
+    while in a Western European file they are nearly always Windows-1252's curly quotes, dashes and euro sign.
+    """
+    if re.search(rb"[\x80-\x9f]", raw):
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass  # one of the five bytes Windows-1252 leaves undefined: not that encoding
     return raw.decode("latin-1"), "latin-1"
 
 

@@ -53,17 +53,26 @@ def discover(paths: list[str]) -> list[InputFile]:
 
 def _walk_directory(root: Path) -> list[InputFile]:
     items: list[InputFile] = []
+    # Rows of every sources.csv read so far: a folder's sources.csv may name files in its subfolders
+    # ("sub/a.txt"), and a folder is always walked before its subfolders. The nearest sources.csv wins.
+    listed: dict[Path, SourceMeta] = {}
     for directory in sorted([root, *[p for p in root.rglob("*") if p.is_dir()]]):
         if _hidden(directory.relative_to(root)):
             continue
         manifest_path = directory / MANIFEST_NAME
-        manifest = read_manifest(manifest_path) if manifest_path.is_file() else {}
-        for file in sorted(p for p in directory.iterdir() if p.is_file()):
+        if manifest_path.is_file():
+            listed.update(read_manifest(manifest_path))
+        # A broken symbolic link is kept: reading it fails, so it is listed among the failures, not skipped.
+        for file in sorted(p for p in directory.iterdir() if p.is_file() or _broken_link(p)):
             if not _is_article(file):
                 continue
             resolved = file.resolve()
-            items.append(InputFile(resolved, str(file), manifest.get(resolved, SourceMeta())))
+            items.append(InputFile(resolved, str(file), listed.get(resolved, SourceMeta())))
     return items
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def _is_article(file: Path) -> bool:

@@ -43,6 +43,9 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(parsed, pool_pre_ping=True)
     except NoSuchModuleError as exc:
         raise StoreError(f"--db {url}: unsupported database ({parsed.drivername})") from exc
+    except ImportError as exc:
+        # A dialect SQLAlchemy knows whose driver is not installed (mysql://, postgresql+psycopg2://, ...).
+        raise StoreError(f"--db {url}: driver for {parsed.drivername} is not installed ({exc.name})") from exc
     return engine
 
 

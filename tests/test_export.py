@@ -1,0 +1,84 @@
+"""The JSON export contract (shared/eval/export-contract.md) as `tracker export` writes it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from tests.articles import COPY, ORIGINAL, write_corpus
+from tracker.ingest import decode_bytes
+
+TOP_LEVEL = {"schema_version", "sources", "entities", "claims", "flags", "outlets"}
+SOURCE_KEYS = {"id", "path", "outlet", "url", "title", "published", "content_sha256", "duplicate_of"}
+CLAIM_KEYS = {"id", "source_id", "text", "quote", "start", "end", "kind", "entity_ids", "attributed_to", "cluster_id"}
+
+
+def ingest_and_export(invoke, db: str, tmp_path: Path) -> tuple[dict, str]:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    result = invoke(db, "ingest", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "tracker.json"
+    result = invoke(db, "export", "--format", "json", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    raw = out.read_text(encoding="utf-8")
+    return json.loads(raw), raw
+
+
+def test_export_follows_the_contract(invoke, db_url: str, tmp_path: Path) -> None:
+    data, _ = ingest_and_export(invoke, db_url, tmp_path)
+    assert set(data) >= TOP_LEVEL
+    assert data["schema_version"] == 1
+    for key in TOP_LEVEL - {"schema_version"}:
+        assert isinstance(data[key], list), key
+
+    sources = data["sources"]
+    assert len(sources) == 4
+    ids = [s["id"] for s in sources]
+    assert len(set(ids)) == len(ids)
+    for source in sources:
+        assert set(source) >= SOURCE_KEYS, SOURCE_KEYS - set(source)
+        assert isinstance(source["id"], str)
+        raw = Path(source["path"]).read_bytes()
+        assert source["content_sha256"] == hashlib.sha256(raw).hexdigest()
+        assert source["published"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", source["published"])
+        assert source["duplicate_of"] is None or source["duplicate_of"] in ids
+        for key in ("outlet", "url", "title"):
+            assert source[key] is None or isinstance(source[key], str)
+    by_name = {Path(s["path"]).name: s for s in sources}
+    assert by_name[COPY]["duplicate_of"] == by_name[ORIGINAL]["id"]
+
+
+def test_claims_in_the_export_quote_their_source_exactly(invoke, db_url: str, tmp_path: Path) -> None:
+    data, _ = ingest_and_export(invoke, db_url, tmp_path)
+    paths = {s["id"]: Path(s["path"]) for s in data["sources"]}
+    for claim in data["claims"]:
+        assert set(claim) >= CLAIM_KEYS, CLAIM_KEYS - set(claim)
+        assert claim["source_id"] in paths
+        text = decode_bytes(paths[claim["source_id"]].read_bytes()).text
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
+    assert len(data["sources"]) == 4
+
+
+def test_export_is_utf8_json_not_ascii_escapes(invoke, db_url: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    manifest = corpus / "sources.csv"
+    manifest.write_text(manifest.read_text().replace("Velmora Evening Star", "Вечерний Велмор"), encoding="utf-8")
+    result = invoke(db_url, "ingest", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "tracker.json"
+    assert invoke(db_url, "export", "--output", str(out)).exit_code == 0
+    raw = out.read_text(encoding="utf-8")
+    assert "Вечерний Велмор" in raw
+    assert json.loads(raw)["sources"][0]["outlet"] == "Вечерний Велмор"
+
+
+def test_export_replaces_an_older_file_whole(invoke, db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "tracker.json"
+    out.write_text("an older export that is much longer than an empty one " * 200)
+    assert invoke(db_url, "export", "--output", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["sources"] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("tracker.json")] == ["tracker.json"]
