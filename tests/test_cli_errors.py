@@ -259,11 +259,6 @@ def test_add_source_of_an_empty_file(tracker, stored, tmp_path: Path) -> None:
     assert stored() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tracker/cli.py add_source: `[found] = discover([file])` raises ValueError (traceback, exit 1) "
-    "when FILE is a folder holding more or fewer than one article",
-)
 def test_add_source_of_a_folder(tracker, stored, tmp_path: Path) -> None:
     folder = tmp_path / "two"
     folder.mkdir()
@@ -281,11 +276,6 @@ def test_export_into_a_missing_directory(tracker, stored, tmp_path: Path) -> Non
     assert not target.parent.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tracker/cli.py export / tracker/export.py write_json: --output naming an existing directory "
-    "fails in Path.replace with IsADirectoryError (traceback) and leaves DIR.tmp behind",
-)
 def test_export_onto_a_directory(tracker, stored, tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     result = tracker("export", "--output", str(tmp_path / "reports"))
@@ -293,10 +283,5 @@ def test_export_onto_a_directory(tracker, stored, tmp_path: Path) -> None:
     assert not (tmp_path / "reports.tmp").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tracker/cli.py export: --output '' reaches write_json, where Path('').with_name raises "
-    "ValueError (traceback) instead of a one-line error",
-)
 def test_export_to_an_empty_file_name(tracker, stored) -> None:
     one_error(tracker("export", "--output", ""), "--output")

@@ -60,12 +60,6 @@ def test_title_is_guessed_from_the_heading_of_a_plain_page(tmp_path: Path) -> No
     assert prepared(path).title == "Footbridge over the river to open next spring"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tracker/pipeline.py _guess_title takes the longest line above the body without looking at why the "
-    "cleaner dropped it, so a cookie notice ('We use cookies to improve your experience on our site.') "
-    "becomes the title instead of the headline",
-)
 def test_title_is_not_taken_from_page_furniture(tmp_path: Path) -> None:
     path = tmp_path / "ferry.txt"
     path.write_text(FERRY)

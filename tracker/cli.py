@@ -114,6 +114,8 @@ def add_source(
             date = dt.date.fromisoformat(published)
         except ValueError:
             fail(f"--published {published!r} is not a date (YYYY-MM-DD)")
+    if Path(file).is_dir():
+        fail(f"{file}: is a folder; add-source takes one article file (use 'tracker ingest' for folders)")
     try:
         [found] = discover([file])
     except (IngestError, ManifestError) as exc:
@@ -208,7 +210,11 @@ def export(obj: Context, fmt: str, output: str) -> None:
 
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    if not output.strip():
+        fail("--output: empty file name (use - for stdout)")
     target = Path(output)
+    if target.is_dir():
+        fail(f"--output {output}: is a directory, not a file")
     if not target.parent.is_dir():
         fail(f"--output {output}: directory {target.parent} does not exist")
     write_json(data, target)

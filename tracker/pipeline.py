@@ -115,6 +115,8 @@ def _guess_title(document) -> str | None:
     for verdict in document.verdicts:
         if verdict.body:
             break
+        if verdict.reason != "before body":
+            continue  # dropped for a reason of its own: furniture, a menu, another language
         line = verdict.span.of(document.text)
         if any(mark in line for mark in "|:·") or line.isupper() or any(ch.isdigit() for ch in line):
             continue

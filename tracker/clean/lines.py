@@ -118,6 +118,8 @@ def _furniture_reason(unit: Unit, latin_doc: bool, english_doc: bool, settings: 
         return "section heading"
     if (
         english_doc
+        # only sentences are judged: a headline has few function words in any language
+        and _is_prose(unit, settings)
         and len(unit.words) >= settings.language_check_min_words
         and _function_word_share(unit.words) < settings.min_function_word_share
         and not fv.BULLET.match(text)
