@@ -52,6 +52,38 @@ class DateSettings:
     max_year: int = 2100
 
 
+@dataclass(frozen=True)
+class EntitySettings:
+    """When two names are one entity: comparison levels and their weights, as in a Fellegi-Sunter model.
+
+    A pair of person names scores the sum of the weights of the levels it reaches; it is one person when the
+    sum reaches ``merge_at``. Weights are log-odds in spirit: positive evidence for, negative against.
+    Tuned on the dev corpus (see the closing note of issue 5).
+    """
+
+    # Surnames: folded spelling keys equal (Umerov / Umierov), or letters alike (Peskov / Peshkov).
+    surname_same: float = 6.0
+    surname_close: float = 3.0
+    surname_close_at: float = 0.88
+    # First names: same key, alike (Kyrylo / Kirill, Volodymyr / Vladimir), an initial, missing, different.
+    first_same: float = 4.0
+    first_close: float = 1.5
+    first_close_at: float = 0.8
+    first_initial: float = 1.0
+    first_missing: float = 0.0
+    first_different: float = -20.0
+    # Middle initials that disagree ("Wendy R." vs "Wendy K.").
+    middle_different: float = -20.0
+    # Both articles give the person a title sharing a word of office ("Kremlin spokesman").
+    shared_title: float = 2.0
+    merge_at: float = 7.0
+    # A surname alone joins the one person of the corpus with that surname when it scores this much and
+    # no other candidate comes within ``surname_alone_margin``.
+    surname_alone_at: float = 6.0
+    surname_alone_margin: float = 2.0
+
+
 CLEAN = CleanSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
+ENTITIES = EntitySettings()

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tracker.store import repo, session_scope
+from tracker.store import entity_repo, repo, session_scope
 
 SCHEMA_VERSION = 1
 
@@ -20,6 +20,9 @@ def build_export(engine: Engine) -> dict[str, Any]:
     with session_scope(engine) as session:
         sources = repo.list_sources(session)
         claims = repo.list_claims(session)
+        entities = entity_repo.list_entities(session)
+        about = entity_repo.claim_entities(session)
+        flags = entity_repo.list_flags(session)
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [
@@ -37,7 +40,17 @@ def build_export(engine: Engine) -> dict[str, Any]:
             }
             for s in sources
         ],
-        "entities": [],
+        "entities": [
+            {
+                "id": str(e.id),
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": e.mentions,
+                "sources": e.sources,
+            }
+            for e in entities
+        ],
         "claims": [
             {
                 "id": str(c.id),
@@ -47,8 +60,8 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "start": c.start,
                 "end": c.end,
                 "kind": c.kind,
-                "entity_ids": [],
-                "attributed_to": None,
+                "entity_ids": [str(i) for i in about.get(c.id, ([], None))[0]],
+                "attributed_to": _str_or_none(about.get(c.id, ([], None))[1]),
                 "attributed_to_name": c.attributed_to,
                 "time": (
                     {
@@ -63,9 +76,23 @@ def build_export(engine: Engine) -> dict[str, Any]:
             }
             for c in claims
         ],
-        "flags": [],
+        "flags": [
+            {
+                "id": str(f.id),
+                "kind": f.kind,
+                "claim_ids": [str(i) for i in f.claim_ids],
+                "entity_ids": [str(i) for i in f.entity_ids],
+                "status": f.status,
+                "explanation": f.explanation,
+            }
+            for f in flags
+        ],
         "outlets": [],
     }
+
+
+def _str_or_none(value: int | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def write_json(data: dict[str, Any], output: Path) -> None:

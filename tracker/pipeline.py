@@ -1,4 +1,5 @@
-"""The ingest job: files -> decoded text -> clean body -> dates -> claims -> copies -> stored sources.
+"""The ingest job: files -> decoded text -> clean body -> dates -> claims, mentions -> copies -> stored sources
+-> entities resolved across the corpus.
 
 Every file is prepared (read, decoded, cleaned, dated) without the database, then stored in a transaction of
 its own, so a bad file never leaves anything half-written and never stops the good files of a batch.
@@ -17,9 +18,11 @@ from tracker.clean import clean_text
 from tracker.clean.html import extract_html
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
+from tracker.entities import analyse
 from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
 from tracker.store import repo, session_scope
+from tracker.store.entity_repo import ResolutionReport, resolve_entities
 from tracker.store.repo import NewSource
 
 
@@ -41,6 +44,7 @@ class Outcome:
 @dataclass
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    entities: ResolutionReport | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -93,6 +97,7 @@ def prepare(file: InputFile) -> NewSource:
         published = dateline_date(text, list(document.verdicts))
         origin = "dateline" if published else None
 
+    claims = tuple(extract_claims(text, document.passages, published))
     return NewSource(
         path=file.given,
         outlet=outlet,
@@ -105,7 +110,8 @@ def prepare(file: InputFile) -> NewSource:
         encoding=decoded.encoding,
         text=text,
         passages=document.passages,
-        claims=tuple(extract_claims(text, document.passages, published)),
+        claims=claims,
+        entities=analyse(text, document.passages, claims),
     )
 
 
@@ -134,6 +140,10 @@ def ingest(engine: Engine, files: list[InputFile], progress: Callable[[str], Non
         report.outcomes.append(_ingest_one(engine, file, fingerprints))
         if progress:
             progress(file.given)
+    if report.count("stored"):
+        # Resolution spans the corpus: new names may join, or split, the entities of earlier sources.
+        with session_scope(engine) as session:
+            report.entities = resolve_entities(session)
     return report
 
 
@@ -150,7 +160,9 @@ def _ingest_one(engine: Engine, file: InputFile, fingerprints: list[Fingerprint]
         copy = find_original(body_shingles, fingerprints)
         if copy is not None:
             # A syndicated copy adds no claims of its own: its original's stand for it.
-            new = replace(new, duplicate_of=copy.original_id, duplicate_score=copy.containment, claims=())
+            new = replace(
+                new, duplicate_of=copy.original_id, duplicate_score=copy.containment, claims=(), entities=None
+            )
         source_id = repo.add_source(session, new)
     if copy is None:
         fingerprints.append(Fingerprint(source_id, body_shingles))

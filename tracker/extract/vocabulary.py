@@ -30,7 +30,7 @@ TITLE_MODIFIERS = frozenset(
         "deputy first vice senior former acting special national security foreign presidential parliamentary "
         "diplomatic military defence defense intelligence general executive press state prime interim chief "
         "top main permanent economic political strategic domestic international external internal public "
-        "current new then"
+        "current new then assistant"
     ).split()
 )
 
@@ -88,3 +88,34 @@ NUMBER_WORDS = frozenset(
 
 # Verbs that introduce the of a group: "the delegation includes A, B and C".
 MEMBERSHIP_VERBS = frozenset(("includes included include comprises comprised comprise consisted consists").split())
+
+# Nouns that end the name of an event, a document or a plan: "Munich Security Conference", "Joint Declaration".
+EVENT_NOUNS = frozenset(
+    (
+        "summit conference declaration agreement agreements treaty accord accords plan formula memorandum "
+        "charter convention protocol initiative programme program format talks meeting round process strategy "
+        "doctrine act law decree resolution deal pact games cup prize award"
+    ).split()
+)
+
+# Nouns that end a place name: "Ciragan Palace", "Downing Street", "Black Sea".
+PLACE_NOUNS = frozenset(
+    (
+        "palace street square avenue road sea ocean river lake mountain mountains island islands region oblast "
+        "province district city town village county bay gulf strait peninsula valley airport station port "
+        "bridge hall castle cathedral stadium park"
+    ).split()
+)
+
+# Words that open a place name: "United States", "South Africa", "Eastern Europe".
+GEO_MODIFIERS = frozenset(
+    (
+        "north south east west northern southern eastern western central united great upper lower greater middle far"
+    ).split()
+)
+
+# Nouns that end the name of a news outlet: "Asian Lite News", "Kyiv Post".
+MEDIA_NOUNS = frozenset("news times post herald tribune gazette journal wire daily weekly telegraph".split())
+
+# Bodies whose one-word name is proper ("the Kremlin"); other body nouns alone ("the Office") are references.
+PROPER_BODIES = frozenset("kremlin pentagon congress senate duma rada knesset bundestag".split())

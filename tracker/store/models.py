@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -108,3 +109,112 @@ class Claim(Base):
     time_last: Mapped[dt.date | None] = mapped_column(Date)
 
     source: Mapped[Source] = relationship(back_populates="claims")
+
+
+class Entity(Base):
+    """A person, body or place across all sources. Its aliases are the forms its mentions are written in."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    # Set when an editor merged this entity into another; the id keeps answering with where it went.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class SourceEntity(Base):
+    """One entity as one source names it: the unit resolution joins across sources."""
+
+    __tablename__ = "source_entities"
+    __table_args__ = (UniqueConstraint("source_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(20))
+    # Some mention gave strong evidence of the type (a title, a body's noun, a preposition of place).
+    strong: Mapped[bool] = mapped_column(Boolean)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    # Why resolution put it in its entity, in words.
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="source_entity", order_by="Mention.start", cascade="all, delete-orphan"
+    )
+
+
+class Mention(Base):
+    """A name as written: ``source.text[start:end]``; with the title the sentence gives it, if any."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_entity_id: Mapped[int] = mapped_column(ForeignKey("source_entities.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    title_start: Mapped[int | None] = mapped_column(Integer)
+    title_end: Mapped[int | None] = mapped_column(Integer)
+
+    source_entity: Mapped[SourceEntity] = relationship(back_populates="mentions")
+
+
+class ClaimEntity(Base):
+    """A claim is about an entity (or, with ``speaker``, attributed to it)."""
+
+    __tablename__ = "claim_entities"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    source_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("source_entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    speaker: Mapped[bool] = mapped_column(Boolean)
+
+
+class EntityAlias(Base):
+    """An editor's word on a name: it is this entity (``positive``) or it is not. Wins over resolution."""
+
+    __tablename__ = "entity_aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "name_key", "positive"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    positive: Mapped[bool] = mapped_column(Boolean)
+    origin: Mapped[str] = mapped_column(String(20))  # "alias", "merge", "split", "import"
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Flag(Base):
+    """Something an editor should look at: a spelling variant, a corroboration, a conflict, a change over time.
+
+    ``key`` names what the flag is about, so that a re-run updates the same flag and keeps its review status.
+    """
+
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    explanation: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class FlagClaim(Base):
+    __tablename__ = "flag_claims"
+
+    flag_id: Mapped[int] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class FlagEntity(Base):
+    __tablename__ = "flag_entities"
+
+    flag_id: Mapped[int] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True)

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
+from tracker.entities import ArticleEntities
 from tracker.extract import ClaimDraft
-from tracker.store.models import Claim, Outlet, Passage, Source
+from tracker.store.models import Claim, ClaimEntity, Mention, Outlet, Passage, Source, SourceEntity
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class NewSource:
     duplicate_of: int | None = None
     duplicate_score: float | None = None
     claims: tuple[ClaimDraft, ...] = ()
+    entities: ArticleEntities | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,37 @@ def add_source(session: Session, new: NewSource) -> int:
     )
     session.add(source)
     session.flush()
+    if new.entities is not None:
+        _add_entities(session, source, new.entities)
     return source.id
+
+
+def _add_entities(session: Session, source: Source, found: ArticleEntities) -> None:
+    rows = []
+    for position, local in enumerate(found.entities):
+        row = SourceEntity(
+            source_id=source.id,
+            position=position,
+            name=local.name,
+            type=local.type,
+            strong=local.strong,
+            mentions=[
+                Mention(
+                    start=found.mentions[m].start,
+                    end=found.mentions[m].end,
+                    title_start=found.mentions[m].title_start,
+                    title_end=found.mentions[m].title_end,
+                )
+                for m in local.mentions
+            ],
+        )
+        rows.append(row)
+    session.add_all(rows)
+    session.flush()
+    session.add_all(
+        ClaimEntity(claim_id=source.claims[link.claim].id, source_entity_id=rows[link.entity].id, speaker=link.speaker)
+        for link in found.claim_links
+    )
 
 
 def _outlet(session: Session, name: str) -> Outlet:

@@ -1,0 +1,58 @@
+"""The alias file: a CSV an editor keeps by hand or exports from one database and imports into another.
+
+Columns ``entity,type,alias,relation[,origin]``: ``relation`` is "is" (the alias names the entity) or "is not"
+(an editor took it out). ``entity`` is the entity's name as the database shows it; an unknown name creates
+the entity, so a newsroom can seed its aliases before ingesting anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from tracker.entities.recognise import TYPES
+
+COLUMNS = ("entity", "type", "alias", "relation", "origin")
+RELATIONS = {"is": True, "is not": False}
+
+
+class AliasFileError(ValueError):
+    """The file is not an alias file; the message names the line."""
+
+
+@dataclass(frozen=True)
+class AliasRow:
+    entity: str
+    type: str | None
+    alias: str
+    positive: bool
+
+
+def parse_alias_file(text: str) -> list[AliasRow]:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("entity", "alias") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise AliasFileError(f"line 1: missing column(s) {', '.join(missing)} (expected {','.join(COLUMNS)})")
+    rows = []
+    for line, record in enumerate(reader, start=2):
+        entity = (record.get("entity") or "").strip()
+        alias = (record.get("alias") or "").strip()
+        kind = (record.get("type") or "").strip().lower() or None
+        relation = (record.get("relation") or "is").strip().lower()
+        if not entity or not alias:
+            raise AliasFileError(f"line {line}: entity and alias must both be given")
+        if kind is not None and kind not in TYPES:
+            raise AliasFileError(f"line {line}: type {kind!r} is not one of {', '.join(TYPES)}")
+        if relation not in RELATIONS:
+            raise AliasFileError(f"line {line}: relation {relation!r} must be 'is' or 'is not'")
+        rows.append(AliasRow(entity, kind, alias, RELATIONS[relation]))
+    return rows
+
+
+def write_alias_file(rows: list[tuple[str, str, str, str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return out.getvalue()

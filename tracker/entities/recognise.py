@@ -1,0 +1,292 @@
+"""Mentions of people, bodies and places in an article body, as spans into the stored text.
+
+People come from the title and apposition patterns of ``extract.names``; every other run of capitalised words
+is read by its shape and its neighbours: a run holding a body's noun ("Ministry", "Council") is an
+organisation, a run after a preposition of place ("in", "from", "near") is a place, an untitled run of two or
+three name words is most likely a person. Each mention carries how sure that guess is, so that the article and
+then the whole corpus can outvote a weak guess ("Kyiv said" is a place, because elsewhere it is "in Kyiv").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.clean.spans import Span
+from tracker.extract import vocabulary as v
+from tracker.extract.names import NAME_PARTICLES, Token, people, tokens
+from tracker.extract.sentences import sentences
+
+PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
+TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
+
+# Words before a place name: "in Kyiv", "talks near Geneva", "flew to Istanbul".
+PLACE_PREPOSITIONS = frozenset("in at from near outside inside across into towards toward via to".split())
+# Small words that may stand inside the name of a body: "Office of the President", "Security and Defence Council".
+ORGANISATION_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "&"})
+# Adjectives of nationality are capitalised but name no entity: "Ukrainian officials", "the Chinese side".
+DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "can", "cans")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True)
+class MentionDraft:
+    """A name as written in the article: ``text[start:end]``, its type guess and how strong the guess is."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    strong: bool = False  # a title, a body's noun or a preposition of place says so
+    title: str | None = None
+    title_start: int | None = None
+    title_end: int | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def find_mentions(text: str, passages: tuple[Span, ...] | list[Span]) -> list[MentionDraft]:
+    """Every mention in the body, in text order."""
+    spans: list[Span] = []
+    for sentence in sentences(text, passages):
+        spans.append(sentence.span)
+        spans.extend(sentence.items)
+    proper = _mid_sentence_words(text, spans)
+    found: list[MentionDraft] = []
+    for span in spans:
+        found.extend(_sentence_mentions(text, span, proper))
+    found.sort(key=lambda m: (m.start, m.end))
+    return _without_overlaps(found)
+
+
+def _mid_sentence_words(text: str, spans: list[Span]) -> set[str]:
+    """Capitalised words the article uses inside sentences: proper names, not sentence openers."""
+    words: set[str] = set()
+    for span in spans:
+        toks = tokens(span.of(text))
+        for tok in toks[1:]:
+            if tok.is_capitalised:
+                words.add(_bare_word(tok.text))
+    return words
+
+
+def _sentence_mentions(text: str, span: Span, proper: set[str]) -> list[MentionDraft]:
+    body = span.of(text)
+    base = span.start
+    toks = tokens(body)
+    out: list[MentionDraft] = []
+    taken: set[int] = set()
+    for person in people(body):
+        if person.title is None:
+            continue  # an untitled run of capitals is read by its shape below, like any other
+        covered = [i for i, t in enumerate(toks) if t.start >= person.start and t.end <= person.end]
+        taken.update(covered)
+        start, end = _strip_possessive(body, person.start, person.end)
+        title_start = base + person.title_start if person.title_start is not None else None
+        title_end = base + person.title_end if person.title_end is not None else None
+        out.append(
+            MentionDraft(
+                base + start,
+                base + end,
+                body[start:end],
+                PERSON,
+                strong=True,
+                title=person.title,
+                title_start=title_start,
+                title_end=title_end,
+            )
+        )
+    for first, last in _capital_runs(toks, taken):
+        out.extend(_run_mentions(body, base, toks, first, last, proper))
+    return out
+
+
+def _is_title_token(tok: Token) -> bool:
+    bare = tok.bare
+    return bare in v.ROLE_NOUNS or bare in v.TITLE_MODIFIERS or bare in v.TITLE_CONNECTORS
+
+
+def _capital_runs(toks: list[Token], taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (joined by "of the" and the like), as [first, last) index pairs."""
+    runs = []
+    i = 0
+    while i < len(toks):
+        if i in taken or not _capital(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j not in taken:
+            if _capital(toks[j]) and not toks[j - 1].text.endswith(_POSSESSIVE[:2]):
+                j += 1
+                continue
+            k = j
+            while k < len(toks) and toks[k].text.lower() in ORGANISATION_CONNECTORS and k not in taken:
+                k += 1
+            if k > j and k < len(toks) and k not in taken and _capital(toks[k]):
+                j = k + 1
+                continue
+            break
+        runs.extend(_split_run(toks, i, j))
+        i = j
+    return runs
+
+
+def _capital(tok: Token) -> bool:
+    word = tok.text.strip("()")
+    return bool(word) and word[0].isupper() and tok.text not in {"(", ")"}
+
+
+def _split_run(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """A run joined by "of"/"and" is one name only when it names a body; otherwise each part stands alone.
+
+    A body's name ends at "and" when what stands before is complete: "European Union and NATO" is two.
+    """
+    if any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last)):
+        for k in range(first + 1, last - 1):
+            previous = toks[k - 1]
+            if toks[k].bare == "and" and (previous.bare in v.ORGANISATION_NOUNS or _ACRONYM.match(previous.text)):
+                return _split_run(toks, first, k) + _split_run(toks, k + 1, last)
+        return [(first, last)]
+    parts, start = [], first
+    for k in range(first, last):
+        if toks[k].text.lower() in ORGANISATION_CONNECTORS:
+            if k > start:
+                parts.append((start, k))
+            start = k + 1
+    if last > start:
+        parts.append((start, last))
+    return parts
+
+
+def _run_mentions(
+    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str]
+) -> list[MentionDraft]:
+    """The names in one run: a body's name whole; otherwise the parts between title words."""
+    if any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last)):
+        segments = [(first, last)]
+    else:
+        # "Russian President Yuri Ushakov": the title words divide a qualifier from a name.
+        segments, start = [], first
+        for k in range(first, last):
+            if _is_title_token(toks[k]):
+                segments.append((start, k))
+                start = k + 1
+        segments.append((start, last))
+    out = []
+    for seg_first, seg_last in segments:
+        mention = _segment_mention(body, base, toks, seg_first, seg_last, proper)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _segment_mention(
+    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str]
+) -> MentionDraft | None:
+    while first < last and (
+        toks[first].bare in v.NOT_NAME_WORDS
+        or toks[first].text.lower() in ORGANISATION_CONNECTORS
+        or (first == 0 and last - first > 1 and _bare_word(toks[first].text) not in proper)
+    ):
+        first += 1  # sentence openers and connectors: "According", "The", "Should Russia ..."
+    while last > first and (
+        toks[last - 1].text.lower() in ORGANISATION_CONNECTORS
+        or toks[last - 1].bare in v.NOT_NAME_WORDS
+        or toks[last - 1].bare in v.ROLE_NOUNS  # "Council Secretary": the body, not its officer
+    ):
+        last -= 1
+    if first >= last:
+        return None
+    run = toks[first:last]
+    if len(run) > 8 or (any(ch.isdigit() for t in run for ch in t.text) and len(run) == 1):
+        return None
+    start, end = _strip_possessive(body, run[0].start, run[-1].end)
+    while start < end and body[start] == "(":
+        start += 1
+    while end > start and body[end - 1] == ")" and "(" not in body[start:end]:
+        end -= 1
+    name = body[start:end]
+    if not any(ch.isalpha() for ch in name):
+        return None
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    after = " ".join(t.text for t in toks[last : last + 2])
+    kind, strong = _guess_type(run, name, before, after, first == 0, proper)
+    if kind is None:
+        return None
+    return MentionDraft(base + start, base + end, name, kind, strong=strong)
+
+
+def _guess_type(
+    run: list[Token], name: str, before: str, after: str, opens_sentence: bool, proper: set[str]
+) -> tuple[str | None, bool]:
+    """The entity type a run's shape and neighbours suggest, and whether the evidence is strong."""
+    single = len(run) == 1
+    word = _bare_word(run[0].text)
+    last_word = run[-1].bare
+    if any(t.bare in v.ORGANISATION_NOUNS for t in run) or (len(run) > 1 and last_word in v.MEDIA_NOUNS):
+        return ORGANIZATION, True
+    if len(run) > 1 and last_word in v.PLACE_NOUNS:
+        return PLACE, True
+    if any(t.bare in v.EVENT_NOUNS for t in run):
+        return OTHER, True
+    if len(run) > 1 and run[0].bare in v.GEO_MODIFIERS:
+        return PLACE, True
+    if single and (word.lower().endswith(DEMONYM_ENDINGS) or word.lower() in v.GEO_MODIFIERS):
+        return None, False  # "Ukrainian officials", "Western governments"
+    if single and run[0].bare in v.ORGANISATION_NOUNS and run[0].bare not in v.PROPER_BODIES:
+        return None, False  # "the Office", "the Council": a short reference to a body named in full
+    if single and "-" in word and not _ACRONYM.match(word):
+        return None, False  # "Russia-Ukraine talks": a compound adjective
+    if single and opens_sentence and word not in proper:
+        return None, False  # a capitalised sentence opener the article never uses as a name
+    names_only = all(_name_shaped(t) for t in run)
+    if names_only and 1 < len(run) <= 4:
+        next_words = after.lower().split()
+        if next_words[:2] in ([",", "who"], [",", "whose"]) or (next_words[:1] and next_words[0] in v.REPORTING_VERBS):
+            return PERSON, True  # "X, who resigned ...", "X said ..."
+    if before in PLACE_PREPOSITIONS and before != "to":
+        return PLACE, single or before in {"in", "at", "near"}
+    if single and _ACRONYM.match(word):
+        return ORGANIZATION, False
+    if not names_only:
+        return OTHER, False
+    if single:
+        return (PLACE, False) if before == "to" else (OTHER, False)
+    if len(run) <= 4:
+        return PERSON, False
+    return OTHER, False
+
+
+def _name_shaped(tok: Token) -> bool:
+    word = tok.text.strip("()")
+    return bool(re.fullmatch(r"[A-Z]\.|[^\W\d_][\w’'.-]*", word)) and word not in NAME_PARTICLES
+
+
+def _bare_word(word: str) -> str:
+    word = word.strip("()")
+    for ending in _POSSESSIVE:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _strip_possessive(body: str, start: int, end: int) -> tuple[int, int]:
+    for ending in _POSSESSIVE:
+        if body[start:end].endswith(ending) and end - len(ending) > start:
+            return start, end - len(ending)
+    return start, end
+
+
+def _without_overlaps(found: list[MentionDraft]) -> list[MentionDraft]:
+    """One mention per stretch of text; the earlier (a person, found first per sentence) wins on a tie."""
+    out: list[MentionDraft] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            if (mention.end - mention.start) > (out[-1].end - out[-1].start) and not out[-1].strong:
+                out[-1] = mention
+            continue
+        out.append(mention)
+    return out

@@ -1,0 +1,304 @@
+"""Entities across the corpus: each article's local entities joined into one entity per person, body or place.
+
+Candidates meet through blocking keys (the consonant skeleton of the surname and its one-letter deletions), so
+the work grows with the number of names, not its square. Each pair of person names is scored by comparison
+levels (``config.EntitySettings``): surname spelling, first names, middle initials, shared titles. Pairs are
+merged best first, and a merge that would put two incompatible names in one entity ("Jake Sullivan" and
+"John Sullivan") is refused, so transitivity never sneaks one in. A surname alone joins the one person of the
+corpus it can mean. Editors' assertions come first: a name an editor put in an entity is pinned there, a name
+an editor took out is kept out.
+
+Pure: candidates and assertions in, groups with their reasons out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tracker.config import ENTITIES, EntitySettings
+from tracker.entities.personal import PersonalName, first_names_agree, middles_agree, parse
+from tracker.entities.recognise import OTHER, PERSON
+from tracker.entities.romanise import blocking_keys, similarity, spelling_key, thing_key
+
+
+def name_key(name: str) -> str:
+    """How names are compared for assertions and aliases: case, accents, quotes and spacing folded."""
+    folded = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
+    return " ".join(folded.replace("(", " ").replace(")", " ").split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One article's entity, with what resolution needs to know of its context."""
+
+    id: int
+    name: str
+    type: str
+    forms: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+    strong: bool = False
+    previous_entity: int | None = None
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """An editor's word: ``name`` is (or is not) entity ``entity_id``."""
+
+    entity_id: int
+    name: str
+    positive: bool = True
+
+
+@dataclass
+class Group:
+    """Resolved entity: its members (candidate ids), the entity id it keeps (None: new) and why each joined."""
+
+    members: list[int]
+    entity_id: int | None = None
+    reasons: dict[int, str] = field(default_factory=dict)
+
+
+def resolve(
+    candidates: list[Candidate], assertions: list[Assertion] = (), settings: EntitySettings = ENTITIES
+) -> list[Group]:
+    return _Resolver(candidates, list(assertions), settings).run()
+
+
+class _Resolver:
+    def __init__(self, candidates: list[Candidate], assertions: list[Assertion], settings: EntitySettings):
+        self.settings = settings
+        self.by_id = {c.id: c for c in candidates}
+        self.names = {c.id: parse(c.name) for c in candidates if _is_person(c)}
+        self.parent = {c.id: c.id for c in candidates}
+        self.members = {c.id: [c.id] for c in candidates}
+        self.reasons: dict[int, str] = {}
+        self.pinned: dict[int, int] = {}  # root -> entity id
+        self.banned: dict[int, set[str]] = defaultdict(set)  # entity id -> name keys kept out
+        positive: dict[str, int] = {}
+        for a in assertions:
+            if a.positive:
+                positive.setdefault(name_key(a.name), a.entity_id)
+            else:
+                self.banned[a.entity_id].add(name_key(a.name))
+        self.positive = positive
+
+    # -- the steps ---------------------------------------------------------------------------------------
+
+    def run(self) -> list[Group]:
+        self._pin_asserted()
+        self._merge_pairs()
+        self._join_lone_surnames()
+        return self._groups()
+
+    def _pin_asserted(self) -> None:
+        """A name an editor put in an entity goes there: full names first, then other forms."""
+        by_entity: dict[int, list[int]] = defaultdict(list)
+        for c in self.by_id.values():
+            keys = [name_key(c.name)] + [name_key(f) for f in c.forms]
+            entity = next((self.positive[k] for k in keys if k in self.positive), None)
+            if entity is not None and not (self.banned[entity] & set(keys)):
+                by_entity[entity].append(c.id)
+        for entity, ids in by_entity.items():
+            first = ids[0]
+            self.pinned[self._root(first)] = entity
+            self.reasons[first] = f"an editor put {self.by_id[first].name!r} in this entity"
+            for other in ids[1:]:
+                self._union(first, other, f"an editor put {self.by_id[other].name!r} in this entity")
+
+    def _merge_pairs(self) -> None:
+        scored = []
+        for a, b in self._candidate_pairs():
+            score, why = self._score(a, b)
+            if score >= self.settings.merge_at:
+                scored.append((score, a, b, why))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        for _score, a, b, why in scored:
+            if self._compatible(a, b):
+                self._union(a, b, why)
+
+    def _join_lone_surnames(self) -> None:
+        """A surname alone ("Umerov") joins the one person of the corpus it can mean, if only one."""
+        s = self.settings
+        full = [c for c in self.names if self.names[c].full]
+        by_surname: dict[str, list[int]] = defaultdict(list)
+        for c in full:
+            by_surname[self.names[c].surname_key].append(c)
+        for root in list(self.members):
+            if root not in self.members or root in self.pinned:
+                continue
+            group = [self.by_id[m] for m in self.members[root]]
+            if any(len(c.name.split()) != 1 for c in group) or any(
+                c.type not in (PERSON, OTHER) and c.strong for c in group
+            ):
+                continue
+            lone = group[0].name
+            roots = {self._root(m) for m in by_surname.get(spelling_key(lone), [])}
+            roots.discard(root)
+            if len(roots) != 1:
+                continue  # no one, or several people it could mean ("Sullivan")
+            target = roots.pop()
+            score = s.surname_same + s.first_missing
+            if score >= s.surname_alone_at and self._compatible(root, target):
+                self._union(target, root, f"surname {lone!r} alone; the only person of the corpus it can mean")
+
+    # -- scoring -----------------------------------------------------------------------------------------
+
+    def _candidate_pairs(self) -> set[tuple[int, int]]:
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for c in self.by_id.values():
+            if c.id in self.names and self.names[c.id].full:
+                for key in blocking_keys(self.names[c.id].surname):
+                    blocks["p:" + key].append(c.id)
+            elif not _is_person(c):
+                blocks["t:" + thing_key(c.name)].append(c.id)
+        pairs = set()
+        for ids in blocks.values():
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    pairs.add((min(a, b), max(a, b)))
+        return pairs
+
+    def _score(self, a: int, b: int) -> tuple[float, str]:
+        ca, cb = self.by_id[a], self.by_id[b]
+        if not (_is_person(ca) and _is_person(cb)):
+            if _is_person(ca) or _is_person(cb):
+                return float("-inf"), ""
+            if name_key(ca.name) == name_key(cb.name):
+                return self.settings.merge_at, f"same name {ca.name!r}"
+            return self.settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
+        return score_people(self.names[a], self.names[b], ca.titles, cb.titles, self.settings)
+
+    def _compatible(self, a: int, b: int) -> bool:
+        """Would joining the groups of a and b keep every pair of names in them possibly one person?"""
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb:
+            return False
+        if ra in self.pinned and rb in self.pinned and self.pinned[ra] != self.pinned[rb]:
+            return False
+        for root, other in ((ra, rb), (rb, ra)):
+            entity = self.pinned.get(root)
+            if entity is not None and self.banned[entity] & self._keys(other):
+                return False
+        people_a = [self.names[m] for m in self.members[ra] if m in self.names and self.names[m].full]
+        people_b = [self.names[m] for m in self.members[rb] if m in self.names and self.names[m].full]
+        for x in people_a:
+            for y in people_b:
+                if not _same_person_possible(x, y, self.settings):
+                    return False
+        return True
+
+    def _keys(self, root: int) -> set[str]:
+        keys = set()
+        for m in self.members[root]:
+            keys.add(name_key(self.by_id[m].name))
+            keys.update(name_key(f) for f in self.by_id[m].forms)
+        return keys
+
+    # -- union-find --------------------------------------------------------------------------------------
+
+    def _root(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def _union(self, a: int, b: int, why: str) -> None:
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb:
+            return
+        if (len(self.members[ra]) < len(self.members[rb]) and rb not in self.pinned) or (
+            ra not in self.pinned and (rb in self.pinned)
+        ):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        if rb in self.pinned:
+            self.pinned[ra] = self.pinned.pop(rb)
+        self.reasons.setdefault(b, why)
+
+    def _groups(self) -> list[Group]:
+        groups = []
+        for root, members in self.members.items():
+            groups.append(Group(sorted(members), self.pinned.get(root), {m: self.reasons.get(m, "") for m in members}))
+        _keep_previous_ids(groups, self.by_id)
+        groups.sort(key=lambda g: g.members[0])
+        return groups
+
+
+def score_people(
+    a: PersonalName, b: PersonalName, titles_a=(), titles_b=(), settings: EntitySettings = ENTITIES
+) -> tuple[float, str]:
+    """The comparison-level score of two person names, and the reasons in words."""
+    s = settings
+    reasons = []
+    if a.surname_key == b.surname_key:
+        score = s.surname_same
+        reasons.append(
+            f"surname {a.surname} = {b.surname}"
+            if a.surname == b.surname
+            else f"surname {a.surname} ~ {b.surname} (romanisation)"
+        )
+    else:
+        alike = similarity(a.surname, b.surname)
+        if alike < s.surname_close_at:
+            return float("-inf"), ""
+        score = s.surname_close
+        reasons.append(f"surname {a.surname} ~ {b.surname} ({alike:.2f})")
+    level = first_names_agree(a.first, b.first, s.first_close_at)
+    score += {
+        "same": s.first_same,
+        "close": s.first_close,
+        "initial": s.first_initial,
+        "missing": s.first_missing,
+        "different": s.first_different,
+    }[level]
+    if level in {"same", "close", "initial"}:
+        reasons.append(f"first name {a.first} ~ {b.first}" if a.first != b.first else f"first name {a.first}")
+    if not middles_agree(a.middle, b.middle):
+        score += s.middle_different
+    shared = _title_words(titles_a) & _title_words(titles_b)
+    if shared:
+        score += s.shared_title
+        reasons.append("both titled " + ", ".join(sorted(shared)))
+    return score, "; ".join(reasons)
+
+
+def _same_person_possible(a: PersonalName, b: PersonalName, settings: EntitySettings) -> bool:
+    if a.surname_key != b.surname_key and similarity(a.surname, b.surname) < settings.surname_close_at:
+        return False
+    return first_names_agree(a.first, b.first, settings.first_close_at) != "different" and middles_agree(
+        a.middle, b.middle
+    )
+
+
+_TITLE_STOP = frozenset({"of", "the", "to", "for", "and", "a", "an", "on", "at"})
+
+
+def _title_words(titles) -> set[str]:
+    words = set()
+    for title in titles:
+        words.update(w.lower() for w in title.replace(",", " ").split() if w.lower() not in _TITLE_STOP)
+    return words
+
+
+def _is_person(c: Candidate) -> bool:
+    return c.type == PERSON
+
+
+def _keep_previous_ids(groups: list[Group], by_id: dict[int, Candidate]) -> None:
+    """Entity ids stay stable across runs: a group keeps the id most of its members had before."""
+    taken = {g.entity_id for g in groups if g.entity_id is not None}
+    wishes = []
+    for index, g in enumerate(groups):
+        if g.entity_id is not None:
+            continue
+        votes = Counter(by_id[m].previous_entity for m in g.members if by_id[m].previous_entity is not None)
+        for entity, count in votes.items():
+            wishes.append((count, len(g.members), index, entity))
+    wishes.sort(key=lambda w: (-w[0], -w[1], w[2]))
+    for _count, _size, index, entity in wishes:
+        if groups[index].entity_id is None and entity not in taken:
+            groups[index].entity_id = entity
+            taken.add(entity)

@@ -1,0 +1,83 @@
+"""Spelling variants: one entity written differently by different outlets (Peskov / Peshkov, Kyiv / Kiev).
+
+A form is a variant of another when a word that stands in the same place differs in its letters: not when one
+form only adds a first name or a middle initial ("Umerov", "Rustem Umerov", "Wendy R. Sherman").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tracker.entities.personal import parse
+from tracker.entities.romanise import plain
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A form of an entity as one source wrote it."""
+
+    form: str
+    outlet: str
+    claim_id: int | None  # a claim of that source about the entity, if any
+
+
+@dataclass(frozen=True)
+class SpellingVariant:
+    entity_id: int
+    forms: tuple[str, ...]
+    outlets: tuple[str, ...]
+    claim_ids: tuple[int, ...]
+    explanation: str
+
+
+def spelling_variant(entity_id: int, name: str, is_person: bool, sightings: list[Sighting]) -> SpellingVariant | None:
+    """The flag for an entity written in more than one spelling, or None."""
+    spellings: dict[str, list[Sighting]] = defaultdict(list)
+    for s in sightings:
+        spellings[_spelling(s.form, is_person)].append(s)
+    spellings.pop("", None)
+    variants = _distinct_spellings(spellings, is_person)
+    if len(variants) < 2:
+        return None
+    parts, outlets, claims = [], [], []
+    for spelling in variants:
+        seen = spellings[spelling]
+        form = max((s.form for s in seen), key=lambda f: (sum(1 for s in seen if s.form == f), len(f)))
+        by = sorted({s.outlet for s in seen})
+        parts.append(f"{form} ({', '.join(by)})")
+        outlets.extend(o for o in by if o not in outlets)
+        claim = next((s.claim_id for s in seen if s.claim_id is not None), None)
+        if claim is not None:
+            claims.append(claim)
+    explanation = f"{name} is spelt {len(variants)} ways: " + "; ".join(parts) + "."
+    return SpellingVariant(entity_id, tuple(variants), tuple(outlets), tuple(claims), explanation)
+
+
+def _spelling(form: str, is_person: bool) -> str:
+    """What a form says about spelling: surname and first name for people, the letters for others."""
+    if not is_person:
+        return " ".join(form.split())
+    name = parse(form)
+    return f"{name.first} {name.surname}" if name.first else name.surname
+
+
+def _distinct_spellings(spellings: dict[str, list[Sighting]], is_person: bool) -> list[str]:
+    """Spellings that differ in letters; a surname alone counts only when no full name spells it so."""
+    keys = sorted(spellings, key=lambda k: (-len(spellings[k]), k))
+    if not is_person:
+        return _by_letters(keys)
+    full = [k for k in keys if " " in k]
+    surnames = {k.split()[-1] for k in full}
+    lone = [k for k in keys if " " not in k and not any(plain(k) == plain(s) for s in surnames)]
+    return _by_letters(full + lone)
+
+
+def _by_letters(keys: list[str]) -> list[str]:
+    out, seen = [], set()
+    for key in keys:
+        letters = plain(key)
+        if letters not in seen:
+            seen.add(letters)
+            out.append(key)
+    return out
