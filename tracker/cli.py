@@ -9,31 +9,12 @@ from pathlib import Path
 import click
 
 from tracker import __version__
+from tracker.cli_common import Context, fail, print_table
 from tracker.export import build_export, write_json
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
 from tracker.pipeline import IngestReport, ingest
-from tracker.store import StoreError, database_url, open_store, repo, session_scope
-
-
-class Context:
-    def __init__(self, db: str | None) -> None:
-        self.url = database_url(db)
-        self._engine = None
-
-    @property
-    def engine(self):
-        if self._engine is None:
-            try:
-                self._engine = open_store(self.url)
-            except StoreError as exc:
-                fail(str(exc))
-        return self._engine
-
-
-def fail(message: str, code: int = 2) -> None:
-    click.echo(f"tracker: error: {message}", err=True)
-    sys.exit(code)
+from tracker.store import repo, session_scope
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -153,9 +134,7 @@ def sources(obj: Context) -> None:
         )
         for s in rows
     ]
-    widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(header))]
-    for row in [header, *table]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print_table(header, table)
 
 
 @cli.command()
@@ -271,6 +250,10 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
     click.echo(f"syndicated copies: {report.duplicates}")
     click.echo(f"publication dates found: {report.dated} of {stored}")
     click.echo(f"claims extracted: {report.claims}")
+    if report.entities is not None:
+        click.echo(
+            f"entities: {report.entities.entities} (spelling variants flagged: {report.entities.spelling_variants})"
+        )
     with session_scope(obj.engine) as session:
         total = len(repo.list_sources(session))
     click.echo(f"database: {total} sources in {_redacted(obj.url)}")
@@ -283,6 +266,11 @@ def _redacted(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
         return url
+
+
+from tracker.cli_entities import entities  # noqa: E402  (the group registers itself on cli)
+
+cli.add_command(entities)
 
 
 def main() -> None:

@@ -99,8 +99,13 @@ def _sentence_mentions(text: str, span: Span, proper: set[str]) -> list[MentionD
                 title_end=title_end,
             )
         )
+    titles = [(p.title_start, p.title_end) for p in out if p.title_start is not None]
     for first, last in _capital_runs(toks, taken):
-        out.extend(_run_mentions(body, base, toks, first, last, proper))
+        for mention in _run_mentions(body, base, toks, first, last, proper):
+            inside = any(a <= mention.start and mention.end <= b for a, b in titles)
+            # Inside a title only a body or an acronym is a name: "Kremlin spokesman", not "Deputy Energy Minister".
+            if not inside or mention.type == ORGANIZATION:
+                out.append(mention)
     return out
 
 
@@ -144,10 +149,9 @@ def _split_run(toks: list[Token], first: int, last: int) -> list[tuple[int, int]
 
     A body's name ends at "and" when what stands before is complete: "European Union and NATO" is two.
     """
-    if any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last)):
+    if _names_body(toks, first, last):
         for k in range(first + 1, last - 1):
-            previous = toks[k - 1]
-            if toks[k].bare == "and" and (previous.bare in v.ORGANISATION_NOUNS or _ACRONYM.match(previous.text)):
+            if toks[k].bare == "and" and _complete_name(toks, first, k) and _complete_name(toks, k + 1, last):
                 return _split_run(toks, first, k) + _split_run(toks, k + 1, last)
         return [(first, last)]
     parts, start = [], first
@@ -159,6 +163,16 @@ def _split_run(toks: list[Token], first: int, last: int) -> list[tuple[int, int]
     if last > start:
         parts.append((start, last))
     return parts
+
+
+def _names_body(toks: list[Token], first: int, last: int) -> bool:
+    return any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last))
+
+
+def _complete_name(toks: list[Token], first: int, last: int) -> bool:
+    """A part of a run that names something on its own: a body's name or an acronym."""
+    words = [t for t in toks[first:last] if t.bare not in {"the", "of"}]
+    return _names_body(toks, first, last) or (len(words) == 1 and bool(_ACRONYM.match(words[0].text)))
 
 
 def _run_mentions(
@@ -226,6 +240,17 @@ def _guess_type(
     single = len(run) == 1
     word = _bare_word(run[0].text)
     last_word = run[-1].bare
+    if single and run[0].bare in v.PROPER_BODIES:
+        return ORGANIZATION, True
+    if single and (
+        (opens_sentence and word not in proper)  # a capitalised opener the article never uses as a name
+        or word.lower().endswith(DEMONYM_ENDINGS)  # "Ukrainian officials"
+        or word.lower() in v.GEO_MODIFIERS  # "Western governments"
+        or (run[0].bare in v.ORGANISATION_NOUNS and run[0].bare not in v.PROPER_BODIES)  # "the Office"
+        or run[0].bare in v.EVENT_NOUNS  # "the Summit"
+        or ("-" in word and not _ACRONYM.match(word))  # "Russia-Ukraine talks": a compound adjective
+    ):
+        return None, False
     if any(t.bare in v.ORGANISATION_NOUNS for t in run) or (len(run) > 1 and last_word in v.MEDIA_NOUNS):
         return ORGANIZATION, True
     if len(run) > 1 and last_word in v.PLACE_NOUNS:
@@ -234,14 +259,6 @@ def _guess_type(
         return OTHER, True
     if len(run) > 1 and run[0].bare in v.GEO_MODIFIERS:
         return PLACE, True
-    if single and (word.lower().endswith(DEMONYM_ENDINGS) or word.lower() in v.GEO_MODIFIERS):
-        return None, False  # "Ukrainian officials", "Western governments"
-    if single and run[0].bare in v.ORGANISATION_NOUNS and run[0].bare not in v.PROPER_BODIES:
-        return None, False  # "the Office", "the Council": a short reference to a body named in full
-    if single and "-" in word and not _ACRONYM.match(word):
-        return None, False  # "Russia-Ukraine talks": a compound adjective
-    if single and opens_sentence and word not in proper:
-        return None, False  # a capitalised sentence opener the article never uses as a name
     names_only = all(_name_shaped(t) for t in run)
     if names_only and 1 < len(run) <= 4:
         next_words = after.lower().split()

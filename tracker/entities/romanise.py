@@ -20,11 +20,12 @@ from rapidfuzz.distance import Indel
 SPELLING_RULES: tuple[tuple[str, str], ...] = (
     ("x", "ks"),  # Alexander / Oleksandr / Aleksandr
     ("shch", "S"),  # щ
-    ("sch", "S"),  # щ (German), ш (German)
+    ("tsch", "C"),  # ч (German)
+    ("sch", "S"),  # щ, ш (German)
+    ("tch", "C"),  # ч (French)
     ("zh", "Z"),  # ж
     ("kh", "X"),  # х
     ("ch", "C"),  # ч
-    ("tch", "C"),  # ч (French)
     ("sh", "S"),  # ш
     ("ts", "c"),  # ц
     ("tz", "c"),  # ц (German)

@@ -1,0 +1,24 @@
+"""Claims link to the entities their passage names and to their speaker."""
+
+from __future__ import annotations
+
+from tracker.clean.spans import Span
+from tracker.entities import analyse
+from tracker.extract import extract_claims
+
+
+def test_claims_link_to_named_entities_and_resolved_speakers() -> None:
+    text = (
+        "Deputy Energy Minister Oleh Hnatiuk said the grid in Lviv held overnight.\n\n"
+        "He said repairs would take two weeks."
+    )
+    passages = (Span(0, text.index("\n\n")), Span(text.index("He said"), len(text)))
+    claims = tuple(extract_claims(text, passages, None))
+    found = analyse(text, passages, claims)
+    names = [e.name for e in found.entities]
+    links = {(claims[link.claim].text, names[link.entity], link.speaker) for link in found.claim_links}
+    grid = next(c.text for c in claims if "grid" in c.text and "is" not in c.text.split()[:4])
+    repairs = next(c.text for c in claims if "repairs" in c.text)
+    assert (grid, "Oleh Hnatiuk", True) in links
+    assert (grid, "Lviv", False) in links
+    assert (repairs, "Oleh Hnatiuk", True) in links  # "He" is the minister
