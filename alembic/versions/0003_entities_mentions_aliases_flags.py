@@ -29,6 +29,7 @@ def upgrade() -> None:
             ["merged_into_id"], ["entities.id"], name=op.f("fk_entities_merged_into_id_entities"), ondelete="SET NULL"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entities")),
+        sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_entities_type"), "entities", ["type"], unique=False)
     op.create_table(
@@ -43,6 +44,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_flags")),
         sa.UniqueConstraint("key", name=op.f("uq_flags_key")),
+        sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_flags_kind"), "flags", ["kind"], unique=False)
     op.create_index(op.f("ix_flags_status"), "flags", ["status"], unique=False)

@@ -15,6 +15,7 @@ from tracker.entities.recognise import TYPES
 
 COLUMNS = ("entity", "type", "alias", "relation", "origin")
 RELATIONS = {"is": True, "is not": False}
+MAX_NAME = 300  # the width of entity and alias names in the database
 
 
 class AliasFileError(ValueError):
@@ -35,7 +36,8 @@ def parse_alias_file(text: str) -> list[AliasRow]:
     if missing:
         raise AliasFileError(f"line 1: missing column(s) {', '.join(missing)} (expected {','.join(COLUMNS)})")
     rows = []
-    for line, record in enumerate(reader, start=2):
+    for record in reader:
+        line = reader.line_num  # the physical line: blank lines are skipped but counted
         entity = (record.get("entity") or "").strip()
         alias = (record.get("alias") or "").strip()
         kind = (record.get("type") or "").strip().lower() or None
@@ -44,6 +46,8 @@ def parse_alias_file(text: str) -> list[AliasRow]:
             raise AliasFileError(f"line {line}: entity and alias must both be given")
         if kind is not None and kind not in TYPES:
             raise AliasFileError(f"line {line}: type {kind!r} is not one of {', '.join(TYPES)}")
+        if max(len(entity), len(alias)) > MAX_NAME:
+            raise AliasFileError(f"line {line}: names are at most {MAX_NAME} characters")
         if relation not in RELATIONS:
             raise AliasFileError(f"line {line}: relation {relation!r} must be 'is' or 'is not'")
         rows.append(AliasRow(entity, kind, alias, RELATIONS[relation]))

@@ -201,11 +201,16 @@ def _segment_mention(
     body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str]
 ) -> MentionDraft | None:
     while first < last and (
-        toks[first].bare in v.NOT_NAME_WORDS
-        or toks[first].text.lower() in ORGANISATION_CONNECTORS
-        or (first == 0 and last - first > 1 and _bare_word(toks[first].text) not in proper)
+        toks[first].bare in v.NOT_NAME_WORDS or toks[first].text.lower() in ORGANISATION_CONNECTORS
     ):
-        first += 1  # sentence openers and connectors: "According", "The", "Should Russia ..."
+        first += 1  # "According", "The"
+    if (
+        first == 0
+        and last - first > 1
+        and _bare_word(toks[first].text) not in proper
+        and not _person_cue(toks, first, last)
+    ):
+        first += 1  # a capitalised opener the article never uses as a name: "Should Russia attack ..."
     while last > first and (
         toks[last - 1].text.lower() in ORGANISATION_CONNECTORS
         or toks[last - 1].bare in v.NOT_NAME_WORDS
@@ -227,14 +232,36 @@ def _segment_mention(
         return None
     before = toks[first - 1].text.lower() if first > 0 else ""
     after = " ".join(t.text for t in toks[last : last + 2])
-    kind, strong = _guess_type(run, name, before, after, first == 0, proper)
+    kind, strong = _guess_type(run, name, before, after, first == 0, proper, _person_cue(toks, first, last))
     if kind is None:
         return None
     return MentionDraft(base + start, base + end, name, kind, strong=strong)
 
 
+def _person_cue(toks: list[Token], first: int, last: int) -> bool:
+    """What follows shows a person: "X said", "X, who ...", "X, the head of the grid operator, ..."."""
+    following = [t.bare for t in toks[last : last + 8]]
+    if not following:
+        return False
+    if following[0] in v.REPORTING_VERBS:
+        return True
+    if toks[last].text == "," and len(following) > 1 and following[1] in {"who", "whose", "the", "a", "an"}:
+        if following[1] in {"who", "whose"}:
+            return True
+        clause = toks[last + 1 : last + 8]
+        stop = next((i for i, t in enumerate(clause) if t.text in {",", "."}), len(clause))
+        return any(t.bare in v.ROLE_NOUNS for t in clause[:stop])
+    return False
+
+
 def _guess_type(
-    run: list[Token], name: str, before: str, after: str, opens_sentence: bool, proper: set[str]
+    run: list[Token],
+    name: str,
+    before: str,
+    after: str,
+    opens_sentence: bool,
+    proper: set[str],
+    person_cue: bool = False,
 ) -> tuple[str | None, bool]:
     """The entity type a run's shape and neighbours suggest, and whether the evidence is strong."""
     single = len(run) == 1
@@ -260,10 +287,8 @@ def _guess_type(
     if len(run) > 1 and run[0].bare in v.GEO_MODIFIERS:
         return PLACE, True
     names_only = all(_name_shaped(t) for t in run)
-    if names_only and 1 < len(run) <= 4:
-        next_words = after.lower().split()
-        if next_words[:2] in ([",", "who"], [",", "whose"]) or (next_words[:1] and next_words[0] in v.REPORTING_VERBS):
-            return PERSON, True  # "X, who resigned ...", "X said ..."
+    if names_only and 1 < len(run) <= 4 and person_cue:
+        return PERSON, True  # "X, who resigned ...", "X said ...", "X, the head of ..., "
     if before in PLACE_PREPOSITIONS and before != "to":
         return PLACE, single or before in {"in", "at", "near"}
     if single and _ACRONYM.match(word):

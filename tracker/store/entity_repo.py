@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from tracker.entities.aliasfile import MAX_NAME
 from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
 from tracker.entities.resolve import Assertion, Candidate, Group, name_key, resolve
@@ -251,6 +252,8 @@ def assert_alias(session: Session, entity_id: int, name: str, positive: bool, or
     key = name_key(name)
     if not key:
         raise EntityError("an alias cannot be empty")
+    if len(name.strip()) > MAX_NAME or len(key) > MAX_NAME:
+        raise EntityError(f"an alias is at most {MAX_NAME} characters")
     session.execute(delete(EntityAlias).where(EntityAlias.entity_id == entity_id, EntityAlias.name_key == key))
     if positive:
         # A name belongs to one entity: an editor's earlier word putting it elsewhere gives way.

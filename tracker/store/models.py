@@ -115,6 +115,8 @@ class Entity(Base):
     """A person, body or place across all sources. Its aliases are the forms its mentions are written in."""
 
     __tablename__ = "entities"
+    # Ids are what editors type: never hand a deleted entity's id to another (SQLite reuses them otherwise).
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -195,6 +197,7 @@ class Flag(Base):
     """
 
     __tablename__ = "flags"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(30), index=True)
