@@ -83,7 +83,32 @@ class EntitySettings:
     surname_alone_margin: float = 2.0
 
 
+@dataclass(frozen=True)
+class MatchSettings:
+    """When claims of different outlets state the same fact, contradict it, or show it changed."""
+
+    # Content similarity (rapidfuzz token_set_ratio of content stems, 0..1) for two claims to corroborate.
+    corroborate_at: float = 0.72
+    # A lower bar when both claims fix the same single day and share an entity.
+    corroborate_same_day_at: float = 0.45
+    # Claims without an explicit time compare by publication date: farther apart than this, no corroboration.
+    undated_window_days: int = 90
+    # Explicit times may miss each other by this much and still be one time (a dateline a day off).
+    time_slack_days: int = 1
+    # Two single-day dates of one event this close, but different, are a conflict; farther, another event.
+    date_conflict_max_days: int = 3
+    # Similarity for two dated event claims to be read as one event.
+    same_event_at: float = 0.4
+    # Facts at least this far apart in time may both be true: a change, not a conflict.
+    change_min_days: int = 14
+    # Similarity of the rest of two count claims for the counts to be of one thing.
+    same_count_at: float = 0.45
+    # Blocking: a key shared by more claims than this is too common to propose pairs.
+    max_block: int = 400
+
+
 CLEAN = CleanSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
 ENTITIES = EntitySettings()
+MATCH = MatchSettings()

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tracker.store import entity_repo, repo, session_scope
+from tracker.store import entity_repo, flag_repo, repo, session_scope
 
 SCHEMA_VERSION = 1
 
@@ -22,7 +22,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
         claims = repo.list_claims(session)
         entities = entity_repo.list_entities(session)
         about = entity_repo.claim_entities(session)
-        flags = entity_repo.list_flags(session)
+        flags = flag_repo.list_flags(session)
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [
@@ -72,7 +72,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                     if c.time_text
                     else None
                 ),
-                "cluster_id": None,
+                "cluster_id": _str_or_none(c.cluster_id),
             }
             for c in claims
         ],

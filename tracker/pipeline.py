@@ -1,5 +1,5 @@
 """The ingest job: files -> decoded text -> clean body -> dates -> claims, mentions -> copies -> stored sources
--> entities resolved across the corpus.
+-> entities resolved across the corpus -> claims matched and flagged.
 
 Every file is prepared (read, decoded, cleaned, dated) without the database, then stored in a transaction of
 its own, so a bad file never leaves anything half-written and never stops the good files of a batch.
@@ -23,6 +23,7 @@ from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
 from tracker.store import repo, session_scope
 from tracker.store.entity_repo import ResolutionReport, resolve_entities
+from tracker.store.match_repo import MatchReport, match_claims
 from tracker.store.repo import NewSource
 
 
@@ -45,6 +46,7 @@ class Outcome:
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
     entities: ResolutionReport | None = None
+    matches: MatchReport | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -144,6 +146,7 @@ def ingest(engine: Engine, files: list[InputFile], progress: Callable[[str], Non
         # Resolution spans the corpus: new names may join, or split, the entities of earlier sources.
         with session_scope(engine) as session:
             report.entities = resolve_entities(session)
+            report.matches = match_claims(session)
     return report
 
 

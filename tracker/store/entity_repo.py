@@ -19,13 +19,11 @@ from tracker.entities.recognise import OTHER, PERSON
 from tracker.entities.resolve import Assertion, Candidate, Group, name_key, resolve
 from tracker.entities.romanise import plain
 from tracker.entities.variants import Sighting, spelling_variant
+from tracker.store.flag_repo import FlagDraft, sync_flags
 from tracker.store.models import (
     ClaimEntity,
     Entity,
     EntityAlias,
-    Flag,
-    FlagClaim,
-    FlagEntity,
     Mention,
     Outlet,
     Source,
@@ -200,24 +198,14 @@ def refresh_spelling_flags(session: Session) -> int:
         variant = spelling_variant(entity_id, entity.name, entity.type == PERSON, seen)
         if variant is not None:
             wanted[f"{SPELLING_VARIANT}:{entity_id}"] = variant
-    existing = {f.key: f for f in session.scalars(select(Flag).where(Flag.kind == SPELLING_VARIANT))}
-    for key, flag in existing.items():
-        if key not in wanted and flag.status == "open":
-            session.delete(flag)
-    for key, variant in wanted.items():
-        flag = existing.get(key)
-        if flag is None:
-            flag = Flag(kind=SPELLING_VARIANT, key=key, status="open", explanation=variant.explanation, version=1)
-            session.add(flag)
-            session.flush()
-        elif flag.explanation != variant.explanation:
-            flag.explanation = variant.explanation
-            flag.updated_at = func.now()
-            flag.version += 1
-        session.execute(delete(FlagClaim).where(FlagClaim.flag_id == flag.id))
-        session.execute(delete(FlagEntity).where(FlagEntity.flag_id == flag.id))
-        session.add_all(FlagClaim(flag_id=flag.id, claim_id=c) for c in dict.fromkeys(variant.claim_ids))
-        session.add(FlagEntity(flag_id=flag.id, entity_id=variant.entity_id))
+    sync_flags(
+        session,
+        {SPELLING_VARIANT},
+        {
+            key: FlagDraft(SPELLING_VARIANT, key, v.explanation, v.claim_ids, (v.entity_id,))
+            for key, v in wanted.items()
+        },
+    )
     session.flush()
     return len(wanted)
 
@@ -470,35 +458,3 @@ def import_aliases(session: Session, rows: list) -> tuple[int, int, ResolutionRe
         touched.add(entity_id)
         assert_alias(session, entity_id, row.alias, row.positive, "import")
     return len(rows), created, resolve_entities(session)
-
-
-@dataclass(frozen=True)
-class StoredFlag:
-    id: int
-    kind: str
-    status: str
-    explanation: str
-    claim_ids: tuple[int, ...]
-    entity_ids: tuple[int, ...]
-    version: int
-
-
-def list_flags(session: Session, kind: str | None = None, status: str | None = None) -> list[StoredFlag]:
-    query = select(Flag).order_by(Flag.id)
-    if kind:
-        query = query.where(Flag.kind == kind)
-    if status:
-        query = query.where(Flag.status == status)
-    flags = list(session.scalars(query))
-    claims: dict[int, list[int]] = defaultdict(list)
-    entities: dict[int, list[int]] = defaultdict(list)
-    for flag_id, claim_id in session.execute(
-        select(FlagClaim.flag_id, FlagClaim.claim_id).order_by(FlagClaim.claim_id)
-    ):
-        claims[flag_id].append(claim_id)
-    for flag_id, entity_id in session.execute(select(FlagEntity.flag_id, FlagEntity.entity_id)):
-        entities[flag_id].append(entity_id)
-    return [
-        StoredFlag(f.id, f.kind, f.status, f.explanation, tuple(claims[f.id]), tuple(entities[f.id]), f.version)
-        for f in flags
-    ]

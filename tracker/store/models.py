@@ -107,6 +107,8 @@ class Claim(Base):
     time_text: Mapped[str | None] = mapped_column(String(100))
     time_first: Mapped[dt.date | None] = mapped_column(Date)
     time_last: Mapped[dt.date | None] = mapped_column(Date)
+    # Claims of other sources that state the same fact share it (the id of the cluster's first claim).
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     source: Mapped[Source] = relationship(back_populates="claims")
 

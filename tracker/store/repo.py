@@ -52,6 +52,7 @@ class StoredClaim:
     time_text: str | None
     time_first: dt.date | None
     time_last: dt.date | None
+    cluster_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ def list_claims(session: Session, source_id: int | None = None, kind: str | None
             time_text=c.time_text,
             time_first=c.time_first,
             time_last=c.time_last,
+            cluster_id=c.cluster_id,
         )
         for c, path, text, published, outlet in session.execute(query)
     ]

@@ -1,0 +1,332 @@
+"""Comparing two claims of different outlets: corroboration, conflict, change over time, or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from tracker.config import MATCH, MatchSettings
+from tracker.entities.resolve import name_key
+from tracker.entities.romanise import spelling_key
+from tracker.match.read import Count, Office, content_stems, counts, office, same_office, stated_roles
+
+CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    id: int
+    name: str
+    type: str
+    forms: frozenset[str]  # name keys of every form it is written in
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """A stored claim with what matching needs: its source's outlet and date, its time, its entities."""
+
+    id: int
+    source_id: int
+    outlet: str
+    published: dt.date | None
+    text: str
+    kind: str
+    time_first: dt.date | None
+    time_last: dt.date | None
+    entities: frozenset[int]
+
+    @property
+    def when(self) -> dt.date | None:
+        """The day the fact is placed at: its own time if it has one, else its publication."""
+        return self.time_first or self.published
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.time_first if self.time_first is not None and self.time_first == self.time_last else None
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str
+    claims: tuple[int, ...]
+    entities: tuple[int, ...]
+    explanation: str
+    key: str
+
+
+@dataclass
+class MatchResult:
+    clusters: dict[int, int] = field(default_factory=dict)  # claim id -> cluster id (its first claim's id)
+    links: list[Link] = field(default_factory=list)
+    pairs_compared: int = 0
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    person: int
+    name: str
+    office: Office
+
+
+class Reading:
+    """One claim read once: stems, counts, roles with their person entities."""
+
+    def __init__(self, claim: ClaimFacts, entities: dict[int, EntityInfo]) -> None:
+        self.claim = claim
+        self.stems = content_stems(claim.text)
+        self.stem_set = frozenset(self.stems)
+        self.counts: list[Count] = counts(claim.text)
+        self.roles = [
+            RoleReading(person, name, office(title))
+            for name, title in stated_roles(claim.text)
+            if (person := _person_named(name, claim.entities, entities)) is not None
+        ]
+
+    @cached_property
+    def stem_text(self) -> str:
+        return " ".join(self.stems)
+
+
+def _person_named(name: str, ids: frozenset[int], entities: dict[int, EntityInfo]) -> int | None:
+    key = name_key(name)
+    last = spelling_key(name.split()[-1]) if name.split() else ""
+    fallback = None
+    for entity_id in sorted(ids):
+        info = entities.get(entity_id)
+        if info is None or info.type != "person":
+            continue
+        if key in info.forms:
+            return entity_id
+        if any(spelling_key(form.split()[-1]) == last for form in info.forms if form):
+            fallback = entity_id
+    return fallback
+
+
+def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: MatchSettings = MATCH) -> MatchResult:
+    from tracker.match.pairs import candidate_pairs
+
+    readings = {c.id: Reading(c, entities) for c in claims}
+    result = MatchResult()
+    corroborating: list[tuple[int, int, str]] = []
+    for a, b in candidate_pairs(list(readings.values()), settings):
+        ra, rb = readings[a], readings[b]
+        if ra.claim.source_id == rb.claim.source_id or ra.claim.outlet == rb.claim.outlet:
+            continue  # an outlet never corroborates (or contradicts) itself
+        result.pairs_compared += 1
+        verdict = compare(ra, rb, entities, settings)
+        if verdict is None:
+            continue
+        kind, reason, involved = verdict
+        if kind == CORROBORATION:
+            corroborating.append((a, b, reason))
+        else:
+            first, second = sorted((ra, rb), key=lambda r: (r.claim.when or dt.date.min, r.claim.id))
+            result.links.append(
+                Link(kind, (first.claim.id, second.claim.id), involved, reason, f"{kind}:{min(a, b)}:{max(a, b)}")
+            )
+    _clusters(corroborating, readings, result)
+    return result
+
+
+def compare(
+    a: Reading, b: Reading, entities: dict[int, EntityInfo], settings: MatchSettings
+) -> tuple[str, str, tuple[int, ...]] | None:
+    """The first slot that decides: roles, then counts, then event dates, then plain wording."""
+    for decide in (_compare_roles, _compare_counts, _compare_event_dates, _compare_wording):
+        verdict = decide(a, b, entities, settings)
+        if verdict is not None:
+            return verdict if verdict[0] else None  # an empty kind: decided, and nothing to flag
+    return None
+
+
+# -- roles -----------------------------------------------------------------------------------------------------
+
+
+def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings):
+    for x in a.roles:
+        for y in b.roles:
+            gap = _gap(a.claim.when, b.claim.when)
+            same_post = same_office(x.office, y.office)
+            if x.person == y.person and same_post:
+                return CORROBORATION, f"both name {entities[x.person].name} {x.office.text}", (x.person,)
+            if x.person == y.person and gap is not None and gap >= settings.change_min_days:
+                if x.office.single_holder and y.office.single_holder:
+                    first, second = _in_time_order((a, x), (b, y))
+                    return (
+                        TEMPORAL_CHANGE,
+                        f"{entities[x.person].name} is {first[1].office.text} per {_cite(first[0])} and "
+                        f"{second[1].office.text} per {_cite(second[0])}: the post changed over time",
+                        (x.person,),
+                    )
+            if x.person != y.person and same_post and x.office.single_holder:
+                first, second = _in_time_order((a, x), (b, y))
+                post = first[1].office.text
+                if gap is not None and gap >= settings.change_min_days:
+                    return (
+                        TEMPORAL_CHANGE,
+                        f"{post}: {entities[first[1].person].name} per {_cite(first[0])}, "
+                        f"{entities[second[1].person].name} per {_cite(second[0])}: the post changed hands",
+                        (first[1].person, second[1].person),
+                    )
+                if gap is not None:
+                    return (
+                        CONFLICT,
+                        f"{post}: {entities[first[1].person].name} per {_cite(first[0])} but "
+                        f"{entities[second[1].person].name} per {_cite(second[0])}, {gap} days apart",
+                        (first[1].person, second[1].person),
+                    )
+    return None
+
+
+# -- counts ----------------------------------------------------------------------------------------------------
+
+
+def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings):
+    if not a.counts or not b.counts or _similarity(a, b) < settings.same_count_at:
+        return None
+    if not (a.claim.entities & b.claim.entities) and len(a.stem_set & b.stem_set) < 3:
+        return None
+    for x in a.counts:
+        for y in b.counts:
+            if x.noun != y.noun:
+                continue
+            gap = _gap(a.claim.when, b.claim.when)
+            shared = tuple(sorted(a.claim.entities & b.claim.entities))
+            if x.value == y.value:
+                return CORROBORATION, f"both count {_num(x.value)} {x.noun}", shared
+            first, second = _in_time_order((a, x), (b, y))
+            change = "rose" if second[1].value > first[1].value else "fell"
+            said = (
+                f"{_num(first[1].value)} {x.noun} per {_cite(first[0])}, {_num(second[1].value)} per {_cite(second[0])}"
+            )
+            if gap is not None and gap >= settings.change_min_days:
+                return TEMPORAL_CHANGE, f"the count {change}: {said}", shared
+            return CONFLICT, f"the counts differ: {said}, {gap if gap is not None else '?'} days apart", shared
+    return None
+
+
+# -- event dates ---------------------------------------------------------------------------------------------
+
+
+def _compare_event_dates(a: Reading, b: Reading, entities, settings: MatchSettings):
+    day_a, day_b = a.claim.day, b.claim.day
+    if day_a is None or day_b is None or not (a.claim.entities & b.claim.entities):
+        return None
+    sim = _similarity(a, b)
+    gap = abs((day_a - day_b).days)
+    if gap == 0:
+        if sim >= settings.corroborate_same_day_at:
+            return CORROBORATION, f"same day ({day_a.isoformat()}), similar wording ({sim:.2f})", ()
+        return None
+    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at and _same_event_words(a, b):
+        first, second = sorted((a, b), key=lambda r: r.claim.day)
+        shared = tuple(sorted(a.claim.entities & b.claim.entities))
+        return (
+            CONFLICT,
+            f"one event, two dates: {first.claim.day.isoformat()} per {_cite(first)}, "
+            f"{second.claim.day.isoformat()} per {_cite(second)}",
+            shared,
+        )
+    return "", "", ()  # different days: another event, however alike the words
+
+
+_EVENT_WORDS = frozenset("meet meeting talk negotiation round held hold summit session visit sign signing".split())
+
+
+def _same_event_words(a: Reading, b: Reading) -> bool:
+    return bool({w for w in a.stem_set & b.stem_set if w in _EVENT_WORDS or w.startswith(("meet", "talk", "negoti"))})
+
+
+# -- wording ---------------------------------------------------------------------------------------------------
+
+
+def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings):
+    if not _times_compatible(a.claim, b.claim, settings):
+        return None
+    sim = _similarity(a, b)
+    if sim >= settings.corroborate_at and (a.claim.entities & b.claim.entities or sim >= 0.9):
+        return CORROBORATION, f"similar wording ({sim:.2f})", tuple(sorted(a.claim.entities & b.claim.entities))
+    return None
+
+
+def _times_compatible(a: ClaimFacts, b: ClaimFacts, settings: MatchSettings) -> bool:
+    if a.time_first and b.time_first:
+        slack = dt.timedelta(days=settings.time_slack_days)
+        return a.time_first - slack <= (b.time_last or b.time_first) and b.time_first - slack <= (
+            a.time_last or a.time_first
+        )
+    if a.published and b.published:
+        return abs((a.published - b.published).days) <= settings.undated_window_days
+    return True
+
+
+def _similarity(a: Reading, b: Reading) -> float:
+    """Wording similarity of content stems: token-set ratio blended with overlap, 0..1."""
+    if not a.stem_set or not b.stem_set:
+        return 0.0
+    overlap = 2 * len(a.stem_set & b.stem_set) / (len(a.stem_set) + len(b.stem_set))
+    return 0.5 * fuzz.token_set_ratio(a.stem_text, b.stem_text) / 100 + 0.5 * overlap
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _gap(x: dt.date | None, y: dt.date | None) -> int | None:
+    return None if x is None or y is None else abs((x - y).days)
+
+
+def _in_time_order(*pairs):
+    return sorted(pairs, key=lambda p: (p[0].claim.when or dt.date.min, p[0].claim.id))
+
+
+def _cite(reading: Reading) -> str:
+    when = reading.claim.when
+    return f"{reading.claim.outlet} ({when.isoformat() if when else 'undated'})"
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"
+
+
+def _clusters(pairs: list[tuple[int, int, str]], readings: dict[int, Reading], result: MatchResult) -> None:
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    reasons: dict[int, list[str]] = defaultdict(list)
+    for a, b, reason in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = defaultdict(list)
+    for claim in parent:
+        members[root(claim)].append(claim)
+    for a, _b, reason in pairs:
+        reasons[root(a)].append(reason)
+    for cluster, ids in members.items():
+        ids.sort()
+        for claim in ids:
+            result.clusters[claim] = ids[0]
+        outlets = sorted({readings[i].claim.outlet for i in ids})
+        quoted = "; ".join(f"“{readings[i].claim.text}” ({_cite(readings[i])})" for i in ids[:4])
+        more = f" and {len(ids) - 4} more" if len(ids) > 4 else ""
+        why = "; ".join(dict.fromkeys(reasons[cluster]))[:300]
+        entities = sorted(set.intersection(*(set(readings[i].claim.entities) for i in ids)))
+        result.links.append(
+            Link(
+                CORROBORATION,
+                tuple(ids),
+                tuple(entities),
+                f"{len(outlets)} outlets state this: {quoted}{more} ({why}).",
+                f"{CORROBORATION}:{ids[0]}",
+            )
+        )

@@ -1,0 +1,254 @@
+"""A claim read as comparable parts: content stems, counts, and the roles it gives people.
+
+Two claims are compared through these, not through raw strings: "head of the Office of the President" and
+"Presidential Office chief" are the same office; "three bilateral security agreements" and "no agreement
+... signed" are two counts of one thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.entities.romanise import spelling_key
+from tracker.extract import vocabulary as v
+
+STOPWORDS = frozenset(
+    (
+        "a an the of in on at to for from by with and or but as is are was were be been being has have had do does "
+        "did that this these those it its their his her they he she we i you our your them him who whom whose which "
+        "what when where while also after before about into over under than then there here so such not no nor "
+        "only very more most less least much many some any each other another same own just yet still already "
+        "now today said says say told tells added according would could should will shall may might can must "
+        "both either neither all every one"
+    ).split()
+)
+# Role nouns that name the one holder of an office: a second holder at the same time is a contradiction.
+HEAD_ROLES = frozenset("head chief secretary chair chairman chairwoman leader director".split())
+# Words that make an office one of many ("a deputy minister", "an aide"): no contradiction between holders.
+SHARED_OFFICE_WORDS = frozenset(
+    (
+        "deputy vice assistant adviser advisor aide member official officer representative envoy diplomat "
+        "negotiator analyst correspondent counsellor senior former"
+    ).split()
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*\d|\d")
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "dozen": 12, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_ROLE_CLAIM = re.compile(r"^(?P<name>.+?) is (?:the |a |an )?(?P<title>.+?)\.?$")
+
+
+def stem(word: str) -> str:
+    """A crude, predictable English stem: enough to meet "agreements"/"agreement", "presidential"/"president"."""
+    w = word.lower().strip("’'").removesuffix("’s").removesuffix("'s")
+    for suffix, keep in (("ial", ""), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith("ss"):
+            return w[: -len(suffix)] + keep
+    return w
+
+
+def words(text: str) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """The words that carry content, stemmed, in order; numbers, months and stop words left out."""
+    out = []
+    for word in words(text):
+        lower = word.lower().removesuffix("’s").removesuffix("'s")
+        if lower in STOPWORDS or lower in _MONTHS or lower in _NUMBER_WORDS or lower[0].isdigit():
+            continue
+        if lower in v.WEEKDAYS if hasattr(v, "WEEKDAYS") else False:
+            continue
+        out.append(stem(lower))
+    return out
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number and what it counts: "more than 90,000 troops" -> (90000, "troop")."""
+
+    value: float
+    noun: str
+    text: str
+
+
+def counts(text: str) -> list[Count]:
+    """Counts of things in a claim. "No X has been signed" counts zero X. Years and days are not counts."""
+    toks = words(text)
+    found = []
+    for i, tok in enumerate(toks):
+        value = _number(tok)
+        if value is None:
+            continue
+        if (i > 0 and toks[i - 1].lower() in _MONTHS) or (i + 1 < len(toks) and toks[i + 1].lower() in _MONTHS):
+            continue  # a date: "16 May", "May 15"
+        if re.fullmatch(r"(?:19|20)\d\d", tok):
+            continue  # a year
+        j = i + 1
+        if j < len(toks) and toks[j].lower() in _SCALES:
+            value *= _SCALES[toks[j].lower()]
+            j += 1
+        noun = _counted_noun(toks, j)
+        if noun:
+            found.append(Count(value, noun, f"{tok} {noun}"))
+            # "signed agreements with nine states": nine agreements, one with each
+            if i >= 2 and toks[i - 1].lower() == "with" and toks[i - 2].lower().endswith("s"):
+                found.append(Count(value, stem(toks[i - 2].lower()), f"{toks[i - 2]} with {tok} {noun}"))
+    if re.match(r"^No\s", text) or re.search(r"\bno\s+\w+", text):
+        match = re.search(
+            r"\b[Nn]o\s+((?:\w+\s+){0,3}?)(\w+?)s?\s+(?:of\s+this\s+kind\s+)?(?:has|have|had|was|were)\b", text
+        )
+        if match:
+            found.append(Count(0, stem(match.group(2)), "no " + match.group(2)))
+    return found
+
+
+def _number(tok: str) -> float | None:
+    lower = tok.lower()
+    if lower in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[lower])
+    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", tok):
+        try:
+            return float(tok.replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
+def _counted_noun(toks: list[str], j: int) -> str | None:
+    """The noun a number counts: the last of up to three words before a preposition, verb or punctuation."""
+    noun = None
+    for k in range(j, min(j + 4, len(toks))):
+        lower = toks[k].lower()
+        if lower in STOPWORDS or _number(toks[k]) is not None:
+            break
+        noun = stem(lower)
+        if lower.endswith("s") and not lower.endswith("ss"):
+            break  # a plural noun ends the phrase: "three bilateral security agreements"
+    return noun
+
+
+@dataclass(frozen=True)
+class Office:
+    """A post: its role nouns (folded: head, chief, secretary -> head) and the body or field it belongs to.
+
+    ``body`` holds folded words in order; ``initials`` their first letters, so "US" can meet "United States".
+    """
+
+    roles: frozenset[str]
+    body: tuple[str, ...]
+    initials: tuple[str, ...]
+    acronyms: frozenset[str]
+    text: str
+
+    @property
+    def single_holder(self) -> bool:
+        """One person holds it at a time: a head, a minister, an ambassador, a spokesman; not a deputy."""
+        lowered = set(self.text.lower().replace("-", " ").split())
+        return bool(self.roles) and not (lowered & SHARED_OFFICE_WORDS)
+
+
+# Bodies named differently by different outlets.
+BODY_SYNONYMS = {"team": "delegation", "side": "delegation"}
+
+
+def office(title: str) -> Office:
+    """Read a title as an office. Nationality adjectives are dropped ("Russian Deputy Foreign Minister").
+
+    Role nouns before "of"/"to" are the post ("head"); after it they name the body ("Office of the President").
+    """
+    roles, body, initials, acronyms = set(), [], [], set()
+    past_of = False
+    for word in words(title):
+        lower = word.lower().removesuffix("’s").removesuffix("'s")
+        if lower in {"of", "to", "for"}:
+            past_of = True
+            continue
+        if lower in STOPWORDS or lower in {"new", "current", "acting", "then"}:
+            continue
+        if lower.endswith(("ian", "ese", "ish")) and word[0].isupper():
+            continue  # a nationality
+        if lower in v.ROLE_NOUNS and not past_of:
+            roles.add("head" if lower in HEAD_ROLES else stem(lower))
+        elif word.isupper() and len(word) > 1:
+            acronyms.add(lower)
+        else:
+            body.append(_body_word(lower))
+            initials.append(lower[0])
+    return Office(frozenset(roles), tuple(body), tuple(initials), frozenset(acronyms), title)
+
+
+def _body_word(lower: str) -> str:
+    word = BODY_SYNONYMS.get(lower, lower)
+    word = stem(word)
+    if word.endswith("ce"):
+        word = word[:-2] + "se"  # defence / defense
+    return spelling_key(word)
+
+
+def _expand(a: Office, b: Office) -> set[str]:
+    """a's body words, with a's acronyms standing for the words of b whose initials spell them."""
+    words_a = set(a.body)
+    for acronym in a.acronyms:
+        n = len(acronym)
+        for i in range(len(b.initials) - n + 1):
+            if "".join(b.initials[i : i + n]) == acronym:
+                words_a.update(b.body[i : i + n])
+    return words_a
+
+
+def same_office(a: Office, b: Office) -> bool:
+    """Same roles, and the smaller body contained in the larger: the wording differs, the post does not."""
+    if not a.roles or a.roles != b.roles:
+        return False
+    body_a, body_b = _expand(a, b), _expand(b, a)
+    if not body_a or not body_b:
+        return body_a == body_b
+    small, large = sorted((body_a, body_b), key=len)
+    return len(small & large) / len(small) >= 0.75
+
+
+def role_claim(text: str) -> tuple[str, str] | None:
+    """(name, title) of a claim "NAME is TITLE." as the extractor writes role claims."""
+    match = _ROLE_CLAIM.match(text.strip())
+    if not match:
+        return None
+    return match.group("name"), match.group("title")
+
+
+_APPOINTED = re.compile(
+    r"\b(?:named|appointed|made)\s+(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})(?:,[^,]{1,80},)?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+    r"(?P<title>(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?:\s+of\s+[^,.;]{3,80})?)"
+)
+_HAS_BEEN = re.compile(
+    r"^(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})\s+(?:has been|had been|became|was|is)\s+(?:named\s+|appointed\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?"
+    r"(?P<title>(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?:\s+(?:of|to)\s+[^,.;]{3,80}?)?)"
+    r"(?=\s+(?:since|in|from|until|on)\b|[,.;]|$)"
+)
+_LED_BY = re.compile(
+    r"(?P<body>[A-Z][\w’'-]*(?:’s|'s)\s+(?:team|delegation))\s+was\s+(?:again\s+)?(?:headed|led)\s+by\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*\s+){0,3}?(?P<name>(?:[A-Z][\w’'.-]*\s?){2,4})"
+)
+
+
+def stated_roles(text: str) -> list[tuple[str, str]]:
+    """(name, title) pairs a claim states: role claims, appointments, "X has been Y since", "led by X"."""
+    found = []
+    role = role_claim(text)
+    if role is not None and role[0][:1].isupper():
+        found.append(role)
+    for pattern in (_APPOINTED, _HAS_BEEN):
+        for m in pattern.finditer(text):
+            found.append((m.group("name").strip(), m.group("title").strip()))
+    for m in _LED_BY.finditer(text):
+        body = m.group("body")
+        found.append((m.group("name").strip(), "head of " + body))
+    return list(dict.fromkeys((name.strip(" .,;"), title.strip(" .,;")) for name, title in found))

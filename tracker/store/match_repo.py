@@ -1,0 +1,101 @@
+"""Reads for matching (claims with outlets, dates, entities) and writes of its result (clusters, flags)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from tracker.entities.personal import forms_of
+from tracker.entities.resolve import name_key
+from tracker.match import ClaimFacts, EntityInfo, MatchResult, match
+from tracker.match.compare import CONFLICT, CORROBORATION, TEMPORAL_CHANGE
+from tracker.store.flag_repo import FlagDraft, sync_flags
+from tracker.store.models import Claim, ClaimEntity, Entity, Mention, Outlet, Source, SourceEntity
+
+MATCH_KINDS = {CORROBORATION, CONFLICT, TEMPORAL_CHANGE}
+
+
+@dataclass(frozen=True)
+class MatchReport:
+    claims: int
+    pairs_compared: int
+    clusters: int
+    flags: dict[str, int]
+
+
+def load_claim_facts(session: Session) -> list[ClaimFacts]:
+    entities: dict[int, set[int]] = defaultdict(set)
+    for claim_id, entity_id in session.execute(
+        select(ClaimEntity.claim_id, SourceEntity.entity_id)
+        .join(SourceEntity, SourceEntity.id == ClaimEntity.source_entity_id)
+        .where(SourceEntity.entity_id.is_not(None))
+    ):
+        entities[claim_id].add(entity_id)
+    rows = session.execute(
+        select(Claim, Source.path, Source.published, Outlet.name)
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Outlet, Outlet.id == Source.outlet_id)
+        .where(Source.duplicate_of_id.is_(None))
+        .order_by(Claim.id)
+    )
+    return [
+        ClaimFacts(
+            id=c.id,
+            source_id=c.source_id,
+            outlet=outlet or Path(path).name,
+            published=published,
+            text=c.text,
+            kind=c.kind,
+            time_first=c.time_first,
+            time_last=c.time_last,
+            entities=frozenset(entities[c.id]),
+        )
+        for c, path, published, outlet in rows
+    ]
+
+
+def load_entities(session: Session) -> dict[int, EntityInfo]:
+    forms: dict[int, set[str]] = defaultdict(set)
+    for entity_id, text, start, end in session.execute(
+        select(SourceEntity.entity_id, Source.text, Mention.start, Mention.end)
+        .join(Source, Source.id == SourceEntity.source_id)
+        .join(Mention, Mention.source_entity_id == SourceEntity.id)
+        .where(SourceEntity.entity_id.is_not(None))
+    ):
+        forms[entity_id].update(name_key(f) for f in forms_of(text[start:end]))
+    return {
+        e.id: EntityInfo(e.id, e.name, e.type, frozenset(forms[e.id] | {name_key(e.name)}))
+        for e in session.scalars(select(Entity).where(Entity.merged_into_id.is_(None)))
+    }
+
+
+def match_claims(session: Session) -> MatchReport:
+    """Match every claim against the others and store clusters and flags."""
+    claims = load_claim_facts(session)
+    result = match(claims, load_entities(session))
+    _store(session, result)
+    counts: dict[str, int] = defaultdict(int)
+    for link in result.links:
+        counts[link.kind] += 1
+    return MatchReport(len(claims), result.pairs_compared, len(set(result.clusters.values())), dict(counts))
+
+
+def _store(session: Session, result: MatchResult) -> None:
+    session.execute(update(Claim).where(Claim.cluster_id.is_not(None)).values(cluster_id=None))
+    by_cluster: dict[int, list[int]] = defaultdict(list)
+    for claim_id, cluster in result.clusters.items():
+        by_cluster[cluster].append(claim_id)
+    for cluster, ids in by_cluster.items():
+        session.execute(update(Claim).where(Claim.id.in_(ids)).values(cluster_id=cluster))
+    sync_flags(
+        session,
+        MATCH_KINDS,
+        {
+            link.key: FlagDraft(link.kind, link.key, link.explanation, link.claims, link.entities)
+            for link in result.links
+        },
+    )
