@@ -103,6 +103,10 @@ class MatchSettings:
     change_min_days: int = 14
     # Similarity of the rest of two count claims for the counts to be of one thing.
     same_count_at: float = 0.45
+    # A meeting at one place and time, named with a meeting word in both claims, corroborates at this similarity.
+    same_place_event_at: float = 0.3
+    # Presence and absence at one event: claims at most this many days apart.
+    presence_window_days: int = 31
     # Blocking: a key shared by more claims than this is too common to propose pairs.
     max_block: int = 400
 

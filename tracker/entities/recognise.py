@@ -220,8 +220,8 @@ def _segment_mention(
     if first >= last:
         return None
     run = toks[first:last]
-    if len(run) > 8 or (any(ch.isdigit() for t in run for ch in t.text) and len(run) == 1):
-        return None
+    if len(run) > 8 or (len(run) == 1 and any(ch.isdigit() for ch in run[0].text) and not _ACRONYM.match(run[0].text)):
+        return None  # a number; "G7" is a name
     start, end = _strip_possessive(body, run[0].start, run[-1].end)
     while start < end and body[start] == "(":
         start += 1
@@ -270,7 +270,7 @@ def _guess_type(
     if single and run[0].bare in v.PROPER_BODIES:
         return ORGANIZATION, True
     if single and (
-        (opens_sentence and word not in proper)  # a capitalised opener the article never uses as a name
+        (opens_sentence and word not in proper and not _subject_of_verb(word, after))  # a capitalised opener
         or word.lower().endswith(DEMONYM_ENDINGS)  # "Ukrainian officials"
         or word.lower() in v.GEO_MODIFIERS  # "Western governments"
         or (run[0].bare in v.ORGANISATION_NOUNS and run[0].bare not in v.PROPER_BODIES)  # "the Office"
@@ -300,6 +300,16 @@ def _guess_type(
     if len(run) <= 4:
         return PERSON, False
     return OTHER, False
+
+
+_AUXILIARIES = frozenset("has had have is was will would could can must may might".split())
+
+
+def _subject_of_verb(word: str, after: str) -> bool:
+    """A singular capitalised opener before a verb is a name: "China had been invited" (not "Officials had")."""
+    following = after.split()[:1]
+    verb = following[0].lower() if following else ""
+    return not word.lower().endswith("s") and (verb in _AUXILIARIES or verb in v.REPORTING_VERBS)
 
 
 def _name_shaped(tok: Token) -> bool:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
-from tracker.match.read import Count, Office, content_stems, counts, office, same_office, stated_roles
+from tracker.match.read import Count, Office, content_stems, counts, office, presence, same_office, stated_roles
 
 CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
 
@@ -80,6 +80,9 @@ class Reading:
         self.stems = content_stems(claim.text)
         self.stem_set = frozenset(self.stems)
         self.counts: list[Count] = counts(claim.text)
+        found = presence(claim.text)
+        self.present = _entities_named(found.present, claim.entities, entities)
+        self.absent = _entities_named(found.absent, claim.entities, entities)
         self.roles = [
             RoleReading(person, name, office(title))
             for name, title in stated_roles(claim.text)
@@ -89,6 +92,18 @@ class Reading:
     @cached_property
     def stem_text(self) -> str:
         return " ".join(self.stems)
+
+
+def _entities_named(names, ids: frozenset[int], entities: dict[int, EntityInfo]) -> frozenset[int]:
+    """The claim's entities written in any of ``names`` ("Jake Sullivan", "China")."""
+    found = set()
+    for name in names:
+        key = f" {name_key(name)} "
+        for entity_id in ids:
+            info = entities.get(entity_id)
+            if info is not None and any(f" {form} " in key for form in info.forms if form):
+                found.add(entity_id)
+    return frozenset(found)
 
 
 def _person_named(name: str, ids: frozenset[int], entities: dict[int, EntityInfo]) -> int | None:
@@ -122,7 +137,7 @@ def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: M
             continue
         kind, reason, involved = verdict
         if kind == CORROBORATION:
-            corroborating.append((a, b, reason))
+            corroborating.append((_similarity(ra, rb), a, b, reason))
         else:
             first, second = sorted((ra, rb), key=lambda r: (r.claim.when or dt.date.min, r.claim.id))
             result.links.append(
@@ -136,7 +151,7 @@ def compare(
     a: Reading, b: Reading, entities: dict[int, EntityInfo], settings: MatchSettings
 ) -> tuple[str, str, tuple[int, ...]] | None:
     """The first slot that decides: roles, then counts, then event dates, then plain wording."""
-    for decide in (_compare_roles, _compare_counts, _compare_event_dates, _compare_wording):
+    for decide in (_compare_roles, _compare_counts, _compare_event_dates, _compare_presence, _compare_wording):
         verdict = decide(a, b, entities, settings)
         if verdict is not None:
             return verdict if verdict[0] else None  # an empty kind: decided, and nothing to flag
@@ -153,16 +168,17 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings):
             same_post = same_office(x.office, y.office)
             if x.person == y.person and same_post:
                 return CORROBORATION, f"both name {entities[x.person].name} {x.office.text}", (x.person,)
-            if x.person == y.person and gap is not None and gap >= settings.change_min_days:
-                if x.office.single_holder and y.office.single_holder:
-                    first, second = _in_time_order((a, x), (b, y))
-                    return (
-                        TEMPORAL_CHANGE,
-                        f"{entities[x.person].name} is {first[1].office.text} per {_cite(first[0])} and "
-                        f"{second[1].office.text} per {_cite(second[0])}: the post changed over time",
-                        (x.person,),
-                    )
-            if x.person != y.person and same_post and x.office.single_holder:
+            moved = gap is not None and gap >= settings.change_min_days
+            if x.person == y.person and moved and x.office.single_holder and y.office.single_holder:
+                first, second = _in_time_order((a, x), (b, y))
+                return (
+                    TEMPORAL_CHANGE,
+                    f"{entities[x.person].name} is {first[1].office.text} per {_cite(first[0])} and "
+                    f"{second[1].office.text} per {_cite(second[0])}: the post changed over time",
+                    (x.person,),
+                )
+            named = x.office.fully_named and y.office.fully_named
+            if x.person != y.person and same_post and named and x.office.single_holder and y.office.single_holder:
                 first, second = _in_time_order((a, x), (b, y))
                 post = first[1].office.text
                 if gap is not None and gap >= settings.change_min_days:
@@ -241,6 +257,26 @@ def _same_event_words(a: Reading, b: Reading) -> bool:
     return bool({w for w in a.stem_set & b.stem_set if w in _EVENT_WORDS or w.startswith(("meet", "talk", "negoti"))})
 
 
+# -- presence ------------------------------------------------------------------------------------------------
+
+
+def _compare_presence(a: Reading, b: Reading, entities, settings: MatchSettings):
+    """One outlet puts someone at the event, the other says they were not there."""
+    gap = _gap(a.claim.when, b.claim.when)
+    if gap is None or gap > settings.presence_window_days:
+        return None
+    for there, away in ((a, b), (b, a)):
+        both = there.present & away.absent
+        if both:
+            who = min(both)
+            return (
+                CONFLICT,
+                f"{entities[who].name} was there per {_cite(there)} but not per {_cite(away)}",
+                (who,),
+            )
+    return None
+
+
 # -- wording ---------------------------------------------------------------------------------------------------
 
 
@@ -248,9 +284,29 @@ def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings):
     if not _times_compatible(a.claim, b.claim, settings):
         return None
     sim = _similarity(a, b)
-    if sim >= settings.corroborate_at and (a.claim.entities & b.claim.entities or sim >= 0.9):
-        return CORROBORATION, f"similar wording ({sim:.2f})", tuple(sorted(a.claim.entities & b.claim.entities))
+    shared = tuple(sorted(a.claim.entities & b.claim.entities))
+    if _each_names_its_own(a, b, entities):
+        return None  # "agreements with Italy" and "agreements with Britain, Germany and France"
+    if sim >= settings.corroborate_at and (shared or sim >= 0.9):
+        return CORROBORATION, f"similar wording ({sim:.2f})", shared
+    places = [e for e in shared if entities.get(e) and entities[e].type == "place"]
+    if places and sim >= settings.same_place_event_at and _same_event_words(a, b):
+        where = entities[places[0]].name
+        return CORROBORATION, f"one meeting in {where} at one time, similar wording ({sim:.2f})", shared
     return None
+
+
+def _each_names_its_own(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> bool:
+    """Both claims name places or bodies the other does not: alike words about different things."""
+
+    def own(x: Reading, y: Reading) -> set[int]:
+        return {
+            e
+            for e in x.claim.entities - y.claim.entities
+            if entities.get(e) is not None and entities[e].type in ("place", "organization")
+        }
+
+    return bool(own(a, b)) and bool(own(b, a))
 
 
 def _times_compatible(a: ClaimFacts, b: ClaimFacts, settings: MatchSettings) -> bool:
@@ -292,27 +348,39 @@ def _num(value: float) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
 
-def _clusters(pairs: list[tuple[int, int, str]], readings: dict[int, Reading], result: MatchResult) -> None:
+def _clusters(pairs: list[tuple[float, int, int, str]], readings: dict[int, Reading], result: MatchResult) -> None:
+    """Corroborating pairs joined into clusters, most alike first; two claims of one source never share a
+    cluster (a source does not state one fact twice), so a chain cannot join two different facts."""
     parent: dict[int, int] = {}
+    sources: dict[int, set[int]] = {}
 
     def root(x: int) -> int:
-        parent.setdefault(x, x)
+        if x not in parent:
+            parent[x] = x
+            sources[x] = {readings[x].claim.source_id}
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    reasons: dict[int, list[str]] = defaultdict(list)
-    for a, b, reason in pairs:
+    kept = []
+    for _score, a, b, reason in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb or sources[ra] & sources[rb]:
+            continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        sources[keep] |= sources.pop(gone)
+        kept.append((a, reason))
     members: dict[int, list[int]] = defaultdict(list)
     for claim in parent:
         members[root(claim)].append(claim)
-    for a, _b, reason in pairs:
+    reasons: dict[int, list[str]] = defaultdict(list)
+    for a, reason in kept:
         reasons[root(a)].append(reason)
     for cluster, ids in members.items():
+        if len(ids) < 2:
+            continue
         ids.sort()
         for claim in ids:
             result.clusters[claim] = ids[0]

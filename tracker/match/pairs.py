@@ -18,6 +18,9 @@ def claim_keys(reading) -> set[str]:
     keys.update(f"w:{s}" for s in reading.stem_set if len(s) > 3)
     keys.update(f"n:{c.noun}" for c in reading.counts)
     keys.update(f"r:{r.person}" for r in reading.roles)
+    for role in reading.roles:  # holders of one post meet even when no word of their claims is shared
+        keys.update(f"o:{w}" for w in role.office.body)
+        keys.update(f"o:{r}" for r in role.office.roles)
     return keys
 
 

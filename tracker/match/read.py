@@ -41,6 +41,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+_TIME_UNITS = frozenset("second minute hour day week month year decade".split())
+_RELATIVE = frozenset("before after ago later earlier".split())
 _ROLE_CLAIM = re.compile(r"^(?P<name>.+?) is (?:the |a |an )?(?P<title>.+?)\.?$")
 
 
@@ -96,6 +98,8 @@ def counts(text: str) -> list[Count]:
             value *= _SCALES[toks[j].lower()]
             j += 1
         noun = _counted_noun(toks, j)
+        if noun in _TIME_UNITS and j + 1 < len(toks) and toks[j + 1].lower() in _RELATIVE:
+            continue  # "four days before the signing": a distance in time, not a count
         if noun:
             found.append(Count(value, noun, f"{tok} {noun}"))
             # "signed agreements with nine states": nine agreements, one with each
@@ -137,7 +141,8 @@ def _counted_noun(toks: list[str], j: int) -> str | None:
 
 @dataclass(frozen=True)
 class Office:
-    """A post: its role nouns (folded: head, chief, secretary -> head) and the body or field it belongs to.
+    """A post: its role nouns (head, chief, secretary fold to head), the body or field it belongs to, and
+    whose it is (``owner``: "Ukraine's", "Russian", "President X's").
 
     ``body`` holds folded words in order; ``initials`` their first letters, so "US" can meet "United States".
     """
@@ -146,6 +151,7 @@ class Office:
     body: tuple[str, ...]
     initials: tuple[str, ...]
     acronyms: frozenset[str]
+    owner: frozenset[str]
     text: str
 
     @property
@@ -154,35 +160,70 @@ class Office:
         lowered = set(self.text.lower().replace("-", " ").split())
         return bool(self.roles) and not (lowered & SHARED_OFFICE_WORDS)
 
+    @property
+    def fully_named(self) -> bool:
+        """Named well enough to say two people held the same post: "head of the Presidential Office", not
+        "Foreign Minister" (whose?)."""
+        return len(self.body) + len(self.acronyms) >= 2 or (bool(self.body or self.acronyms) and bool(self.owner))
 
-# Bodies named differently by different outlets.
-BODY_SYNONYMS = {"team": "delegation", "side": "delegation"}
+
+# Bodies named differently by different outlets ("chief of staff" heads the president's office).
+BODY_SYNONYMS = {"team": "delegation", "side": "delegation", "staff": "office", "secretariat": "office"}
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ia|e|y)$")
 
 
 def office(title: str) -> Office:
-    """Read a title as an office. Nationality adjectives are dropped ("Russian Deputy Foreign Minister").
+    """Read a title as an office.
 
-    Role nouns before "of"/"to" are the post ("head"); after it they name the body ("Office of the President").
+    Words up to a possessive name the owner ("President X's chief of staff"), as do nationality adjectives
+    ("Russian Deputy Foreign Minister"); role nouns before "of"/"to" are the post, after it the body
+    ("head of the Office of the President").
     """
-    roles, body, initials, acronyms = set(), [], [], set()
+    roles, body, initials, acronyms, owner = set(), [], [], set(), set()
+    toks = words(title)
+    owned = _owner_words(toks)
     past_of = False
-    for word in words(title):
+    for i, word in enumerate(toks):
         lower = word.lower().removesuffix("’s").removesuffix("'s")
+        if i in owned:
+            owner.add(_body_word(lower))
+            continue
         if lower in {"of", "to", "for"}:
             past_of = True
             continue
         if lower in STOPWORDS or lower in {"new", "current", "acting", "then"}:
             continue
-        if lower.endswith(("ian", "ese", "ish")) and word[0].isupper():
-            continue  # a nationality
-        if lower in v.ROLE_NOUNS and not past_of:
+        if word[0].isupper() and lower.endswith(("ian", "ese", "ish")) and not past_of:
+            owner.add(_body_word(lower))  # a nationality
+        elif lower in v.ROLE_NOUNS and not past_of:
             roles.add("head" if lower in HEAD_ROLES else stem(lower))
+        elif word.isupper() and 1 < len(word) <= 3 and not past_of and not roles:
+            owner.add(_body_word(lower))  # "US Ambassador": whose post
         elif word.isupper() and len(word) > 1:
             acronyms.add(lower)
         else:
             body.append(_body_word(lower))
             initials.append(lower[0])
-    return Office(frozenset(roles), tuple(body), tuple(initials), frozenset(acronyms), title)
+    return Office(frozenset(roles), tuple(body), tuple(initials), frozenset(acronyms), frozenset(owner), title)
+
+
+def _owner_words(toks: list[str]) -> set[int]:
+    """The capitalised words ending in a possessive: "President Volodymyr Zelensky's", "Ukraine's"."""
+    owned: set[int] = set()
+    for i, word in enumerate(toks):
+        if word.endswith(("’s", "'s")):
+            j = i
+            while j >= 0 and toks[j][:1].isupper():
+                owned.add(j)
+                j -= 1
+    return owned
+
+
+def country_key(word: str) -> str:
+    """Country names and their adjectives meet: Ukraine / Ukrainian, Russia / Russian, Japan / Japanese."""
+    key = word.lower()
+    stripped = _NATIONALITY.sub("", key)
+    return stripped if len(stripped) >= 4 else key
 
 
 def _body_word(lower: str) -> str:
@@ -190,7 +231,7 @@ def _body_word(lower: str) -> str:
     word = stem(word)
     if word.endswith("ce"):
         word = word[:-2] + "se"  # defence / defense
-    return spelling_key(word)
+    return spelling_key(country_key(word))
 
 
 def _expand(a: Office, b: Office) -> set[str]:
@@ -198,20 +239,42 @@ def _expand(a: Office, b: Office) -> set[str]:
     words_a = set(a.body)
     for acronym in a.acronyms:
         n = len(acronym)
+        matched = False
         for i in range(len(b.initials) - n + 1):
             if "".join(b.initials[i : i + n]) == acronym:
                 words_a.update(b.body[i : i + n])
+                matched = True
+        if not matched:
+            words_a.add("@" + acronym)
     return words_a
 
 
 def same_office(a: Office, b: Office) -> bool:
-    """Same roles, and the smaller body contained in the larger: the wording differs, the post does not."""
+    """Same roles, the smaller body contained in the larger, owners not different: the wording differs, the
+    post does not."""
     if not a.roles or a.roles != b.roles:
         return False
+    if a.owner and b.owner and not (a.owner & b.owner):
+        return False
     body_a, body_b = _expand(a, b), _expand(b, a)
+    body_a = {w for w in body_a if not (w.startswith("@") and w[1:] in b.acronyms and w[1:] in a.acronyms)} | (
+        {"@" + x for x in a.acronyms & b.acronyms}
+    )
+    body_b = {w for w in body_b if not (w.startswith("@") and w[1:] in a.acronyms and w[1:] in b.acronyms)} | (
+        {"@" + x for x in a.acronyms & b.acronyms}
+    )
+    if body_a == body_b:
+        return True
     if not body_a or not body_b:
-        return body_a == body_b
+        return False
+    # Whose post it is may stand in for a word of the body: "Zelensky's chief of staff", "presidential office".
+    if not b.owner:
+        body_a |= a.owner
+    if not a.owner:
+        body_b |= b.owner
     small, large = sorted((body_a, body_b), key=len)
+    if len(small) < 2:
+        return False  # one shared word ("staff") is too little to call two posts one
     return len(small & large) / len(small) >= 0.75
 
 
@@ -252,3 +315,43 @@ def stated_roles(text: str) -> list[tuple[str, str]]:
         body = m.group("body")
         found.append((m.group("name").strip(), "head of " + body))
     return list(dict.fromkeys((name.strip(" .,;"), title.strip(" .,;")) for name, title in found))
+
+
+# Presence at an event: who was there, and who was not ("did not send anyone", "stayed in X", "by video link").
+_ABSENT = re.compile(
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^,]{1,80},)?\s+"
+    r"(?:had been invited but\s+|was invited but\s+)?"
+    r"(?:did not|didn't|declined to|refused to|failed to)\s+(?:send|attend|take part|participate|travel|come|go)\b"
+    r"|(?P<who2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^,]{1,80},)?\s+(?:stayed|remained)\s+(?:in|at)\s+[A-Z]"
+)
+_REMOTE = re.compile(r"\bby video(?:\s+link)?\b|\bremotely\b|\bvirtually\b")
+_PRESENT_SUBJECT = re.compile(
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^,]{1,80},)?\s+"
+    r"(?:flew in|flew to|travell?ed to|arrived in|attended|took part|was present|were present|came to)\b"
+)
+_PRESENT_GROUP = re.compile(
+    r"\b(?:counterparts|officials|delegations|representatives|envoys)\s+(?:from|of)\s+(?P<list>[^.;:]{3,200})"
+)
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Names said to have been at (``present``) or away from (``absent``) the event a claim reports."""
+
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+def presence(text: str) -> Presence:
+    present, absent = [], []
+    for m in _ABSENT.finditer(text):
+        absent.append((m.group("who") or m.group("who2")).strip())
+    if _REMOTE.search(text):
+        head = re.match(r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})", text)
+        if head:
+            absent.append(head.group("who"))
+    for m in _PRESENT_SUBJECT.finditer(text):
+        present.append(m.group("who").strip())
+    for m in _PRESENT_GROUP.finditer(text):
+        present.extend(p.strip() for p in re.split(r",\s*|\s+and\s+|\s+as well as\s+(?:from\s+)?", m.group("list")))
+    return Presence(tuple(p for p in present if p), tuple(a for a in absent if a))
