@@ -14,7 +14,7 @@ from tracker.export import build_export, write_json
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
 from tracker.pipeline import IngestReport, ingest
-from tracker.store import repo, session_scope
+from tracker.store import flag_repo, repo, session_scope
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -255,6 +255,10 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
             f"entities: {report.entities.entities} (spelling variants flagged: {report.entities.spelling_variants})"
         )
     with session_scope(obj.engine) as session:
+        counts = flag_repo.flag_counts(session)
+    kinds = ("corroboration", "conflict", "temporal_change", "spelling_variant")
+    click.echo("flags: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in kinds))
+    with session_scope(obj.engine) as session:
         total = len(repo.list_sources(session))
     click.echo(f"database: {total} sources in {_redacted(obj.url)}")
 
@@ -268,9 +272,11 @@ def _redacted(url: str) -> str:
         return url
 
 
-from tracker.cli_entities import entities  # noqa: E402  (the group registers itself on cli)
+from tracker.cli_entities import entities  # noqa: E402  (the groups register themselves on cli)
+from tracker.cli_flags import flags  # noqa: E402
 
 cli.add_command(entities)
+cli.add_command(flags)
 
 
 def main() -> None:

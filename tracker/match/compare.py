@@ -340,8 +340,9 @@ def _in_time_order(*pairs):
 
 
 def _cite(reading: Reading) -> str:
-    when = reading.claim.when
-    return f"{reading.claim.outlet} ({when.isoformat() if when else 'undated'})"
+    """The outlet and its publication date: "Daily Planet (published 2024-04-29)"."""
+    published = reading.claim.published
+    return f"{reading.claim.outlet} ({'published ' + published.isoformat() if published else 'undated'})"
 
 
 def _num(value: float) -> str:

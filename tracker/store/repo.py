@@ -199,7 +199,9 @@ def outlet_names(session: Session) -> list[str]:
     return list(session.scalars(select(Outlet.name).order_by(Outlet.name)))
 
 
-def list_claims(session: Session, source_id: int | None = None, kind: str | None = None) -> list[StoredClaim]:
+def list_claims(
+    session: Session, source_id: int | None = None, kind: str | None = None, ids: tuple[int, ...] | None = None
+) -> list[StoredClaim]:
     query = (
         select(Claim, Source.path, Source.text, Source.published, Outlet.name)
         .join(Source, Claim.source_id == Source.id)
@@ -210,6 +212,8 @@ def list_claims(session: Session, source_id: int | None = None, kind: str | None
         query = query.where(Claim.source_id == source_id)
     if kind is not None:
         query = query.where(Claim.kind == kind)
+    if ids is not None:
+        query = query.where(Claim.id.in_(ids))
     return [
         StoredClaim(
             id=c.id,

@@ -1,0 +1,74 @@
+"""`tracker flags ...`: what matching and resolution found for editors to look at."""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli_common import Context, fail, print_table
+from tracker.store import flag_repo, repo, session_scope
+
+FLAG_KINDS = ("corroboration", "conflict", "temporal_change", "spelling_variant")
+STATUSES = ("open", "confirmed", "dismissed")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--kind", type=click.Choice(FLAG_KINDS), help="Only flags of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only flags with this review status.")
+@click.option("--outlet", help="Only flags involving a claim of this outlet (case-insensitive name).")
+@click.pass_context
+def flags(ctx: click.Context, kind: str | None, status: str | None, outlet: str | None) -> None:
+    """List flags: corroborations, conflicts, changes over time and spelling variants, with explanations.
+
+    \b
+    Example:
+      tracker flags --kind conflict --status open
+      tracker flags show 7
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    obj: Context = ctx.obj
+    with session_scope(obj.engine) as session:
+        rows = flag_repo.list_flags(session, kind=kind, status=status, outlet=outlet)
+    if not rows:
+        click.echo("no flags match")
+        return
+    table = [
+        (str(f.id), f.kind, f.status, ",".join(map(str, f.claim_ids[:6])) + ("…" if len(f.claim_ids) > 6 else ""),
+         _short(f.explanation))
+        for f in rows
+    ]  # fmt: skip
+    print_table(("id", "kind", "status", "claims", "explanation"), table)
+
+
+@flags.command()
+@click.argument("flag_id", type=int)
+@click.pass_obj
+def show(obj: Context, flag_id: int) -> None:
+    """Show one flag: its explanation and every claim it joins, with outlet, date and exact quote.
+
+    \b
+    Example:
+      tracker flags show 7
+    """
+    with session_scope(obj.engine) as session:
+        found = [f for f in flag_repo.list_flags(session) if f.id == flag_id]
+        if not found:
+            fail(f"no flag {flag_id}")
+        flag = found[0]
+        claims = {c.id: c for c in repo.list_claims(session, ids=flag.claim_ids)}
+    click.echo(f"[{flag.id}] {flag.kind} · {flag.status} · version {flag.version}")
+    click.echo(f"  {flag.explanation}")
+    if flag.entity_ids:
+        click.echo(f"  entities: {', '.join(map(str, flag.entity_ids))} (tracker entities show ID)")
+    for claim_id in flag.claim_ids:
+        c = claims.get(claim_id)
+        if c is None:
+            continue
+        when = c.published.isoformat() if c.published else "undated"
+        click.echo(f"  claim {c.id} · {c.outlet or c.source_path} · {when} · cluster {c.cluster_id or '-'}")
+        click.echo(f"    {c.text}")
+        click.echo(f"    quote [{c.start}:{c.end}]: {' '.join(c.quote.split())[:300]}")
+
+
+def _short(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
