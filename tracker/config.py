@@ -108,7 +108,7 @@ class MatchSettings:
     # Presence and absence at one event: claims at most this many days apart.
     presence_window_days: int = 31
     # Blocking: a key shared by more claims than this is too common to propose pairs.
-    max_block: int = 400
+    max_block: int = 200
 
 
 CLEAN = CleanSettings()

@@ -25,22 +25,25 @@ def claim_keys(reading) -> set[str]:
 
 
 def candidate_pairs(readings: list, settings: MatchSettings) -> Iterator[tuple[int, int]]:
+    """Pairs (a, b), a < b, that share two keys or an entity and one more; counted claim by claim so that
+    memory holds one claim's neighbours at a time, not every pair of the corpus."""
+    keys_of = {r.claim.id: claim_keys(r) for r in readings}
     blocks: dict[str, list[int]] = defaultdict(list)
-    for reading in readings:
-        for key in claim_keys(reading):
-            blocks[key].append(reading.claim.id)
-    shared: Counter[tuple[int, int]] = Counter()
-    by_entity: set[tuple[int, int]] = set()
-    for key, ids in blocks.items():
-        if len(ids) < 2 or len(ids) > settings.max_block:
-            continue
-        ids.sort()
-        entity_key = key.startswith(("e:", "r:"))
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                shared[(a, b)] += 1
-                if entity_key:
-                    by_entity.add((a, b))
-    for pair, n in shared.items():
-        if n >= 3 or (pair in by_entity and n >= 2):
-            yield pair
+    for claim_id, keys in keys_of.items():
+        for key in keys:
+            blocks[key].append(claim_id)
+    usable = {key: ids for key, ids in blocks.items() if 2 <= len(ids) <= settings.max_block}
+    for claim_id in sorted(keys_of):
+        shared: Counter[int] = Counter()
+        via_entity: set[int] = set()
+        for key in keys_of[claim_id]:
+            ids = usable.get(key)
+            if ids is None:
+                continue
+            later = [other for other in ids if other > claim_id]
+            shared.update(later)
+            if key.startswith(("e:", "r:")):
+                via_entity.update(later)
+        for other, n in shared.items():
+            if n >= 3 or (other in via_entity and n >= 2):
+                yield claim_id, other
