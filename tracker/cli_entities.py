@@ -9,7 +9,7 @@ import click
 from tracker.cli_common import Context, fail, print_table
 from tracker.entities.aliasfile import AliasFileError, parse_alias_file, write_alias_file
 from tracker.entities.recognise import TYPES
-from tracker.store import entity_repo, session_scope
+from tracker.store import entity_repo, match_repo, session_scope
 from tracker.store.entity_repo import EntityError, ResolutionReport
 
 
@@ -93,6 +93,7 @@ def merge(obj: Context, keep_id: int, other_id: int) -> None:
             report = entity_repo.merge(session, keep_id, other_id)
         except EntityError as exc:
             fail(str(exc))
+        match_repo.match_claims(session)  # claims' entities changed: their links may too
     click.echo(f"merged entity {other_id} into {keep_id}")
     _print_resolution(report)
 
@@ -113,6 +114,7 @@ def split(obj: Context, entity_id: int, alias: str) -> None:
             new_id, report = entity_repo.split(session, entity_id, alias)
         except EntityError as exc:
             fail(str(exc))
+        match_repo.match_claims(session)  # claims' entities changed: their links may too
     click.echo(f"split {alias!r} out of entity {entity_id} into entity {new_id}")
     _print_resolution(report)
 
@@ -120,7 +122,8 @@ def split(obj: Context, entity_id: int, alias: str) -> None:
 @entities.command()
 @click.pass_obj
 def resolve(obj: Context) -> None:
-    """Resolve all sources' entities again (after changing settings); editors' corrections are kept.
+    """Resolve all sources' entities and match their claims again (after changing settings); editors'
+    corrections are kept.
 
     \b
     Example:
@@ -128,6 +131,7 @@ def resolve(obj: Context) -> None:
     """
     with session_scope(obj.engine) as session:
         report = entity_repo.resolve_entities(session)
+        match_repo.match_claims(session)
     _print_resolution(report)
 
 
@@ -159,6 +163,7 @@ def alias_add(obj: Context, entity_id: int, name: str) -> None:
             report = entity_repo.add_alias(session, entity_id, name)
         except EntityError as exc:
             fail(str(exc))
+        match_repo.match_claims(session)  # claims' entities changed: their links may too
     click.echo(f"{name!r} is now an alias of entity {entity_id}")
     _print_resolution(report)
 
@@ -207,6 +212,7 @@ def alias_import(obj: Context, file: Path) -> None:
         fail(f"{file}: {exc}")
     with session_scope(obj.engine) as session:
         applied, created, report = entity_repo.import_aliases(session, rows)
+        match_repo.match_claims(session)
     click.echo(f"imported {applied} aliases from {file} ({created} new entities)")
     _print_resolution(report)
 
