@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import itertools
 import random
 import re
 import sys
@@ -70,9 +71,10 @@ def synthetic(claims: list[ClaimFacts], entities: dict[int, EntityInfo], size: i
         for c in claims:
             if len(out) >= size:
                 break
-            text = _CAPITALISED.sub(lambda m: m.group(0) + tag, c.text)
-            text = _WORD.sub(lambda m: m.group(0) + tag if rng.random() < 0.5 else m.group(0), text)
-            text = _NUMBER.sub(lambda m: str(int(m.group(0).replace(",", "")) * (1 + k % 7)), text)
+            text = _CAPITALISED.sub(lambda m, tag=tag: m.group(0) + tag, c.text)
+            text = _WORD.sub(lambda m, tag=tag, rng=rng: m.group(0) + tag if rng.random() < 0.5 else m.group(0), text)
+            factor = 1 + k % 7
+            text = _NUMBER.sub(lambda m, factor=factor: str(int(m.group(0).replace(",", "")) * factor), text)
             out.append(
                 dataclasses.replace(
                     c,
@@ -142,7 +144,7 @@ def main() -> None:
         claims, all_entities = synthetic(base, entities, size)
         print(f"{size:,} claims")
         totals.append((size, run(claims, all_entities)))
-    for (n1, t1), (n2, t2) in zip(totals, totals[1:], strict=False):
+    for (n1, t1), (n2, t2) in itertools.pairwise(totals):
         print(f"{n2 // n1}x the claims: {t2 / t1:.1f}x the time (limit 15x)")
     sys.stdout.flush()
 

@@ -141,3 +141,14 @@ def write_corpus(root) -> None:
         f'{UNRELATED},Tallowfield Gazette,,,"Record apple harvest expected"\n',
         encoding="utf-8",
     )
+
+
+def write_folder(root, articles: list[tuple[str, str, str, str, str, str]]):
+    """Write articles and their sources.csv: rows of (file name, text, outlet, url, published, title)."""
+    root.mkdir(parents=True, exist_ok=True)
+    lines = ["path,outlet,url,published,title"]
+    for name, text, outlet, url, published, title in articles:
+        (root / name).write_text(text, encoding="utf-8")
+        lines.append(f"{name},{outlet},{url},{published},{title}")
+    (root / "sources.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from tests.articles import write_folder
+
 MANIFEST = "path,outlet,url,published,title\n"
 
 # -- the articles ------------------------------------------------------------------------------------------
@@ -88,29 +90,26 @@ OBSERVER = article(
 
 def write_first(root: Path) -> Path:
     """Three outlets' reports of the storm (5-7 February 2024)."""
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "1-ledger.txt").write_text(LEDGER, encoding="utf-8")
-    (root / "2-tribune.txt").write_text(TRIBUNE, encoding="utf-8")
-    (root / "3-courier.txt").write_text(COURIER, encoding="utf-8")
-    (root / "sources.csv").write_text(
-        MANIFEST
-        + "1-ledger.txt,Kestrel Ledger,https://ledger.example/grid,2024-02-05,Grid repairs in the north\n"
-        + "2-tribune.txt,Harrowgate Tribune,https://tribune.example/heat,2024-02-06,Residents lose patience\n"
-        + "3-courier.txt,Brenmoor Courier,https://courier.example/farm,2024-02-07,Farmers count the cost\n",
-        encoding="utf-8",
-    )
-    return root
+    return write_folder(
+        root,
+        [
+            ("1-ledger.txt", LEDGER, "Kestrel Ledger", "https://ledger.example/grid", "2024-02-05",
+             "Grid repairs in the north"),
+            ("2-tribune.txt", TRIBUNE, "Harrowgate Tribune", "https://tribune.example/heat", "2024-02-06",
+             "Residents lose patience"),
+            ("3-courier.txt", COURIER, "Brenmoor Courier", "https://courier.example/farm", "2024-02-07",
+             "Farmers count the cost"),
+        ],
+    )  # fmt: skip
 
 
 def write_later(root: Path) -> Path:
     """A fourth outlet, days later: writes Julia Szczerbak, Andrii Melnik, Marta Bilyk-Kovalenko."""
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "4-observer.txt").write_text(OBSERVER, encoding="utf-8")
-    (root / "sources.csv").write_text(
-        MANIFEST + "4-observer.txt,Fenwick Observer,https://observer.example/power,2024-02-09,Power returns\n",
-        encoding="utf-8",
-    )
-    return root
+    return write_folder(
+        root,
+        [("4-observer.txt", OBSERVER, "Fenwick Observer", "https://observer.example/power", "2024-02-09",
+          "Power returns")],
+    )  # fmt: skip
 
 
 # -- helpers -----------------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ class MatchSettings:
     # Content similarity (rapidfuzz token_set_ratio of content stems, 0..1) for two claims to corroborate.
     corroborate_at: float = 0.72
     # A lower bar when both claims fix the same single day and share an entity.
-    corroborate_same_day_at: float = 0.45
+    corroborate_same_day_at: float = 0.4
     # Claims without an explicit time compare by publication date: farther apart than this, no corroboration.
     undated_window_days: int = 90
     # Explicit times may miss each other by this much and still be one time (a dateline a day off).

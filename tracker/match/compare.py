@@ -151,7 +151,7 @@ def compare(
     a: Reading, b: Reading, entities: dict[int, EntityInfo], settings: MatchSettings
 ) -> tuple[str, str, tuple[int, ...]] | None:
     """The first slot that decides: roles, then counts, then event dates, then plain wording."""
-    for decide in (_compare_roles, _compare_counts, _compare_event_dates, _compare_presence, _compare_wording):
+    for decide in (_compare_roles, _compare_counts, _compare_presence, _compare_event_dates, _compare_wording):
         verdict = decide(a, b, entities, settings)
         if verdict is not None:
             return verdict if verdict[0] else None  # an empty kind: decided, and nothing to flag
@@ -195,6 +195,8 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings):
                         f"{entities[second[1].person].name} per {_cite(second[0])}, {gap} days apart",
                         (first[1].person, second[1].person),
                     )
+    if a.roles and b.roles:
+        return "", "", ()  # both state posts, and none of them meet: different facts, whatever the wording
     return None
 
 
@@ -222,6 +224,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings):
             if gap is not None and gap >= settings.change_min_days:
                 return TEMPORAL_CHANGE, f"the count {change}: {said}", shared
             return CONFLICT, f"the counts differ: {said}, {gap if gap is not None else '?'} days apart", shared
+    if not {x.noun for x in a.counts} & {y.noun for y in b.counts}:
+        return "", "", ()  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
+from tracker.extract.when import WEEKDAYS
 
 STOPWORDS = frozenset(
     (
@@ -49,7 +50,7 @@ _ROLE_CLAIM = re.compile(r"^(?P<name>.+?) is (?:the |a |an )?(?P<title>.+?)\.?$"
 def stem(word: str) -> str:
     """A crude, predictable English stem: enough to meet "agreements"/"agreement", "presidential"/"president"."""
     w = word.lower().strip("’'").removesuffix("’s").removesuffix("'s")
-    for suffix, keep in (("ial", ""), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, keep in (("ial", ""), ("al", ""), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith("ss"):
             return w[: -len(suffix)] + keep
     return w
@@ -66,7 +67,7 @@ def content_stems(text: str) -> list[str]:
         lower = word.lower().removesuffix("’s").removesuffix("'s")
         if lower in STOPWORDS or lower in _MONTHS or lower in _NUMBER_WORDS or lower[0].isdigit():
             continue
-        if lower in v.WEEKDAYS if hasattr(v, "WEEKDAYS") else False:
+        if lower in WEEKDAYS:
             continue
         out.append(stem(lower))
     return out
@@ -93,12 +94,15 @@ def counts(text: str) -> list[Count]:
             continue  # a date: "16 May", "May 15"
         if re.fullmatch(r"(?:19|20)\d\d", tok):
             continue  # a year
+        if i + 1 < len(toks) and toks[i + 1].lower() in {"st", "nd", "rd", "th"}:
+            continue  # an ordinal day: "the 15th of May"
         j = i + 1
         if j < len(toks) and toks[j].lower() in _SCALES:
             value *= _SCALES[toks[j].lower()]
             j += 1
         noun = _counted_noun(toks, j)
-        if noun in _TIME_UNITS and j + 1 < len(toks) and toks[j + 1].lower() in _RELATIVE:
+        unit = toks[j].lower().removesuffix("s") if j < len(toks) else ""
+        if unit in _TIME_UNITS and j + 1 < len(toks) and toks[j + 1].lower() in _RELATIVE:
             continue  # "four days before the signing": a distance in time, not a count
         if noun:
             found.append(Count(value, noun, f"{tok} {noun}"))
@@ -109,7 +113,8 @@ def counts(text: str) -> list[Count]:
         match = re.search(
             r"\b[Nn]o\s+((?:\w+\s+){0,3}?)(\w+?)s?\s+(?:of\s+this\s+kind\s+)?(?:has|have|had|was|were)\b", text
         )
-        if match:
+        between = match.group(1).split() if match else []
+        if match and not any(w.lower() in STOPWORDS or _number(w) is not None for w in between):
             found.append(Count(0, stem(match.group(2)), "no " + match.group(2)))
     return found
 
@@ -169,7 +174,7 @@ class Office:
 
 # Bodies named differently by different outlets ("chief of staff" heads the president's office).
 BODY_SYNONYMS = {"team": "delegation", "side": "delegation", "staff": "office", "secretariat": "office"}
-_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ia|e|y)$")
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ia|a|e|y)$")
 
 
 def office(title: str) -> Office:
@@ -275,7 +280,7 @@ def same_office(a: Office, b: Office) -> bool:
     small, large = sorted((body_a, body_b), key=len)
     if len(small) < 2:
         return False  # one shared word ("staff") is too little to call two posts one
-    return len(small & large) / len(small) >= 0.75
+    return small <= large  # a word on each side the other lacks ("Northern" / "Southern"): two posts
 
 
 def role_claim(text: str) -> tuple[str, str] | None:
@@ -291,7 +296,7 @@ _APPOINTED = re.compile(
     r"(?P<title>(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?:\s+of\s+[^,.;]{3,80})?)"
 )
 _HAS_BEEN = re.compile(
-    r"^(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})\s+(?:has been|had been|became|was|is)\s+(?:named\s+|appointed\s+)?"
+    r"^(?P<name>(?:[A-Z][\w’'.-]*\s?){1,4})\s+(?:has been|became|is|was named|was appointed)\s+"
     r"(?:the\s+|a\s+|an\s+)?"
     r"(?P<title>(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(v.ROLE_NOUNS)) + r")\b(?:\s+(?:of|to)\s+[^,.;]{3,80}?)?)"
     r"(?=\s+(?:since|in|from|until|on)\b|[,.;]|$)"
@@ -330,7 +335,7 @@ _PRESENT_SUBJECT = re.compile(
     r"(?:flew in|flew to|travell?ed to|arrived in|attended|took part|was present|were present|came to)\b"
 )
 _PRESENT_GROUP = re.compile(
-    r"\b(?:counterparts|officials|delegations|representatives|envoys)\s+(?:from|of)\s+(?P<list>[^.;:]{3,200})"
+    r"\b(?i:counterparts|officials|delegations|representatives|envoys)\s+(?:from|of)\s+(?P<list>[^.;:]{3,200})"
 )
 
 

@@ -1,0 +1,223 @@
+"""How a claim is read for matching: content stems, counts, offices, stated roles, presence.
+
+Invented places (Velmora, Korvast, Dravia, Lindby), people and bodies only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.match.read import (
+    Count,
+    content_stems,
+    country_key,
+    counts,
+    office,
+    presence,
+    same_office,
+    stated_roles,
+)
+
+# -- content stems -----------------------------------------------------------------------------------------
+
+
+def test_content_stems_drop_stop_words_numbers_and_months_and_stem_the_rest() -> None:
+    stems = content_stems("The Harbour Council's members signed 12 agreements with Korvast in March 2024.")
+    assert stems == ["harbour", "council", "member", "sign", "agreement", "korvast"]
+
+
+def test_content_stems_meet_across_inflections() -> None:
+    assert content_stems("agreements")[0] == content_stems("agreement")[0]
+    assert content_stems("Presidential")[0] == content_stems("president")[0]
+    assert content_stems("treaties")[0] == content_stems("treaty")[0]
+
+
+def test_content_stems_leave_out_weekdays() -> None:
+    assert content_stems("Drummond inspected the harbour wall on Monday.") == ["drummond", "inspect", "harbour", "wall"]
+
+
+# -- counts ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("Velmora has opened 12 flood shelters for displaced families.", 12, "shelter"),
+        ("Twelve flood shelters were opened in Velmora.", 12, "shelter"),
+        ("Councillors have signed three bilateral harbour agreements with Korvast.", 3, "agreement"),
+        ("More than 1,500 passengers were stranded in Lindby.", 1500, "passenger"),
+        ("The storm damaged a dozen fishing boats.", 12, "boat"),
+        ("The fund will pay 3.5 million euros to the fishermen.", 3_500_000, "euro"),
+    ],
+)
+def test_counts_read_value_and_counted_noun(text: str, value: float, noun: str) -> None:
+    found = counts(text)
+    assert [(c.value, c.noun) for c in found] == [(value, noun)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No harbour agreement has been signed between Velmora and Korvast.",
+        "No agreements of this kind have been signed so far.",
+        "Officials said that no agreement was signed in Lindby.",
+    ],
+)
+def test_no_x_has_been_signed_counts_zero(text: str) -> None:
+    assert Count(0, "agreement", "no agreement") in counts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on 16 May and again on May 20.",
+        "The harbour was rebuilt in 2023.",
+        "The ferry sank two weeks later in the bay.",
+    ],
+)
+def test_dates_years_and_time_distances_are_not_counts(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_four_days_before_is_not_a_count() -> None:
+    assert counts("The vote came four days before the signing.") == []
+
+
+def test_minutes_later_is_not_a_count() -> None:
+    assert counts("Ten minutes later the ferry left the harbour.") == []
+
+
+def test_ordinal_date_is_not_a_count() -> None:
+    assert counts("The harbour council met on the 15th of May.") == []
+
+
+def test_no_doubt_is_not_a_zero_count() -> None:
+    assert [(c.value, c.noun) for c in counts("There is no doubt that three ships were lost.")] == [(3, "ship")]
+
+
+# -- offices -----------------------------------------------------------------------------------------------
+
+
+def test_office_folds_head_chief_and_secretary_and_reads_the_body() -> None:
+    head = office("head of the Velmora Harbour Office")
+    assert head.roles == {"head"}
+    assert head.single_holder and head.fully_named
+    assert office("Velmora Harbour Office chief").roles == {"head"}
+    assert office("secretary of the Harbour Council").roles == {"head"}
+
+
+def test_office_owner_from_possessive_and_nationality() -> None:
+    assert office("Velmora's Harbour Minister").owner
+    assert office("Dravian Harbour Minister").owner
+    assert not office("Harbour Minister").owner
+
+
+def test_shared_offices_have_many_holders() -> None:
+    assert not office("Deputy Mayor of Velmora").single_holder
+    assert not office("senior adviser to the Harbour Office").single_holder
+    assert office("Mayor of Velmora").single_holder
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("head of the Velmora Harbour Office", "Velmora Harbour Office chief"),
+        ("head of the Velmora Harbour Office", "head of the Harbour Office"),
+        ("secretary of the Harbour Council", "head of the Harbour Council"),
+        ("head of the VHA", "chief of the Velmora Harbour Authority"),
+        ("Dravian Harbour Minister", "Harbour Minister of Dravia"),
+        ("head of the Office of the Minister", "Ministerial Office chief"),
+    ],
+)
+def test_same_office_in_other_words(a: str, b: str) -> None:
+    assert same_office(office(a), office(b))
+    assert same_office(office(b), office(a))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("head of the Velmora Harbour Office", "head of the Korvast Harbour Office"),
+        ("Mayor of Velmora", "Mayor of Korvast"),
+        ("Velmora Harbour Office chief", "Velmora Harbour Office spokesman"),
+        ("head of the VHA", "chief of the Korvast Harbour Authority"),
+        ("Velmora's Harbour Minister", "Dravian Harbour Minister"),
+    ],
+)
+def test_different_offices_are_not_the_same(a: str, b: str) -> None:
+    assert not same_office(office(a), office(b))
+    assert not same_office(office(b), office(a))
+
+
+def test_mayoral_office_chief_is_head_of_the_office_of_the_mayor() -> None:
+    assert same_office(office("head of the Office of the Mayor"), office("Mayoral Office chief"))
+
+
+def test_country_and_adjective_in_a_meet() -> None:
+    assert country_key("Velmora") == country_key("Velmoran")
+    assert same_office(office("Velmoran Harbour Minister"), office("Harbour Minister of Velmora"))
+
+
+def test_offices_differing_in_one_of_four_words_are_different() -> None:
+    assert not same_office(
+        office("head of the Northern Regional Harbour Office"), office("head of the Southern Regional Harbour Office")
+    )
+
+
+# -- stated roles ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ilse Drummond is head of the Velmora Harbour Office.",
+            ("Ilse Drummond", "head of the Velmora Harbour Office"),
+        ),
+        (
+            "The council named Ilse Drummond as the new chief of the Harbour Office.",
+            ("Ilse Drummond", "chief of the Harbour Office"),
+        ),
+        (
+            "The council appointed Tomas Brandt, a retired pilot, as head of the Harbour Office.",
+            ("Tomas Brandt", "head of the Harbour Office"),
+        ),
+        (
+            "Tomas Brandt has been Velmora Harbour Office chief since March.",
+            ("Tomas Brandt", "Velmora Harbour Office chief"),
+        ),
+        ("Korvast's team was led by Tomas Brandt.", ("Tomas Brandt", "head of Korvast's team")),
+    ],
+)
+def test_stated_roles(text: str, expected: tuple[str, str]) -> None:
+    assert expected in stated_roles(text)
+
+
+def test_no_role_stated_without_a_title() -> None:
+    assert stated_roles("Ilse Drummond said the harbour would reopen in the spring.") == []
+    assert stated_roles("the harbour is open again.") == []
+
+
+# -- presence ----------------------------------------------------------------------------------------------
+
+
+def test_presence_reads_who_was_there_and_who_was_not() -> None:
+    assert presence("Mayor Ilse Drummond attended the summit in Lindby.").present == ("Mayor Ilse Drummond",)
+    assert presence("Ilse Drummond did not attend the summit in Lindby.").absent == ("Ilse Drummond",)
+    assert presence("Ilse Drummond, the mayor of Velmora, stayed in Velmora.").absent == ("Ilse Drummond",)
+    assert presence("Ilse Drummond joined the summit by video link.").absent == ("Ilse Drummond",)
+    group = presence("The summit drew delegations from Velmora, Korvast and Dravia.")
+    assert group.present == ("Velmora", "Korvast", "Dravia") and group.absent == ()
+
+
+def test_presence_of_a_plain_statement_is_empty() -> None:
+    found = presence("The harbour of Velmora reopened after the storm.")
+    assert found.present == () and found.absent == ()
+
+
+def test_group_presence_at_the_start_of_a_sentence() -> None:
+    assert set(presence("Delegations from Velmora, Korvast and Dravia attended the summit.").present) >= {
+        "Velmora",
+        "Korvast",
+        "Dravia",
+    }
