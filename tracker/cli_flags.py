@@ -72,3 +72,66 @@ def show(obj: Context, flag_id: int) -> None:
 
 def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _review_command(action: str, summary: str):
+    @flags.command(
+        action,
+        help=summary
+        + """
+
+    Each review is recorded in the flag's audit trail (tracker flags history ID). With --version, the review
+    only goes through if the flag is still at that version (what you saw in 'tracker flags show').
+
+    \b
+    Example:
+      tracker flags """
+        + action
+        + """ 7 --by "A. Editor" --note "checked against the original"
+    """,
+    )
+    @click.argument("flag_id", type=int)
+    @click.option("--by", "reviewer", required=True, help="Who reviews: a name or initials.")
+    @click.option("--note", help="Why: kept in the audit trail.")
+    @click.option("--version", "expected", type=int, help="The flag version you reviewed (from 'flags show').")
+    @click.pass_obj
+    def command(obj: Context, flag_id: int, reviewer: str, note: str | None, expected: int | None) -> None:
+        try:
+            with session_scope(obj.engine) as session:
+                done = flag_repo.review(session, flag_id, action, reviewer, note, expected)
+        except flag_repo.ReviewError as exc:
+            fail(str(exc))
+        click.echo(
+            f"flag {flag_id}: {done.from_status} -> {done.to_status} by {done.reviewer} (version {done.version})"
+        )
+
+    return command
+
+
+confirm = _review_command("confirm", "Confirm flag ID: the corroboration, conflict or change holds.")
+dismiss = _review_command("dismiss", "Dismiss flag ID: it does not hold.")
+reopen = _review_command("reopen", "Reopen a confirmed or dismissed flag ID for review.")
+
+
+@flags.command()
+@click.argument("flag_id", type=int)
+@click.pass_obj
+def history(obj: Context, flag_id: int) -> None:
+    """Show the audit trail of flag ID: every review, who, when, from and to which status, and the note.
+
+    \b
+    Example:
+      tracker flags history 7
+    """
+    try:
+        with session_scope(obj.engine) as session:
+            rows = flag_repo.history(session, flag_id)
+    except flag_repo.ReviewError as exc:
+        fail(str(exc))
+    if not rows:
+        click.echo(f"flag {flag_id} has not been reviewed")
+        return
+    for r in rows:
+        when = r.reviewed_at.strftime("%Y-%m-%d %H:%M:%S") if r.reviewed_at else "?"
+        note = f" · {r.note}" if r.note else ""
+        click.echo(f"{when} · {r.reviewer} · {r.from_status} -> {r.to_status} · version {r.version}{note}")

@@ -5,12 +5,37 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, Outlet, Source
+from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, FlagReview, Outlet, Source
 
-OPEN = "open"
+OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
+# What each review action does: the statuses it may start from, and the status it leaves.
+ACTIONS = {
+    "confirm": ({OPEN}, CONFIRMED),
+    "dismiss": ({OPEN}, DISMISSED),
+    "reopen": ({CONFIRMED, DISMISSED}, OPEN),
+}
+
+
+class ReviewError(ValueError):
+    """A review that cannot be recorded; the message says why in one line."""
+
+
+class StaleReview(ReviewError):
+    """Someone reviewed (or a re-run changed) the flag since this reviewer read it."""
+
+
+@dataclass(frozen=True)
+class Review:
+    flag_id: int
+    reviewer: str
+    reviewed_at: object
+    from_status: str
+    to_status: str
+    note: str | None
+    version: int
 
 
 @dataclass(frozen=True)
@@ -37,12 +62,13 @@ def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) 
     """Make the stored flags of ``kinds`` what a stage found now.
 
     A flag found again keeps its id and status (an editor's review survives); its explanation and claims
-    follow the new finding. An open flag not found again is gone; a reviewed one stays, as the record of
-    the review.
+    follow the new finding. An open flag not found again and never reviewed is gone; a reviewed one stays,
+    with its audit trail.
     """
     existing = {f.key: f for f in session.scalars(select(Flag).where(Flag.kind.in_(kinds)))}
+    reviewed = set(session.scalars(select(FlagReview.flag_id).distinct()))
     for key, flag in existing.items():
-        if key not in wanted and flag.status == OPEN:
+        if key not in wanted and flag.status == OPEN and flag.id not in reviewed:
             session.delete(flag)
     session.flush()
     for key, draft in wanted.items():
@@ -99,3 +125,74 @@ def list_flags(
 
 def flag_counts(session: Session) -> dict[str, int]:
     return dict(session.execute(select(Flag.kind, func.count(Flag.id)).group_by(Flag.kind)).all())
+
+
+def review(
+    session: Session,
+    flag_id: int,
+    action: str,
+    reviewer: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> Review:
+    """Record one review: the flag's status changes only if its version is still the one the reviewer saw.
+
+    The UPDATE carries ``version = expected`` in its WHERE clause, so of two editors reviewing at once one
+    wins and the other's update matches no row: StaleReview, naming the newer state. Nothing is overwritten.
+    """
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown review action {action!r}")
+    reviewer = (reviewer or "").strip()
+    if not reviewer:
+        raise ReviewError("--by: say who reviews (a name or initials)")
+    if len(reviewer) > 200:
+        raise ReviewError("--by: at most 200 characters")
+    flag = session.get(Flag, flag_id)
+    if flag is None:
+        raise ReviewError(f"no flag {flag_id}")
+    seen = flag.version if expected_version is None else expected_version
+    if seen != flag.version:
+        raise StaleReview(_newer_state(session, flag_id, seen))
+    allowed, to_status = ACTIONS[action]
+    if flag.status not in allowed:
+        raise ReviewError(f"flag {flag_id} is {flag.status}; cannot {action} it (version {flag.version})")
+    result = session.execute(
+        update(Flag)
+        .where(Flag.id == flag_id, Flag.version == seen, Flag.status.in_(allowed))
+        .values(status=to_status, version=Flag.version + 1, updated_at=func.now())
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise StaleReview(_newer_state(session, flag_id, seen))
+    entry = FlagReview(
+        flag_id=flag_id,
+        reviewer=reviewer,
+        from_status=flag.status,
+        to_status=to_status,
+        note=note,
+        version=seen + 1,
+    )
+    session.add(entry)
+    session.flush()
+    return Review(flag_id, reviewer, entry.reviewed_at, entry.from_status, to_status, note, seen + 1)
+
+
+def _newer_state(session: Session, flag_id: int, seen: int) -> str:
+    flag = session.get(Flag, flag_id, populate_existing=True)
+    last = session.scalars(
+        select(FlagReview).where(FlagReview.flag_id == flag_id).order_by(FlagReview.id.desc()).limit(1)
+    ).first()
+    by = f" by {last.reviewer} at {last.reviewed_at:%Y-%m-%d %H:%M}" if last is not None else ""
+    return (
+        f"flag {flag_id} changed since you read it (version {seen}): it is now {flag.status} at version "
+        f"{flag.version}{by}; look again and review the current state"
+    )
+
+
+def history(session: Session, flag_id: int) -> list[Review]:
+    if session.get(Flag, flag_id) is None:
+        raise ReviewError(f"no flag {flag_id}")
+    return [
+        Review(r.flag_id, r.reviewer, r.reviewed_at, r.from_status, r.to_status, r.note, r.version)
+        for r in session.scalars(select(FlagReview).where(FlagReview.flag_id == flag_id).order_by(FlagReview.id))
+    ]

@@ -223,3 +223,21 @@ class FlagEntity(Base):
 
     flag_id: Mapped[int] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class FlagReview(Base):
+    """One editor's review of a flag: an audit row, written once and never changed or deleted."""
+
+    __tablename__ = "flag_reviews"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # RESTRICT: a reviewed flag cannot be deleted, so its trail is never lost.
+    flag_id: Mapped[int] = mapped_column(ForeignKey("flags.id", ondelete="RESTRICT"), index=True)
+    reviewer: Mapped[str] = mapped_column(String(200))
+    reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    # The flag's version this review produced.
+    version: Mapped[int] = mapped_column(Integer)
