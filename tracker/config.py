@@ -111,8 +111,18 @@ class MatchSettings:
     max_block: int = 200
 
 
+@dataclass(frozen=True)
+class ReliabilitySettings:
+    """The Beta prior of an outlet's record and the width of the interval shown with its score."""
+
+    prior_good: float = 1.0
+    prior_bad: float = 1.0
+    interval: float = 0.90
+
+
 CLEAN = CleanSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
 ENTITIES = EntitySettings()
 MATCH = MatchSettings()
+RELIABILITY = ReliabilitySettings()

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tracker.store import entity_repo, flag_repo, repo, session_scope
+from tracker.store import entity_repo, flag_repo, outlet_repo, repo, session_scope
 
 SCHEMA_VERSION = 1
 
@@ -23,6 +23,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
         entities = entity_repo.list_entities(session)
         about = entity_repo.claim_entities(session)
         flags = flag_repo.list_flags(session)
+        outlets = outlet_repo.outlet_records(session)
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [
@@ -87,7 +88,19 @@ def build_export(engine: Engine) -> dict[str, Any]:
             }
             for f in flags
         ],
-        "outlets": [],
+        "outlets": [
+            {
+                "name": o.name,
+                "reliability": round(o.reliability, 4),
+                "interval_90": [round(o.low, 4), round(o.high, 4)],
+                "claims": o.claims,
+                "corroborated": o.corroborated,
+                "conflicted": o.conflicted,
+                "disputed": o.disputed,
+                "superseded": o.superseded,
+            }
+            for o in outlets
+        ],
     }
 
 
