@@ -39,9 +39,10 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=str))
+@click.option("--output", "-o", default="reports", show_default=True, help="Folder for the HTML reports.")
 @click.pass_obj
-def run(obj: Context, path: str) -> None:
-    """Ingest PATH (a folder or file) through every stage and print a summary.
+def run(obj: Context, path: str, output: str) -> None:
+    """Ingest PATH (a folder or file) through every stage, print a summary, and write the HTML reports.
 
     \b
     Example:
@@ -49,6 +50,9 @@ def run(obj: Context, path: str) -> None:
     """
     report = _ingest(obj, [path])
     _print_summary(obj, report)
+    written = _write_reports(obj, Path(output))
+    click.echo(f"reports: {written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages")
+    click.echo(f"open {written.index}")
     if report.failures:
         sys.exit(1)
 
@@ -198,6 +202,35 @@ def export(obj: Context, fmt: str, output: str) -> None:
         fail(f"--output {output}: directory {target.parent} does not exist")
     write_json(data, target)
     click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
+
+
+@cli.command()
+@click.option("--output", "-o", default="reports", show_default=True, help="Folder to write the pages into.")
+@click.pass_obj
+def report(obj: Context, output: str) -> None:
+    """Write the HTML provenance reports: one page per claim, flag and outlet, and an index.
+
+    The pages are static, open from disk with no network, and replace an earlier report in that folder.
+
+    \b
+    Example:
+      tracker report --output reports/
+    """
+    written = _write_reports(obj, Path(output))
+    click.echo(f"wrote {written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages")
+    click.echo(f"open {written.index}")
+
+
+def _write_reports(obj: Context, output: Path):
+    from tracker.report import write_reports
+    from tracker.store.report_repo import report_data
+
+    with session_scope(obj.engine) as session:
+        data = report_data(session)
+    try:
+        return write_reports(data, output)
+    except (ValueError, OSError) as exc:
+        fail(f"--output {output}: {exc}")
 
 
 @cli.group()
