@@ -177,22 +177,63 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "claimreview", "csv"]), default="json", show_default=True,
+    help="json: the export contract; claimreview: schema.org ClaimReview JSON-LD of reviewed claims; "
+    "csv: claims and flags tables.",
+)  # fmt: skip
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
+@click.option("--report-url", default="reports/", show_default=True, help="claimreview: where the report pages live.")
+@click.option("--publisher", default="tracker", show_default=True, help="claimreview: the reviewing organisation.")
 @click.pass_obj
-def export(obj: Context, fmt: str, output: str) -> None:
-    """Export everything stored as JSON (the export contract other tools read).
+def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str) -> None:
+    """Export everything stored: JSON (the export contract), ClaimReview JSON-LD, or CSV for spreadsheets.
+
+    CSV writes two files: OUTPUT (claims, with their flags) and OUTPUT's name with -flags (flags).
 
     \b
     Example:
       tracker export --format json --output tracker.json
+      tracker export --format claimreview --report-url https://factcheck.example/reports/ -o reviews.jsonld
+      tracker export --format csv --output claims.csv
     """
-    data = build_export(obj.engine)
-    if output == "-":
-        import json
+    import json
 
+    target = _output_file(output, allow_stdout=fmt != "csv")
+    if fmt == "claimreview":
+        from tracker.claimreview import claim_reviews
+        from tracker.store.report_repo import report_data
+
+        with session_scope(obj.engine) as session:
+            reviews = claim_reviews(report_data(session), report_url, publisher)
+        _emit(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", target)
+        if target is not None:
+            click.echo(f"wrote {output}: {len(reviews)} claim reviews", err=True)
+        return
+    data = build_export(obj.engine)
+    if fmt == "csv":
+        from tracker.export import csv_tables
+
+        claims_csv, flags_csv = csv_tables(data)
+        flags_target = target.with_name(f"{target.stem}-flags{target.suffix or '.csv'}")
+        _emit(claims_csv, target)
+        _emit(flags_csv, flags_target)
+        click.echo(
+            f"wrote {target} ({len(data['claims'])} claims) and {flags_target} ({len(data['flags'])} flags)", err=True
+        )
+        return
+    if target is None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    write_json(data, target)
+    click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
+
+
+def _output_file(output: str, allow_stdout: bool) -> Path | None:
+    if output == "-":
+        if not allow_stdout:
+            fail("--output: csv writes two files; give a file name (e.g. claims.csv)")
+        return None
     if not output.strip():
         fail("--output: empty file name (use - for stdout)")
     target = Path(output)
@@ -200,8 +241,17 @@ def export(obj: Context, fmt: str, output: str) -> None:
         fail(f"--output {output}: is a directory, not a file")
     if not target.parent.is_dir():
         fail(f"--output {output}: directory {target.parent} does not exist")
-    write_json(data, target)
-    click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
+    return target
+
+
+def _emit(text: str, target: Path | None) -> None:
+    """Write atomically (a reader never sees half a file), or print."""
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
 
 
 @cli.command()

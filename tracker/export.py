@@ -113,3 +113,40 @@ def write_json(data: dict[str, Any], output: Path) -> None:
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     tmp.replace(output)
+
+
+CLAIM_COLUMNS = (
+    "claim_id", "outlet", "published", "source_path", "kind", "text", "quote", "start", "end", "attributed_to",
+    "cluster_id", "flags",
+)  # fmt: skip
+FLAG_COLUMNS = ("flag_id", "kind", "status", "claim_ids", "entity_ids", "explanation")
+
+
+def csv_tables(data: dict[str, Any]) -> tuple[str, str]:
+    """The export as two spreadsheet tables: claims (one row each, with their flags) and flags."""
+    import csv
+    import io
+
+    sources = {s["id"]: s for s in data["sources"]}
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    flags_of: dict[str, list[str]] = {}
+    for f in data["flags"]:
+        for claim_id in f["claim_ids"]:
+            flags_of.setdefault(claim_id, []).append(f"{f['kind']}:{f['status']}#{f['id']}")
+    claims, flags = io.StringIO(), io.StringIO()
+    writer = csv.writer(claims, lineterminator="\n")
+    writer.writerow(CLAIM_COLUMNS)
+    for c in data["claims"]:
+        s = sources[c["source_id"]]
+        writer.writerow(
+            [c["id"], s["outlet"] or "", s["published"] or "", s["path"], c["kind"], c["text"], c["quote"], c["start"],
+             c["end"], names.get(c["attributed_to"], c.get("attributed_to_name") or ""), c["cluster_id"] or "",
+             " ".join(flags_of.get(c["id"], []))]
+        )  # fmt: skip
+    writer = csv.writer(flags, lineterminator="\n")
+    writer.writerow(FLAG_COLUMNS)
+    for f in data["flags"]:
+        writer.writerow(
+            [f["id"], f["kind"], f["status"], " ".join(f["claim_ids"]), " ".join(f["entity_ids"]), f["explanation"]]
+        )
+    return claims.getvalue(), flags.getvalue()
