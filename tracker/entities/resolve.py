@@ -18,9 +18,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tracker.config import ENTITIES, EntitySettings
+from tracker.entities.local import STRONG_VOTE, WEAK_VOTE
 from tracker.entities.personal import PersonalName, first_names_agree, middles_agree, parse
 from tracker.entities.recognise import OTHER, PERSON
-from tracker.entities.romanise import blocking_keys, similarity, spelling_key, thing_key
+from tracker.entities.romanise import blocking_keys, plain, similarity, spelling_key, thing_key
 
 
 def name_key(name: str) -> str:
@@ -302,3 +303,28 @@ def _keep_previous_ids(groups: list[Group], by_id: dict[int, Candidate]) -> None
         if groups[index].entity_id is None and entity not in taken:
             groups[index].entity_id = entity
             taken.add(entity)
+
+
+def describe(members: list[Candidate], forms: dict[int, Counter[str]]) -> tuple[str, str]:
+    """An entity's name and type.
+
+    The name is the full form most sources write, ties going to the surname spelling most sources use, then
+    to the form written most often; the type is the vote of its members.
+    """
+    sources_writing: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    for m in members:
+        seen = forms.get(m.id) or Counter({m.name: 1})
+        written.update(seen)
+        sources_writing.update(set(seen))
+    full = [f for f in written if len(f.split()) > 1] or list(written)
+    surnames = Counter(plain(f.split()[-1]) for m in members for f in set(forms.get(m.id) or [m.name]))
+    name = max(full, key=lambda f: (sources_writing[f], surnames[plain(f.split()[-1])], written[f], len(f), f))
+    votes: Counter[str] = Counter()
+    for m in members:
+        votes[m.type] += STRONG_VOTE if m.strong else WEAK_VOTE
+    if any(m.type == PERSON and len(m.name.split()) > 1 for m in members):
+        kind = PERSON
+    else:
+        kind = max(votes, key=lambda t: (votes[t], t != OTHER, t)) if votes else OTHER
+    return name, kind

@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 from tracker.entities.aliasfile import MAX_NAME
 from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
-from tracker.entities.resolve import Assertion, Candidate, Group, name_key, resolve
-from tracker.entities.romanise import plain
+from tracker.entities.resolve import Assertion, Candidate, Group, describe, name_key, resolve
 from tracker.entities.variants import Sighting, spelling_variant
 from tracker.store.flag_repo import FlagDraft, sync_flags
 from tracker.store.models import (
@@ -31,8 +30,6 @@ from tracker.store.models import (
 )
 
 SPELLING_VARIANT = "spelling_variant"
-# Evidence weights for an entity's type, from its members' types.
-_STRONG_VOTE, _WEAK_VOTE = 3, 1
 
 
 class EntityError(ValueError):
@@ -126,31 +123,6 @@ def _write_groups(
                     .where(SourceEntity.id == member.id)
                     .values(entity_id=group.entity_id, reason=reason)
                 )
-
-
-def describe(members: list[Candidate], forms: dict[int, Counter[str]]) -> tuple[str, str]:
-    """An entity's name and type.
-
-    The name is the full form most sources write, ties going to the surname spelling most sources use, then
-    to the form written most often; the type is the vote of its members.
-    """
-    sources_writing: Counter[str] = Counter()
-    written: Counter[str] = Counter()
-    for m in members:
-        seen = forms.get(m.id) or Counter({m.name: 1})
-        written.update(seen)
-        sources_writing.update(set(seen))
-    full = [f for f in written if len(f.split()) > 1] or list(written)
-    surnames = Counter(plain(f.split()[-1]) for m in members for f in set(forms.get(m.id) or [m.name]))
-    name = max(full, key=lambda f: (sources_writing[f], surnames[plain(f.split()[-1])], written[f], len(f), f))
-    votes: Counter[str] = Counter()
-    for m in members:
-        votes[m.type] += _STRONG_VOTE if m.strong else _WEAK_VOTE
-    if any(m.type == PERSON and len(m.name.split()) > 1 for m in members):
-        kind = PERSON
-    else:
-        kind = max(votes, key=lambda t: (votes[t], t != OTHER, t)) if votes else OTHER
-    return name, kind
 
 
 def _drop_orphans(session: Session) -> None:
