@@ -51,7 +51,7 @@ def show(obj: Context, flag_id: int) -> None:
       tracker flags show 7
     """
     with session_scope(obj.engine) as session:
-        found = [f for f in flag_repo.list_flags(session) if f.id == flag_id]
+        found = flag_repo.list_flags(session, ids=[flag_id])
         if not found:
             fail(f"no flag {flag_id}")
         flag = found[0]

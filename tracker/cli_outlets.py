@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli_common import Context, fail, print_table
+from tracker.reliability import records
 from tracker.store import outlet_repo, repo, session_scope
 
 
@@ -51,12 +52,13 @@ def show(obj: Context, name: str) -> None:
       tracker outlets show "Daily Planet"
     """
     with session_scope(obj.engine) as session:
-        found = [o for o in outlet_repo.outlet_records(session) if o.name.lower() == name.lower()]
+        fates, names = outlet_repo.claim_fates(session)
+        found = [r for r in records(fates, names) if r.name.lower() == name.lower()]
         if not found:
             fail(f"no outlet {name!r} (tracker outlets lists them)")
         record = found[0]
         claims = {c.id: c for c in repo.list_claims(session, ids=record.drivers)}
-        fates = {f.claim_id: f for f in outlet_repo.claim_fates(session)[0] if f.claim_id in claims}
+        fates = {f.claim_id: f for f in fates if f.claim_id in claims}
     click.echo(
         f"{record.name}: score {record.reliability:.2f} (90 % interval {record.low:.2f}-{record.high:.2f}); "
         f"{record.claims} claims, {record.corroborated} corroborated, {record.conflicted} in confirmed conflict, "

@@ -313,16 +313,19 @@ class EntityDetail:
     claims: int
 
 
-def list_entities(session: Session, kind: str | None = None) -> list[StoredEntity]:
+def list_entities(session: Session, kind: str | None = None, ids: list[int] | None = None) -> list[StoredEntity]:
     written: dict[int, Counter[str]] = defaultdict(Counter)
     sources: dict[int, set[int]] = defaultdict(set)
     mentions: Counter[int] = Counter()
-    for entity_id, source_id, text, start, end in session.execute(
+    rows = (
         select(SourceEntity.entity_id, Source.id, Source.text, Mention.start, Mention.end)
         .join(Source, Source.id == SourceEntity.source_id)
         .join(Mention, Mention.source_entity_id == SourceEntity.id)
         .where(SourceEntity.entity_id.is_not(None), Source.duplicate_of_id.is_(None))
-    ):
+    )
+    if ids is not None:
+        rows = rows.where(SourceEntity.entity_id.in_(ids))
+    for entity_id, source_id, text, start, end in session.execute(rows):
         written[entity_id].update(forms_of(text[start:end]))
         sources[entity_id].add(source_id)
         mentions[entity_id] += 1
@@ -332,6 +335,8 @@ def list_entities(session: Session, kind: str | None = None) -> list[StoredEntit
     query = select(Entity).where(Entity.merged_into_id.is_(None)).order_by(Entity.id)
     if kind:
         query = query.where(Entity.type == kind)
+    if ids is not None:
+        query = query.where(Entity.id.in_(ids))
     out = []
     for e in session.scalars(query):
         forms = [f for f, _n in sorted(written[e.id].items(), key=lambda item: (-item[1], item[0]))]
@@ -349,7 +354,7 @@ def entity_detail(session: Session, entity_id: int) -> EntityDetail:
     if entity.merged_into_id is not None:
         stored = StoredEntity(entity.id, entity.name, entity.type, (), 0, 0, entity.merged_into_id)
         return EntityDetail(stored, (), (), 0)
-    stored = next(e for e in list_entities(session) if e.id == entity_id)
+    [stored] = list_entities(session, ids=[entity_id])
     seen = []
     rows = session.execute(
         select(SourceEntity, Source.path, Source.published, Source.text, Outlet.name)

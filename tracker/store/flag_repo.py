@@ -89,9 +89,15 @@ def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) 
 
 
 def list_flags(
-    session: Session, kind: str | None = None, status: str | None = None, outlet: str | None = None
+    session: Session,
+    kind: str | None = None,
+    status: str | None = None,
+    outlet: str | None = None,
+    ids: list[int] | None = None,
 ) -> list[StoredFlag]:
     query = select(Flag).order_by(Flag.id)
+    if ids is not None:
+        query = query.where(Flag.id.in_(ids))
     if kind:
         query = query.where(Flag.kind == kind)
     if status:
@@ -192,7 +198,17 @@ def _newer_state(session: Session, flag_id: int, seen: int) -> str:
 def history(session: Session, flag_id: int) -> list[Review]:
     if session.get(Flag, flag_id) is None:
         raise ReviewError(f"no flag {flag_id}")
-    return [
-        Review(r.flag_id, r.reviewer, r.reviewed_at, r.from_status, r.to_status, r.note, r.version)
-        for r in session.scalars(select(FlagReview).where(FlagReview.flag_id == flag_id).order_by(FlagReview.id))
-    ]
+    return all_reviews(session, [flag_id]).get(flag_id, [])
+
+
+def all_reviews(session: Session, flag_ids: list[int] | None = None) -> dict[int, list[Review]]:
+    """Reviews per flag, oldest first, in one query."""
+    query = select(FlagReview).order_by(FlagReview.id)
+    if flag_ids is not None:
+        query = query.where(FlagReview.flag_id.in_(flag_ids))
+    out: dict[int, list[Review]] = defaultdict(list)
+    for r in session.scalars(query):
+        out[r.flag_id].append(
+            Review(r.flag_id, r.reviewer, r.reviewed_at, r.from_status, r.to_status, r.note, r.version)
+        )
+    return dict(out)

@@ -62,7 +62,7 @@ def report_data(session: Session) -> ReportData:
             tuple(passages[s.id]),
         )
     flags = flag_repo.list_flags(session)
-    reviews = {f.id: flag_repo.history(session, f.id) for f in flags if f.status != flag_repo.OPEN or f.version > 1}
+    reviews = flag_repo.all_reviews(session)
     return ReportData(
         sources=sources,
         claims=repo.list_claims(session),
