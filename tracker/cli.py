@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli_common import Context, fail, print_table
+from tracker.cli_common import Context, emit, fail, output_file, print_table
 from tracker.export import build_export, write_json
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
@@ -199,14 +199,14 @@ def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str)
     """
     import json
 
-    target = _output_file(output, allow_stdout=fmt != "csv")
+    target = output_file(output, allow_stdout=fmt != "csv")
     if fmt == "claimreview":
         from tracker.claimreview import claim_reviews
         from tracker.store.report_repo import report_data
 
         with session_scope(obj.engine) as session:
             reviews = claim_reviews(report_data(session), report_url, publisher)
-        _emit(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", target)
+        emit(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", target)
         if target is not None:
             click.echo(f"wrote {output}: {len(reviews)} claim reviews", err=True)
         return
@@ -216,8 +216,8 @@ def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str)
 
         claims_csv, flags_csv = csv_tables(data)
         flags_target = target.with_name(f"{target.stem}-flags{target.suffix or '.csv'}")
-        _emit(claims_csv, target)
-        _emit(flags_csv, flags_target)
+        emit(claims_csv, target)
+        emit(flags_csv, flags_target)
         click.echo(
             f"wrote {target} ({len(data['claims'])} claims) and {flags_target} ({len(data['flags'])} flags)", err=True
         )
@@ -227,31 +227,6 @@ def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str)
         return
     write_json(data, target)
     click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
-
-
-def _output_file(output: str, allow_stdout: bool) -> Path | None:
-    if output == "-":
-        if not allow_stdout:
-            fail("--output: csv writes two files; give a file name (e.g. claims.csv)")
-        return None
-    if not output.strip():
-        fail("--output: empty file name (use - for stdout)")
-    target = Path(output)
-    if target.is_dir():
-        fail(f"--output {output}: is a directory, not a file")
-    if not target.parent.is_dir():
-        fail(f"--output {output}: directory {target.parent} does not exist")
-    return target
-
-
-def _emit(text: str, target: Path | None) -> None:
-    """Write atomically (a reader never sees half a file), or print."""
-    if target is None:
-        click.echo(text, nl=False)
-        return
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
 
 
 @cli.command()

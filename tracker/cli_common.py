@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -33,3 +34,29 @@ def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def output_file(output: str, allow_stdout: bool = True) -> Path | None:
+    """The file an --output option names, checked; None for stdout ("-")."""
+    if output == "-":
+        if not allow_stdout:
+            fail("--output: csv writes two files; give a file name (e.g. claims.csv)")
+        return None
+    if not output.strip():
+        fail("--output: empty file name (use - for stdout)")
+    target = Path(output)
+    if target.is_dir():
+        fail(f"--output {output}: is a directory, not a file")
+    if not target.parent.is_dir():
+        fail(f"--output {output}: directory {target.parent} does not exist")
+    return target
+
+
+def emit(text: str, target: Path | None) -> None:
+    """Write atomically (a reader never sees half a file), or print."""
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)

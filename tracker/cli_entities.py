@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
+from sqlalchemy.orm import Session
 
-from tracker.cli_common import Context, fail, print_table
+from tracker.cli_common import Context, emit, fail, output_file, print_table
 from tracker.entities.aliasfile import AliasFileError, parse_alias_file, write_alias_file
 from tracker.entities.recognise import TYPES
 from tracker.store import entity_repo, match_repo, session_scope
 from tracker.store.entity_repo import EntityError, ResolutionReport
+
+T = TypeVar("T")
 
 
 @click.group(invoke_without_command=True)
@@ -88,12 +93,7 @@ def merge(obj: Context, keep_id: int, other_id: int) -> None:
     Example:
       tracker entities merge 12 40
     """
-    with session_scope(obj.engine) as session:
-        try:
-            report = entity_repo.merge(session, keep_id, other_id)
-        except EntityError as exc:
-            fail(str(exc))
-        match_repo.match_claims(session)  # claims' entities changed: their links may too
+    report = _correct(obj, lambda session: entity_repo.merge(session, keep_id, other_id))
     click.echo(f"merged entity {other_id} into {keep_id}")
     _print_resolution(report)
 
@@ -109,12 +109,7 @@ def split(obj: Context, entity_id: int, alias: str) -> None:
     Example:
       tracker entities split 12 "John Sullivan"
     """
-    with session_scope(obj.engine) as session:
-        try:
-            new_id, report = entity_repo.split(session, entity_id, alias)
-        except EntityError as exc:
-            fail(str(exc))
-        match_repo.match_claims(session)  # claims' entities changed: their links may too
+    new_id, report = _correct(obj, lambda session: entity_repo.split(session, entity_id, alias))
     click.echo(f"split {alias!r} out of entity {entity_id} into entity {new_id}")
     _print_resolution(report)
 
@@ -129,9 +124,7 @@ def resolve(obj: Context) -> None:
     Example:
       tracker entities resolve
     """
-    with session_scope(obj.engine) as session:
-        report = entity_repo.resolve_entities(session)
-        match_repo.match_claims(session)
+    report = _correct(obj, entity_repo.resolve_entities)
     _print_resolution(report)
 
 
@@ -158,12 +151,7 @@ def alias_add(obj: Context, entity_id: int, name: str) -> None:
     Example:
       tracker entities alias add 12 "Dmitrij Peskow"
     """
-    with session_scope(obj.engine) as session:
-        try:
-            report = entity_repo.add_alias(session, entity_id, name)
-        except EntityError as exc:
-            fail(str(exc))
-        match_repo.match_claims(session)  # claims' entities changed: their links may too
+    report = _correct(obj, lambda session: entity_repo.add_alias(session, entity_id, name))
     click.echo(f"{name!r} is now an alias of entity {entity_id}")
     _print_resolution(report)
 
@@ -180,15 +168,10 @@ def alias_export(obj: Context, output: str) -> None:
     """
     with session_scope(obj.engine) as session:
         text = write_alias_file(entity_repo.export_aliases(session))
-    if output == "-":
-        click.echo(text, nl=False)
+    target = output_file(output)
+    emit(text, target)
+    if target is None:
         return
-    target = Path(output)
-    if target.is_dir() or not target.parent.is_dir():
-        fail(f"--output {output}: not a writable file path")
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
     click.echo(f"wrote {output}: {text.count(chr(10)) - 1} aliases", err=True)
 
 
@@ -210,11 +193,21 @@ def alias_import(obj: Context, file: Path) -> None:
         fail(f"{file}: not UTF-8 text")
     except AliasFileError as exc:
         fail(f"{file}: {exc}")
-    with session_scope(obj.engine) as session:
-        applied, created, report = entity_repo.import_aliases(session, rows)
-        match_repo.match_claims(session)
+    applied, created, report = _correct(obj, lambda session: entity_repo.import_aliases(session, rows))
     click.echo(f"imported {applied} aliases from {file} ({created} new entities)")
     _print_resolution(report)
+
+
+def _correct(obj: Context, change: Callable[[Session], T]) -> T:
+    """Apply an editor's change and match the claims again, in one transaction: their entities changed, so
+    may their links. A refused change is one line and leaves everything as it was."""
+    with session_scope(obj.engine) as session:
+        try:
+            result = change(session)
+        except EntityError as exc:
+            fail(str(exc))
+        match_repo.match_claims(session)
+    return result
 
 
 def _print_resolution(report: ResolutionReport) -> None:

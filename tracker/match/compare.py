@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
+from tracker.match.pairs import candidate_pairs
 from tracker.match.read import Count, Office, content_stems, counts, office, presence, same_office, stated_roles
 
 CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
@@ -122,8 +123,6 @@ def _person_named(name: str, ids: frozenset[int], entities: dict[int, EntityInfo
 
 
 def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: MatchSettings = MATCH) -> MatchResult:
-    from tracker.match.pairs import candidate_pairs
-
     readings = {c.id: Reading(c, entities) for c in claims}
     result = MatchResult()
     corroborating: list[tuple[int, int, str]] = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from tracker.report.pages import build_pages
 
@@ -46,8 +47,6 @@ def environment() -> Environment:
 
 def json_script(value) -> str:
     """JSON safe inside <script>: no "</script>" or "<!--" can close or comment the element."""
-    from markupsafe import Markup
-
     text = json.dumps(value, ensure_ascii=False, indent=1)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
