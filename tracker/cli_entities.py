@@ -107,7 +107,7 @@ def split(obj: Context, entity_id: int, alias: str) -> None:
 
     \b
     Example:
-      tracker entities split 12 "John Sullivan"
+      tracker entities split 12 "Ivan Kovalenko"
     """
     new_id, report = _correct(obj, lambda session: entity_repo.split(session, entity_id, alias))
     click.echo(f"split {alias!r} out of entity {entity_id} into entity {new_id}")

@@ -61,11 +61,11 @@ class EntitySettings:
     Tuned on the dev corpus (see the closing note of issue 5).
     """
 
-    # Surnames: folded spelling keys equal (Umerov / Umierov), or letters alike (Peskov / Peshkov).
+    # Surnames: folded spelling keys equal (Hnatiuk / Gnatyuk), or letters alike (Lysenko / Lysenkov).
     surname_same: float = 6.0
     surname_close: float = 3.0
     surname_close_at: float = 0.88
-    # First names: same key, alike (Kyrylo / Kirill, Volodymyr / Vladimir), an initial, missing, different.
+    # First names: same key, alike (Oleksandr / Alexander, Andriy / Andrei), an initial, missing, different.
     first_same: float = 4.0
     first_close: float = 1.5
     first_close_at: float = 0.8

@@ -1,7 +1,7 @@
 """Which entities each claim is about, and who it is attributed to.
 
 A claim is about the entities named inside its passage, and about the people its text names after pronouns
-were resolved ("He said" -> "Dmitry Peskov said"); its speaker is the entity its attribution names.
+were resolved ("He said" -> "Oleh Hnatiuk said"); its speaker is the entity its attribution names.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def link_claims(
 def entity_named(phrase: str, entities: list[LocalEntity]) -> int | None:
     """The local entity a phrase names: a form of it inside the phrase, the longest form first.
 
-    "Kremlin spokesman Dmitry Peskov" names Peskov (not the Kremlin): people are preferred, then longer forms.
+    "Energy Ministry spokesman Oleh Hnatiuk" names Hnatiuk (not the ministry): people are preferred, then longer forms.
     """
     text = f" {name_key(clean_form(phrase))} "
     best: tuple[int, int, int] | None = None

@@ -1,6 +1,6 @@
 """Who is who inside one article: its mentions grouped into the entities the article itself means.
 
-Inside one article a surname alone means the person the article named in full ("Rustem Umerov ... Umerov
+Inside one article a surname alone means the person the article named in full ("Oleh Hnatiuk ... Hnatiuk
 said"), and "Wendy R. Sherman" and "Wendy Sherman" are one person. Groups are what resolution then matches
 across articles.
 """

@@ -27,7 +27,7 @@ class PersonalName:
 
 
 def clean_form(text: str) -> str:
-    """A surface form as an alias: no brackets, possessive or doubled spaces ("(Rustem) Umerov" -> "Rustem Umerov")."""
+    """A surface form as an alias: no brackets, possessive or doubled spaces ("(Oleh) Hnatiuk" -> "Oleh Hnatiuk")."""
     text = re.sub(r"[()\[\]]", "", text)
     text = re.sub(r"(?:’s|'s|’|')$", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
@@ -36,7 +36,7 @@ def clean_form(text: str) -> str:
 def forms_of(text: str) -> list[str]:
     """The alias forms a written name gives.
 
-    Brackets mark an insertion: "(Rustem) Umerov" is both "Rustem Umerov" and "Umerov"; a bracketed acronym
+    Brackets mark an insertion: "(Oleh) Hnatiuk" is both "Oleh Hnatiuk" and "Hnatiuk"; a bracketed acronym
     at the end is a second name: "National Anti-Corruption Bureau (NABU)" is that and "NABU".
     """
     if "(" not in text:

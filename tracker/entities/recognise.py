@@ -4,7 +4,7 @@ People come from the title and apposition patterns of ``extract.names``; every o
 is read by its shape and its neighbours: a run holding a body's noun ("Ministry", "Council") is an
 organisation, a run after a preposition of place ("in", "from", "near") is a place, an untitled run of two or
 three name words is most likely a person. Each mention carries how sure that guess is, so that the article and
-then the whole corpus can outvote a weak guess ("Kyiv said" is a place, because elsewhere it is "in Kyiv").
+then the whole corpus can outvote a weak guess ("Velmora said" is a place, because elsewhere it is "in Velmora").
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tracker.extract.sentences import sentences
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
 
-# Words before a place name: "in Kyiv", "talks near Geneva", "flew to Istanbul".
+# Words before a place name: "in Velmora", "talks near Korvast", "flew to Dravia".
 PLACE_PREPOSITIONS = frozenset("in at from near outside inside across into towards toward via to".split())
 # Small words that may stand inside the name of a body: "Office of the President", "Security and Defence Council".
 ORGANISATION_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "&"})

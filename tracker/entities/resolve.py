@@ -3,8 +3,8 @@
 Candidates meet through blocking keys (the consonant skeleton of the surname and its one-letter deletions), so
 the work grows with the number of names, not its square. Each pair of person names is scored by comparison
 levels (``config.EntitySettings``): surname spelling, first names, middle initials, shared titles. Pairs are
-merged best first, and a merge that would put two incompatible names in one entity ("Jake Sullivan" and
-"John Sullivan") is refused, so transitivity never sneaks one in. A surname alone joins the one person of the
+merged best first, and a merge that would put two incompatible names in one entity ("Marta Kovalenko" and
+"Ivan Kovalenko") is refused, so transitivity never sneaks one in. A surname alone joins the one person of the
 corpus it can mean. Editors' assertions come first: a name an editor put in an entity is pinned there, a name
 an editor took out is kept out.
 
@@ -120,7 +120,7 @@ class _Resolver:
                 self._union(a, b, why)
 
     def _join_lone_surnames(self) -> None:
-        """A surname alone ("Umerov") joins the one person of the corpus it can mean, if only one."""
+        """A surname alone ("Hnatiuk") joins the one person of the corpus it can mean, if only one."""
         s = self.settings
         full = [c for c in self.names if self.names[c].full]
         by_surname: dict[str, list[int]] = defaultdict(list)
@@ -138,7 +138,7 @@ class _Resolver:
             roots = {self._root(m) for m in by_surname.get(spelling_key(lone), [])}
             roots.discard(root)
             if len(roots) != 1:
-                continue  # no one, or several people it could mean ("Sullivan")
+                continue  # no one, or several people it could mean ("Kovalenko")
             target = roots.pop()
             score = s.surname_same + s.first_missing
             if score >= s.surname_alone_at and self._compatible(root, target):

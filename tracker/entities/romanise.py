@@ -1,4 +1,4 @@
-"""Spelling keys that make romanisations of one name meet: Peskov/Peshkov, Yermak/Ermak, Olha/Olga, Андрей/Andrey.
+"""Spelling keys that make romanisations of one name meet: Hnatiuk/Gnatyuk, Yevhen/Evgen, Olha/Olga, Андрей/Andrey.
 
 Ukrainian and Russian names reach English through several systems (BGN/PCGN, the Ukrainian national system,
 scholarly, French and German ones) and through each outlet's habits. Their differences are systematic: г is
@@ -35,8 +35,8 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     ("ou", "u"),  # French: Iouri
     ("j", "y"),  # Andrij, Jurij: j stands for й
     ("h", "g"),  # г is h in Ukrainian, g in Russian: Olha / Olga, Ihor / Igor
-    ("y", "i"),  # и, і, й, ы: Kyiv / Kiev, Zelenskyy / Zelenskiy
-    ("e", "i"),  # е, є, э: Yermak / Ermak, Umierov / Umerov, Andrey / Andrii
+    ("y", "i"),  # и, і, й, ы: Bilenkyy / Bilenkiy, Lysyi / Lisiy
+    ("e", "i"),  # е, є, э: Yevhen / Evgen, Andrey / Andrii
 )
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -44,7 +44,7 @@ _VOWELS = re.compile(r"[aiou]")
 
 
 def to_latin(text: str) -> str:
-    """Any script in Latin letters (Андрей Ермак -> Andrey Ermak); Latin text keeps its form, less its accents."""
+    """Any script in Latin letters (Олег Гнатюк -> Oleg Gnatyuk); Latin text keeps its form, less its accents."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
@@ -58,7 +58,7 @@ def plain(word: str) -> str:
 
 
 def spelling_key(word: str) -> str:
-    """One word folded so that its romanisations compare equal ("Zelenskyy", "Zelenskiy" -> "zilinski")."""
+    """One word folded so that its romanisations compare equal ("Bilenkyy", "Bilenkiy" -> "bilinki")."""
     key = plain(word)
     for pattern, replacement in SPELLING_RULES:
         key = key.replace(pattern, replacement)
@@ -81,7 +81,7 @@ def skeleton(key: str) -> str:
 def blocking_keys(word: str) -> set[str]:
     """Keys under which a word is filed so that near spellings meet without comparing every pair.
 
-    The consonant skeleton and each of its one-letter deletions: Peskov (pskv) and Peshkov (pSkv) share pkv.
+    The consonant skeleton and each of its one-letter deletions: Pesko (psk) and Peshko (pSk) share pk.
     """
     bones = skeleton(spelling_key(word))
     if len(bones) < 3:

@@ -1,7 +1,7 @@
-"""Spelling variants: one entity written differently by different outlets (Peskov / Peshkov, Kyiv / Kiev).
+"""Spelling variants: one entity written differently by different outlets (Hnatiuk / Gnatyuk, Kharkiv / Charkiw).
 
 A form is a variant of another when a word that stands in the same place differs in its letters: not when one
-form only adds a first name or a middle initial ("Umerov", "Rustem Umerov", "Wendy R. Sherman").
+form only adds a first name or a middle initial ("Hnatiuk", "Oleh Hnatiuk", "Maria T. Hollis").
 """
 
 from __future__ import annotations

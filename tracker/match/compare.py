@@ -96,7 +96,7 @@ class Reading:
 
 
 def _entities_named(names, ids: frozenset[int], entities: dict[int, EntityInfo]) -> frozenset[int]:
-    """The claim's entities written in any of ``names`` ("Jake Sullivan", "China")."""
+    """The claim's entities written in any of ``names`` ("Marta Kovalenko", "Velmora")."""
     found = set()
     for name in names:
         key = f" {name_key(name)} "

@@ -147,7 +147,7 @@ def _counted_noun(toks: list[str], j: int) -> str | None:
 @dataclass(frozen=True)
 class Office:
     """A post: its role nouns (head, chief, secretary fold to head), the body or field it belongs to, and
-    whose it is (``owner``: "Ukraine's", "Russian", "President X's").
+    whose it is (``owner``: "Velmora's", "Velmoran", "President X's").
 
     ``body`` holds folded words in order; ``initials`` their first letters, so "US" can meet "United States".
     """
@@ -181,7 +181,7 @@ def office(title: str) -> Office:
     """Read a title as an office.
 
     Words up to a possessive name the owner ("President X's chief of staff"), as do nationality adjectives
-    ("Russian Deputy Foreign Minister"); role nouns before "of"/"to" are the post, after it the body
+    ("Velmoran Deputy Foreign Minister"); role nouns before "of"/"to" are the post, after it the body
     ("head of the Office of the President").
     """
     roles, body, initials, acronyms, owner = set(), [], [], set(), set()
@@ -213,7 +213,7 @@ def office(title: str) -> Office:
 
 
 def _owner_words(toks: list[str]) -> set[int]:
-    """The capitalised words ending in a possessive: "President Volodymyr Zelensky's", "Ukraine's"."""
+    """The capitalised words ending in a possessive: "President Ivan Kovalenko's", "Velmora's"."""
     owned: set[int] = set()
     for i, word in enumerate(toks):
         if word.endswith(("’s", "'s")):
@@ -225,7 +225,7 @@ def _owner_words(toks: list[str]) -> set[int]:
 
 
 def country_key(word: str) -> str:
-    """Country names and their adjectives meet: Ukraine / Ukrainian, Russia / Russian, Japan / Japanese."""
+    """Country names and their adjectives meet: Velmora / Velmoran, Kenya / Kenyan, Japan / Japanese."""
     key = word.lower()
     stripped = _NATIONALITY.sub("", key)
     return stripped if len(stripped) >= 4 else key
@@ -272,7 +272,7 @@ def same_office(a: Office, b: Office) -> bool:
         return True
     if not body_a or not body_b:
         return False
-    # Whose post it is may stand in for a word of the body: "Zelensky's chief of staff", "presidential office".
+    # Whose post it is may stand in for a word of the body: "the President's chief of staff", "presidential office".
     if not b.owner:
         body_a |= a.owner
     if not a.owner:
