@@ -19,6 +19,7 @@ from tracker.clean.html import extract_html
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
 from tracker.entities import analyse
+from tracker.errors import TrackerError
 from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
 from tracker.store import repo, session_scope
@@ -27,7 +28,7 @@ from tracker.store.match_repo import MatchReport, match_claims
 from tracker.store.repo import NewSource
 
 
-class FileError(ValueError):
+class FileError(TrackerError, ValueError):
     """One file cannot be ingested; the message names the file and the problem."""
 
 

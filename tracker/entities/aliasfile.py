@@ -12,13 +12,14 @@ import io
 from dataclasses import dataclass
 
 from tracker.entities.recognise import TYPES
+from tracker.errors import TrackerError
 
 COLUMNS = ("entity", "type", "alias", "relation", "origin")
 RELATIONS = {"is": True, "is not": False}
 MAX_NAME = 300  # the width of entity and alias names in the database
 
 
-class AliasFileError(ValueError):
+class AliasFileError(TrackerError, ValueError):
     """The file is not an alias file; the message names the line."""
 
 

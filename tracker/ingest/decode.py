@@ -10,8 +10,10 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from tracker.errors import TrackerError
 
-class DecodeError(ValueError):
+
+class DecodeError(TrackerError, ValueError):
     """The bytes are not a text article (empty, binary, or undecodable)."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.errors import TrackerError
 from tracker.ingest.manifest import MANIFEST_NAME, SourceMeta, read_manifest
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
@@ -12,7 +13,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 DOC_STEMS = ("readme", "notes", "license", "licence", "changelog", "contributing")
 
 
-class IngestError(ValueError):
+class IngestError(TrackerError, ValueError):
     """A path given on the command line cannot be ingested at all."""
 
 

@@ -7,11 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.errors import TrackerError
+
 MANIFEST_NAME = "sources.csv"
 COLUMNS = ("path", "outlet", "url", "published", "title")
 
 
-class ManifestError(ValueError):
+class ManifestError(TrackerError, ValueError):
     """sources.csv cannot be trusted: the whole directory is refused so no article gets wrong metadata."""
 
 

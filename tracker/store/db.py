@@ -12,11 +12,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.errors import TrackerError
+
 DEFAULT_URL = "sqlite:///tracker.db"
 ALEMBIC_DIR = Path(__file__).resolve().parents[2] / "alembic"
 
 
-class StoreError(RuntimeError):
+class StoreError(TrackerError, RuntimeError):
     """The database cannot be opened or brought up to date."""
 
 

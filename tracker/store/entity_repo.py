@@ -18,6 +18,7 @@ from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
 from tracker.entities.resolve import Assertion, Candidate, Group, describe, name_key, resolve
 from tracker.entities.variants import Sighting, spelling_variant
+from tracker.errors import TrackerError
 from tracker.store.flag_repo import FlagDraft, sync_flags
 from tracker.store.models import (
     ClaimEntity,
@@ -32,7 +33,7 @@ from tracker.store.models import (
 SPELLING_VARIANT = "spelling_variant"
 
 
-class EntityError(ValueError):
+class EntityError(TrackerError, ValueError):
     """An editor's request that cannot be carried out; the message says why."""
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from tracker.errors import TrackerError
 from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, FlagReview, Outlet, Source
 
 OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
@@ -19,7 +20,7 @@ ACTIONS = {
 }
 
 
-class ReviewError(ValueError):
+class ReviewError(TrackerError, ValueError):
     """A review that cannot be recorded; the message says why in one line."""
 
 

@@ -62,6 +62,8 @@ class Source(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
     duplicate_score: Mapped[float | None] = mapped_column(Float)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # The main text's language (ISO 639-1, e.g. "en"); None when it could not be told. Claims are English only.
+    language: Mapped[str | None] = mapped_column(String(16))
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="sources")
     passages: Mapped[list[Passage]] = relationship(
@@ -241,3 +243,16 @@ class FlagReview(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # The flag's version this review produced.
     version: Mapped[int] = mapped_column(Integer)
+
+
+class PendingWork(Base):
+    """Work recorded as owed in the same transaction that made it owed, and cleared in the one that does it.
+
+    A process killed between storing a source and finishing the corpus-wide stage (entities, matching,
+    flags) leaves the row behind, so the next command that opens the database knows to finish it.
+    """
+
+    __tablename__ = "pending_work"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
