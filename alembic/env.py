@@ -34,7 +34,15 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:
     # render_as_batch: SQLite alters tables by copying them; tracker turns foreign keys off around it.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    # transactional_ddl on SQLite too (tracker's engine emits BEGIN itself, so DDL is transactional there):
+    # the whole upgrade, version row included, commits or rolls back as one.
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        transactional_ddl=True,
+        transaction_per_migration=False,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

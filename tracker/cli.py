@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli_common import Context, emit, fail, output_file, print_table
+from tracker.cli_common import Context, TrackerGroup, emit, fail, output_file, print_table
 from tracker.export import build_export, write_json
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
@@ -17,7 +17,7 @@ from tracker.pipeline import IngestReport, ingest
 from tracker.store import flag_repo, repo, session_scope
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     metavar="URL",

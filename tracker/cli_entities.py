@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from tracker.cli_common import Context, emit, fail, output_file, print_table
 from tracker.entities.aliasfile import AliasFileError, parse_alias_file, write_alias_file
 from tracker.entities.recognise import TYPES
-from tracker.store import entity_repo, match_repo, session_scope
+from tracker.store import entity_repo, match_repo, repo, session_scope
 from tracker.store.entity_repo import EntityError, ResolutionReport
 
 T = TypeVar("T")
@@ -201,12 +201,15 @@ def alias_import(obj: Context, file: Path) -> None:
 def _correct(obj: Context, change: Callable[[Session], T]) -> T:
     """Apply an editor's change and match the claims again, in one transaction: their entities changed, so
     may their links. A refused change is one line and leaves everything as it was."""
-    with session_scope(obj.engine) as session:
+    with session_scope(obj.engine, write=True) as session:
+        repo.lock_corpus_stage(session)
         try:
             result = change(session)
         except EntityError as exc:
             fail(str(exc))
         match_repo.match_claims(session)
+        # Resolution and matching ran over the whole corpus: nothing an interrupted ingest left is owed now.
+        repo.clear_pending(session, repo.CORPUS_STAGE)
     return result
 
 

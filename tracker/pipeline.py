@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tracker.clean import clean_text
 from tracker.clean.html import extract_html
@@ -135,41 +136,102 @@ def _guess_title(document) -> str | None:
 
 
 def ingest(engine: Engine, files: list[InputFile], progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Store every readable file; identical content already stored is reported as unchanged."""
+    """Store every readable file; identical content already stored is reported as unchanged.
+
+    Each stored file records in its own transaction that the corpus-wide stage is owed; the stage runs once
+    at the end and clears that record in its own transaction. A process killed in between leaves the record,
+    and the next command finishes the stage (``finish_corpus_stage``).
+    """
     report = IngestReport()
-    with session_scope(engine) as session:
-        fingerprints = [Fingerprint(i, shingles(body)) for i, body in repo.original_bodies(session)]
+    known = _KnownBodies()
     for file in files:
-        report.outcomes.append(_ingest_one(engine, file, fingerprints))
+        report.outcomes.append(_ingest_one(engine, file, known))
         if progress:
             progress(file.given)
-    if report.count("stored"):
-        # Resolution spans the corpus: new names may join, or split, the entities of earlier sources.
-        with session_scope(engine) as session:
-            report.entities = resolve_entities(session)
-            report.matches = match_claims(session)
+    stage = finish_corpus_stage(engine)
+    if stage is not None:
+        report.entities, report.matches = stage
     return report
 
 
-def _ingest_one(engine: Engine, file: InputFile, fingerprints: list[Fingerprint]) -> Outcome:
+def corpus_stage_pending(engine: Engine) -> bool:
+    with session_scope(engine) as session:
+        return repo.is_pending(session, repo.CORPUS_STAGE)
+
+
+def finish_corpus_stage(engine: Engine) -> tuple[ResolutionReport, MatchReport] | None:
+    """Resolve entities across the corpus and match claims, if stored sources are waiting for it; None if not.
+
+    Resolution spans the corpus: new names may join, or split, the entities of earlier sources.
+    """
+    with session_scope(engine, write=True) as session:
+        repo.lock_corpus_stage(session)
+        if not repo.clear_pending(session, repo.CORPUS_STAGE):
+            return None  # another process did it meanwhile, or nothing was stored
+        return resolve_entities(session), match_claims(session)
+
+
+@dataclass
+class _KnownBodies:
+    """Fingerprints of the stored originals, topped up from the database inside each write transaction, so that
+    a copy stored by another process at the same time is still recognised as one."""
+
+    fingerprints: list[Fingerprint] = field(default_factory=list)
+    last_id: int = 0
+
+    def refresh(self, session) -> list[Fingerprint]:
+        for source_id, body in repo.original_bodies(session, after_id=self.last_id):
+            self.add(source_id, shingles(body))
+        return self.fingerprints
+
+    def add(self, source_id: int, body_shingles) -> None:
+        if source_id > self.last_id:
+            self.fingerprints.append(Fingerprint(source_id, body_shingles))
+            self.last_id = source_id
+
+
+def _ingest_one(engine: Engine, file: InputFile, known: _KnownBodies) -> Outcome:
     try:
         new = prepare(file)
     except FileError as exc:
         return Outcome(file.given, "failed", message=str(exc))
-    with session_scope(engine) as session:
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            return _store(engine, file, new, known)
+        except (IntegrityError, OperationalError) as exc:
+            # Another process stored the same content, or held the database past the busy timeout: the
+            # transaction rolled back whole, so trying again is safe, and finds the other's row.
+            if attempt == STORE_ATTEMPTS or not _retryable(exc):
+                raise
+    raise AssertionError("unreachable")
+
+
+STORE_ATTEMPTS = 3
+
+
+def _retryable(exc: IntegrityError | OperationalError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    reason = str(exc.orig).lower()
+    return any(word in reason for word in ("locked", "busy", "deadlock", "could not serialize"))
+
+
+def _store(engine: Engine, file: InputFile, new: NewSource, known: _KnownBodies) -> Outcome:
+    with session_scope(engine, write=True) as session:
         existing = repo.source_with_hash(session, new.content_sha256)
         if existing is not None:
             return Outcome(file.given, "unchanged", source_id=existing, message=f"already stored as source {existing}")
         body_shingles = shingles("\n\n".join(p.of(new.text) for p in new.passages))
-        copy = find_original(body_shingles, fingerprints)
+        copy = find_original(body_shingles, known.refresh(session))
         if copy is not None:
             # A syndicated copy adds no claims of its own: its original's stand for it.
             new = replace(
                 new, duplicate_of=copy.original_id, duplicate_score=copy.containment, claims=(), entities=None
             )
         source_id = repo.add_source(session, new)
+        repo.mark_pending(session, repo.CORPUS_STAGE)
     if copy is None:
-        fingerprints.append(Fingerprint(source_id, body_shingles))
+        known.add(source_id, body_shingles)
     return Outcome(
         file.given,
         "stored",

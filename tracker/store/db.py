@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.errors import TrackerError
 
 DEFAULT_URL = "sqlite:///tracker.db"
+# How long a SQLite connection waits for another process's write lock before giving up.
+BUSY_TIMEOUT_S = 60.0
+WRITE_OPTION = "tracker_write"
+# PostgreSQL advisory lock keys: one migration at a time, one corpus-wide stage at a time.
+PG_LOCK_MIGRATE = 7_305_001
+PG_LOCK_CORPUS = 7_305_002
 ALEMBIC_DIR = Path(__file__).resolve().parents[2] / "alembic"
 
 
@@ -35,12 +42,15 @@ def make_engine(url: str) -> Engine:
     try:
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database
+            if database and parsed.query.get("uri") == "true" and database.startswith("file:"):
+                database = database[len("file:") :].split("?", 1)[0]  # a URI filename: file:PATH?mode=ro
             if database and database != ":memory:":
                 parent = Path(database).expanduser().resolve().parent
                 if not parent.is_dir():
                     raise StoreError(f"--db {url}: directory {parent} does not exist")
-            engine = create_engine(parsed, connect_args={"timeout": 30})
+            engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         else:
             engine = create_engine(parsed, pool_pre_ping=True)
     except NoSuchModuleError as exc:
@@ -52,11 +62,31 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # pysqlite's own transaction handling begins a transaction only before INSERT/UPDATE/DELETE, so DDL and
+    # the reads before a write ran outside any transaction. Switch it off and let _sqlite_begin emit BEGIN
+    # for every SQLAlchemy transaction (the SQLAlchemy "pysqlite serializable" recipe): a migration, version
+    # row included, is then one transaction, and a killed process leaves the database as it was.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only database keeps the journal mode it has
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # A writer takes the write lock when it begins (BEGIN IMMEDIATE), so two writers queue on the busy timeout
+    # instead of one failing at once when its read snapshot turns out stale; readers begin DEFERRED.
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, for a transaction that will write: on SQLite it takes the write lock at BEGIN."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def alembic_config(connection=None):
@@ -80,25 +110,33 @@ def current_and_head(engine: Engine) -> tuple[str | None, str | None]:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run migrations up to ``revision``.
+    """Run migrations up to ``revision`` in one transaction, version row included.
 
-    On SQLite, foreign keys are switched off for the run: a batch migration copies a table, and with
-    foreign keys on, dropping the old copy would cascade-delete the child rows. They are checked after.
+    Two processes opening a new database at once queue: on SQLite the transaction begins IMMEDIATE (the write
+    lock), on PostgreSQL it takes an advisory lock; Alembic reads the current revision inside it, so the
+    second process finds the work done. On SQLite, foreign keys are switched off for the run (a batch
+    migration copies a table, and dropping the old copy would cascade-delete the child rows) and checked
+    before the commit: a migration that would break them is rolled back.
     """
     from alembic import command
 
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
+    with writer(engine).connect() as connection:
         if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-        command.upgrade(alembic_config(connection), revision)
-        connection.commit()
-        if sqlite:
-            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            if problems:
-                raise StoreError(f"migration left broken foreign keys: {problems[:3]}")
+            # Outside any transaction: inside one, SQLite ignores this pragma.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_MIGRATE})
+                command.upgrade(alembic_config(connection), revision)
+                if sqlite:
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise StoreError(f"migration would break foreign keys: {problems[:3]}")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 def open_store(url: str | None = None) -> Engine:
@@ -130,9 +168,13 @@ def _redact(url: str) -> str:
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back on any error."""
-    factory = sessionmaker(engine, expire_on_commit=False)
+def session_scope(engine: Engine, write: bool = False) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back on any error.
+
+    ``write=True`` for a transaction that reads in order to write (check-then-insert): on SQLite it holds the
+    write lock from its first statement, so no other process can commit in between.
+    """
+    factory = sessionmaker(writer(engine) if write else engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session
 

@@ -5,14 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
 from tracker.entities import ArticleEntities
 from tracker.extract import ClaimDraft
-from tracker.store.models import Claim, ClaimEntity, Mention, Outlet, Passage, Source, SourceEntity
+from tracker.store.db import PG_LOCK_CORPUS
+from tracker.store.models import (
+    Base,
+    Claim,
+    ClaimEntity,
+    Mention,
+    Outlet,
+    Passage,
+    PendingWork,
+    Source,
+    SourceEntity,
+)
 
 
 @dataclass(frozen=True)
@@ -141,20 +155,54 @@ def _add_entities(session: Session, source: Source, found: ArticleEntities) -> N
 
 
 def _outlet(session: Session, name: str) -> Outlet:
+    # INSERT ... ON CONFLICT DO NOTHING, then read: two processes adding one new outlet both succeed.
+    session.execute(_insert_ignore(session, Outlet).values(name=name))
     outlet = session.scalar(select(Outlet).where(Outlet.name == name))
-    if outlet is None:
-        outlet = Outlet(name=name)
-        session.add(outlet)
-        session.flush()
+    assert outlet is not None
     return outlet
 
 
-def original_bodies(session: Session) -> Iterator[tuple[int, str]]:
-    """(id, body text) of every source that is not itself a copy, oldest first: candidates for dedupe."""
+def _insert_ignore(session: Session, model: type[Base]) -> Any:
+    """An INSERT that does nothing when the row's unique key is already there (SQLite and PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql_insert(model).on_conflict_do_nothing()
+    return sqlite_insert(model).on_conflict_do_nothing()
+
+
+# The pending-work name of the corpus-wide stage: entities resolved across sources, claims matched, flags.
+CORPUS_STAGE = "corpus"
+
+
+def lock_corpus_stage(session: Session) -> None:
+    """One corpus-wide stage at a time: PostgreSQL takes a transaction-scoped advisory lock (SQLite's write
+    transaction, begun IMMEDIATE, already excludes every other writer)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_CORPUS})
+
+
+def mark_pending(session: Session, name: str) -> None:
+    """Record work as owed, in the caller's transaction (the one that made it owed)."""
+    session.execute(_insert_ignore(session, PendingWork).values(name=name))
+
+
+def clear_pending(session: Session, name: str) -> bool:
+    """Take the record of owed work off, in the transaction that does the work; whether it was there."""
+    return bool(session.execute(delete(PendingWork).where(PendingWork.name == name)).rowcount)
+
+
+def is_pending(session: Session, name: str) -> bool:
+    return session.scalar(select(PendingWork.name).where(PendingWork.name == name)) is not None
+
+
+def original_bodies(session: Session, after_id: int = 0) -> Iterator[tuple[int, str]]:
+    """(id, body text) of every source that is not itself a copy, oldest first: candidates for dedupe.
+
+    ``after_id``: only sources stored after that one (what another process added meanwhile).
+    """
     rows = session.execute(
         select(Source.id, Source.text, Passage.start, Passage.end)
         .join(Passage, Passage.source_id == Source.id)
-        .where(Source.duplicate_of_id.is_(None))
+        .where(Source.duplicate_of_id.is_(None), Source.id > after_id)
         .order_by(Source.id, Passage.position)
     )
     current_id, parts, text = None, [], ""

@@ -1,0 +1,288 @@
+"""Kill -9 at random points of an ingest and of a migration; count damaged databases and re-runs that differ.
+
+Usage: python bench/crash.py [CORPUS_DIR] [--kills N] [--seed S] [--pg ADMIN_URL]
+
+For each of three stages it kills the real CLI (``tracker``) with SIGKILL at a random moment until N kills
+have landed inside that stage, as seen in the database afterwards:
+
+- per-file: ``tracker ingest CORPUS`` killed while sources are still being stored (fewer than all stored);
+- corpus:   killed after every source is stored, while the corpus-wide stage (entities, matching, flags)
+            is owed (its pending_work row is there);
+- migration: ``tracker db upgrade`` on a new SQLite file, killed while its migration transaction was
+            open (uncommitted frames in the write-ahead log) or, failing that, at a random moment of it.
+
+After each kill the database must be usable: it opens, ``PRAGMA integrity_check`` is ok and
+``foreign_key_check`` is empty (SQLite), the schema revision is either none or the newest, and an
+export succeeds. Then ``tracker ingest CORPUS`` runs again and its export, with database ids replaced by
+what they stand for, must equal the export of one clean run. It prints the counts of unusable databases
+and of differing re-runs per stage (both must be 0). ``--pg`` runs the ingest stages on PostgreSQL too
+(databases are created and dropped on that server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT / "seeds"
+TRACKER = str(Path(sys.executable).with_name("tracker"))
+sys.path.insert(0, str(ROOT))
+
+from tests.test_crash_safety import normalised  # noqa: E402  (one definition of "equal modulo ids")
+
+
+def run(url: str, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [TRACKER, "--db", url, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=timeout
+    )
+
+
+def export(url: str) -> dict:
+    done = run(url, "export", "-o", "-")
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip())
+    return normalised(json.loads(done.stdout))
+
+
+@dataclass
+class Stage:
+    name: str
+    kills: int = 0
+    attempts: int = 0
+    unusable: int = 0
+    differing: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+class Backend:
+    """Fresh databases of one kind: SQLite files in a folder, or databases on a PostgreSQL server."""
+
+    def __init__(self, folder: Path, pg_admin: str | None = None) -> None:
+        self.folder, self.pg_admin = folder, pg_admin
+        self.admin = create_engine(pg_admin, isolation_level="AUTOCOMMIT") if pg_admin else None
+
+    @property
+    def name(self) -> str:
+        return "postgresql" if self.admin else "sqlite"
+
+    def fresh(self) -> str:
+        if self.admin is None:
+            return f"sqlite:///{self.folder / f'crash-{secrets.token_hex(4)}.db'}"
+        name = f"tracker_crash_{secrets.token_hex(5)}"
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        assert self.pg_admin is not None
+        return make_url(self.pg_admin).set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        if self.admin is None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(make_url(url).database + suffix).unlink(missing_ok=True)  # type: ignore[operator]
+            return
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def state(url: str) -> tuple[int, bool]:
+    """(sources stored, corpus stage pending) read without the tracker, so that nothing is repaired yet."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            try:
+                stored = connection.execute(text("SELECT count(*) FROM sources")).scalar_one()
+                pending = connection.execute(text("SELECT count(*) FROM pending_work")).scalar_one() > 0
+            except Exception:
+                return 0, False  # no schema yet
+        return stored, pending
+    finally:
+        engine.dispose()
+
+
+def usable(url: str) -> str | None:
+    """None if the database is sound; else what is wrong."""
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                return "integrity_check failed"
+            if connection.execute("PRAGMA foreign_key_check").fetchall():
+                return "foreign_key_check found broken references"
+        finally:
+            connection.close()
+    done = run(url, "db", "upgrade")
+    if done.returncode != 0:
+        return f"db upgrade failed: {done.stderr.strip()}"
+    done = run(url, "export", "-o", "-")
+    if done.returncode != 0:
+        return f"export failed: {done.stderr.strip()}"
+    return None
+
+
+def timeline(backend: Backend, corpus: Path, files: int) -> tuple[float, float, float]:
+    """One clean ingest watched from outside: (schema ready, all sources stored, finished), in seconds."""
+    url = backend.fresh()
+    try:
+        start = time.monotonic()
+        process = subprocess.Popen([TRACKER, "--db", url, "ingest", str(corpus)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
+        first = stored_all = None
+        while process.poll() is None:
+            now = time.monotonic() - start
+            if first is None and _has_schema(url):
+                first = now
+            stored = state(url)[0] if first is not None else 0
+            if stored_all is None and stored >= files:
+                stored_all = now
+            time.sleep(0.02)
+        end = time.monotonic() - start
+        return first or 0.0, stored_all or end, end
+    finally:
+        backend.drop(url)
+
+
+def _has_schema(url: str) -> bool:
+    if url.startswith("sqlite") and not Path(make_url(url).database or "").exists():
+        return False
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() > 0
+    except Exception:
+        return False
+    finally:
+        engine.dispose()
+
+
+def kill_ingest(backend: Backend, corpus: Path, files: int, window: tuple[float, float], reference: dict,
+                stage: Stage, want_pending: bool, rng: random.Random, kills: int) -> None:  # fmt: skip
+    while stage.kills < kills and stage.attempts < kills * 6:
+        stage.attempts += 1
+        url = backend.fresh()
+        try:
+            process = subprocess.Popen([TRACKER, "--db", url, "ingest", str(corpus)], stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
+            time.sleep(rng.uniform(*window))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            stored, pending = state(url)
+            landed = (stored == files and pending) if want_pending else (_has_schema(url) and stored < files)
+            if not landed:
+                continue
+            stage.kills += 1
+            problem = usable(url)
+            if problem:
+                stage.unusable += 1
+                stage.problems.append(problem)
+                continue
+            done = run(url, "ingest", str(corpus))
+            if done.returncode != 0 or export(url) != reference:
+                stage.differing += 1
+                stage.problems.append(f"re-run differs (exit {done.returncode}): {done.stderr.strip()[:200]}")
+        finally:
+            backend.drop(url)
+
+
+def kill_migration(folder: Path, corpus: Path, reference: dict, stage: Stage, rng: random.Random, kills: int) -> None:
+    probe = folder / "probe.db"
+    start = time.monotonic()
+    run(f"sqlite:///{probe}", "db", "upgrade")
+    end = time.monotonic() - start
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", "import tracker.cli"], check=True)
+    imported = time.monotonic() - start
+    while stage.kills < kills and stage.attempts < kills * 10:
+        stage.attempts += 1
+        path = folder / f"migrate-{secrets.token_hex(4)}.db"
+        url = f"sqlite:///{path}"
+        process = subprocess.Popen([TRACKER, "--db", url, "db", "upgrade"], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
+        time.sleep(rng.uniform(imported * 0.8, end))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        wal = path.with_name(path.name + "-wal")
+        mid_transaction = wal.exists() and wal.stat().st_size > 0 and not _has_schema(url)
+        # Count a kill when it caught the migration's transaction open; after enough tries, any kill.
+        if not mid_transaction and stage.attempts < kills * 5:
+            for p in (path, wal, path.with_name(path.name + "-shm")):
+                p.unlink(missing_ok=True)
+            continue
+        stage.kills += 1
+        problem = usable(url) if path.exists() else None
+        if problem is None and path.exists():
+            revision = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
+            if len(revision) != 1:
+                problem = f"alembic_version holds {revision}"
+        if problem:
+            stage.unusable += 1
+            stage.problems.append(problem)
+            continue
+        done = run(url, "ingest", str(corpus))
+        if done.returncode != 0 or export(url) != reference:
+            stage.differing += 1
+            stage.problems.append(f"re-run differs (exit {done.returncode}): {done.stderr.strip()[:200]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pg", metavar="ADMIN_URL", help="also run the ingest stages on this PostgreSQL server")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    corpus = Path(args.corpus)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = len([p for p in corpus.rglob("*") if p.suffix in {".txt", ".md", ".html", ".htm"}])
+        clean = f"sqlite:///{folder / 'clean.db'}"
+        done = run(clean, "ingest", str(corpus))
+        if done.returncode not in (0, 1):
+            sys.exit(f"clean run failed: {done.stderr}")
+        files = state(clean)[0]
+        reference = export(clean)
+        print(f"corpus {corpus}: {files} sources stored, {len(reference['claims'])} claims, "
+              f"{len(reference['flags'])} flags in one clean run")  # fmt: skip
+
+        stages: list[tuple[str, Stage]] = []
+        backends = [Backend(folder)] + ([Backend(folder, args.pg)] if args.pg else [])
+        for backend in backends:
+            ready, stored_all, end = timeline(backend, corpus, files)
+            print(f"{backend.name}: schema ready {ready:.2f} s, all stored {stored_all:.2f} s, done {end:.2f} s")
+            per_file, corpus_stage = Stage("per-file"), Stage("corpus")
+            kill_ingest(backend, corpus, files, (ready * 0.9, stored_all), reference, per_file, False, rng, args.kills)
+            kill_ingest(backend, corpus, files, (stored_all, end), reference, corpus_stage, True, rng, args.kills)
+            stages += [(backend.name, per_file), (backend.name, corpus_stage)]
+        migration = Stage("migration")
+        kill_migration(folder, corpus, reference, migration, rng, args.kills)
+        stages.append(("sqlite", migration))
+
+    print(f"{'backend':<11} {'stage':<10} {'kills':>5} {'tries':>5} {'unusable':>8} {'differing':>9}")
+    for backend_name, stage in stages:
+        print(f"{backend_name:<11} {stage.name:<10} {stage.kills:>5} {stage.attempts:>5} {stage.unusable:>8} "
+              f"{stage.differing:>9}")  # fmt: skip
+        for problem in stage.problems[:5]:
+            print(f"    {problem}")
+    if any(s.unusable or s.differing for _, s in stages):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    os.environ.pop("TRACKER_DB", None)
+    main()
