@@ -149,7 +149,7 @@ def _cli(url: str, *args: str) -> subprocess.Popen:
 def test_two_processes_opening_a_new_database_both_succeed(db_url: str) -> None:
     first, second = _cli(db_url, "db", "upgrade"), _cli(db_url, "db", "upgrade")
     for process in (first, second):
-        out, err = process.communicate(timeout=120)
+        _out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
         assert "Traceback" not in err
     engine = db.make_engine(db_url)
@@ -165,7 +165,7 @@ def test_two_ingests_of_the_same_files_at_once_equal_one_ingest(invoke, db_url: 
     assert invoke(db_url, "db", "upgrade").exit_code == 0  # both processes find the schema: the race is ingest's
     first, second = _cli(db_url, "ingest", str(tmp_path / "corpus")), _cli(db_url, "ingest", str(tmp_path / "corpus"))
     for process in (first, second):
-        out, err = process.communicate(timeout=300)
+        _out, err = process.communicate(timeout=300)
         assert process.returncode == 0, err
         assert "Traceback" not in err
     assert exported(invoke, db_url) == exported(invoke, clean_url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -69,10 +70,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    try:
+    with contextlib.suppress(sqlite3.OperationalError):  # a read-only database keeps the journal mode it has
         cursor.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.OperationalError:
-        pass  # a read-only database keeps the journal mode it has
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cursor.close()
 
