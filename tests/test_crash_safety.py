@@ -169,3 +169,33 @@ def test_two_ingests_of_the_same_files_at_once_equal_one_ingest(invoke, db_url: 
         assert process.returncode == 0, err
         assert "Traceback" not in err
     assert exported(invoke, db_url) == exported(invoke, clean_url)
+
+
+def test_a_database_locked_past_the_busy_timeout_is_one_line(
+    invoke, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    write_corpus(tmp_path / "corpus")
+    assert invoke(sqlite_url, "db", "upgrade").exit_code == 0
+    holder = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        monkeypatch.setenv(db.BUSY_TIMEOUT_ENV, "0.2")
+        result = invoke(sqlite_url, "ingest", tmp_path / "corpus")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("tracker: error: ") and "locked" in line
+    monkeypatch.delenv(db.BUSY_TIMEOUT_ENV)
+    assert invoke(sqlite_url, "ingest", tmp_path / "corpus").exit_code == 0
+
+
+def test_a_bad_busy_timeout_is_one_line(invoke, sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(db.BUSY_TIMEOUT_ENV, "soon")
+    result = invoke(sqlite_url, "sources")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "tracker: error: TRACKER_BUSY_TIMEOUT='soon' is not a number of seconds (0 to 86400)"

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.errors import TrackerError
 
 DEFAULT_URL = "sqlite:///tracker.db"
-# How long a SQLite connection waits for another process's write lock before giving up.
+# How long a SQLite connection waits for another process's write lock before giving up (seconds); the
+# environment variable TRACKER_BUSY_TIMEOUT overrides it.
 BUSY_TIMEOUT_S = 60.0
+BUSY_TIMEOUT_ENV = "TRACKER_BUSY_TIMEOUT"
 WRITE_OPTION = "tracker_write"
 # PostgreSQL advisory lock keys: one migration at a time, one corpus-wide stage at a time.
 PG_LOCK_MIGRATE = 7_305_001
@@ -49,8 +51,9 @@ def make_engine(url: str) -> Engine:
                 parent = Path(database).expanduser().resolve().parent
                 if not parent.is_dir():
                     raise StoreError(f"--db {url}: directory {parent} does not exist")
-            engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
-            event.listen(engine, "connect", _sqlite_pragmas)
+            timeout = busy_timeout()
+            engine = create_engine(parsed, connect_args={"timeout": timeout})
+            event.listen(engine, "connect", lambda dbapi, record: _sqlite_pragmas(dbapi, record, timeout))
             event.listen(engine, "begin", _sqlite_begin)
         else:
             engine = create_engine(parsed, pool_pre_ping=True)
@@ -62,7 +65,20 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def busy_timeout() -> float:
+    value = os.environ.get(BUSY_TIMEOUT_ENV)
+    if value is None:
+        return BUSY_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise StoreError(f"{BUSY_TIMEOUT_ENV}={value!r} is not a number of seconds (0 to 86400)")
+    return seconds
+
+
+def _sqlite_pragmas(dbapi_connection, _record, timeout: float = BUSY_TIMEOUT_S) -> None:
     # pysqlite's own transaction handling begins a transaction only before INSERT/UPDATE/DELETE, so DDL and
     # the reads before a write ran outside any transaction. Switch it off and let _sqlite_begin emit BEGIN
     # for every SQLAlchemy transaction (the SQLAlchemy "pysqlite serializable" recipe): a migration, version
@@ -72,7 +88,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     with contextlib.suppress(sqlite3.OperationalError):  # a read-only database keeps the journal mode it has
         cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
     cursor.close()
 
 
