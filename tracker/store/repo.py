@@ -187,7 +187,10 @@ def mark_pending(session: Session, name: str) -> None:
 
 def clear_pending(session: Session, name: str) -> bool:
     """Take the record of owed work off, in the transaction that does the work; whether it was there."""
-    return bool(session.execute(delete(PendingWork).where(PendingWork.name == name)).rowcount)
+    if not is_pending(session, name):
+        return False
+    session.execute(delete(PendingWork).where(PendingWork.name == name))
+    return True
 
 
 def is_pending(session: Session, name: str) -> bool:
