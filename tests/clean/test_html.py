@@ -10,7 +10,7 @@ BODY = "<p>" + "The harbour council of Velmora met on Monday to discuss the cost
 
 
 def page(head: str) -> str:
-    return f"<html><head><title>Pier costs</title>{head}</head><body><article><h1>Pier</h1>{BODY}</article></body></html>"
+    return f"<html><head><title>Pier costs</title>{head}</head><body><article><h1>Pier</h1>{BODY}</article></body>"
 
 
 def test_an_http_canonical_url_is_kept() -> None:
