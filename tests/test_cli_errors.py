@@ -140,8 +140,9 @@ def test_unsupported_file_type(tracker, stored, tmp_path: Path) -> None:
         ("path,published\nbridge.txt,29/04/2024\n", "is not a date"),
         ("file,outlet\nbridge.txt,Brindlemoor Weekly\n", "no 'path' column"),
         ('path,title\nbridge.txt,"Footbridge, at last",extra\n', "more cells than columns"),
+        ("path,url\nbridge.txt,javascript:alert(1)\n", "url 'javascript:alert(1)' is not an absolute http(s) URL"),
     ],
-    ids=["unknown-column", "missing-file", "bad-date", "no-path-column", "extra-cells"],
+    ids=["unknown-column", "missing-file", "bad-date", "no-path-column", "extra-cells", "javascript-url"],
 )
 def test_malformed_sources_csv(tracker, stored, tmp_path: Path, manifest: str, fragment: str) -> None:
     folder = tmp_path / "batch"
@@ -285,3 +286,86 @@ def test_export_onto_a_directory(tracker, stored, tmp_path: Path) -> None:
 
 def test_export_to_an_empty_file_name(tracker, stored) -> None:
     one_error(tracker("export", "--output", ""), "--output")
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "story.html"]
+)
+def test_add_source_with_a_url_that_is_not_http(tracker, stored, tmp_path: Path, url: str) -> None:
+    story = tmp_path / "bridge.txt"
+    story.write_text(BRIDGE)
+    before = stored()
+    result = tracker("add-source", str(story), "--outlet", "Brindlemoor Weekly", "--url", url)
+    one_error(result, "--url", "(give an address starting with http:// or https://)")
+    assert result.exit_code == 2
+    assert stored() == before
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "reports/", "file:///srv/reports/"])
+def test_export_claimreview_with_a_report_url_that_is_not_http(tracker, stored, tmp_path: Path, url: str) -> None:
+    target = tmp_path / "reviews.jsonld"
+    one_error(tracker("export", "--format", "claimreview", "--report-url", url, "-o", str(target)), "--report-url")
+    assert not target.exists()
+
+
+def test_export_claimreview_needs_a_report_url(tracker, stored) -> None:
+    one_error(tracker("export", "--format", "claimreview"), "--report-url", "claimreview needs")
+
+
+def test_export_excel_applies_to_csv_only(tracker, stored) -> None:
+    one_error(tracker("export", "--format", "json", "--excel"), "--excel")
+
+
+def test_export_onto_a_named_pipe(tracker, stored, tmp_path: Path) -> None:
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    one_error(tracker("export", "--output", str(fifo)), str(fifo), "is a named pipe, not a regular file")
+    assert fifo.is_fifo()  # not opened (that would hang), not replaced
+
+
+def test_export_onto_a_device(tracker, stored) -> None:
+    one_error(tracker("export", "--output", "/dev/null"), "/dev/null", "is a device")
+
+
+def test_export_through_a_symbolic_link(tracker, stored, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("keep me")
+    link = tmp_path / "out.json"
+    link.symlink_to(elsewhere)
+    one_error(tracker("export", "--output", str(link)), str(link), "is a symbolic link")
+    assert elsewhere.read_text() == "keep me" and link.is_symlink()
+
+
+def test_export_onto_a_dangling_symbolic_link(tracker, stored, tmp_path: Path) -> None:
+    link = tmp_path / "out.csv"
+    link.symlink_to(tmp_path / "nowhere" / "planted.csv")
+    one_error(tracker("export", "--format", "csv", "--output", str(link)), str(link), "is a symbolic link")
+    assert not (tmp_path / "nowhere").exists() and not (tmp_path / "out-flags.csv").exists()
+
+
+def test_export_csv_whose_flags_file_is_a_directory(tracker, stored, tmp_path: Path) -> None:
+    (tmp_path / "claims-flags.csv").mkdir()
+    one_error(tracker("export", "--format", "csv", "--output", str(tmp_path / "claims.csv")), "is a directory")
+    assert not (tmp_path / "claims.csv").exists()
+
+
+def test_export_leaves_no_temporary_file_and_keeps_the_file_mode(tracker, stored, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    assert tracker("export", "--output", str(target)).exit_code == 0
+    assert json.loads(target.read_text())["sources"] and (target.stat().st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
+
+
+# Root may write anywhere chmod allows, so the read-only folder is one the kernel refuses even to root.
+UNWRITABLE = [d for d in ("/proc/1", "/sys") if Path(d).is_dir()]
+
+
+@pytest.mark.skipif(not UNWRITABLE, reason="no folder here that refuses new files even to root (/proc/1, /sys)")
+@pytest.mark.parametrize("folder", UNWRITABLE)
+def test_export_into_a_folder_that_refuses_new_files(tracker, stored, folder: str) -> None:
+    target = Path(folder) / "tracker-export.json"
+    line = one_error(tracker("export", "--output", str(target)), "--output", str(target))
+    assert "not writable" in line or "cannot write" in line
+    assert not target.exists()

@@ -3,11 +3,15 @@
 Fields follow schema.org and Google's fact-check requirements: claimReviewed, reviewRating (ratingValue,
 bestRating, worstRating, alternateName), author, datePublished, url, and itemReviewed as a Claim with its
 author, datePublished and appearances (the claim's own source and the outlets that state the same fact).
+Every ``url`` written is an absolute http(s) address (``tracker.urls``); a source without one is named by
+its content hash (``urn:sha256:…``).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from tracker.urls import check_url, safe_url
 
 # A confirmed flag's verdict on each of its claims: (rating 1-5, words). The worst verdict of a claim wins.
 VERDICTS = {
@@ -18,7 +22,11 @@ VERDICTS = {
 
 
 def claim_reviews(data, report_url: str, publisher: str) -> list[dict[str, Any]]:
-    """One ClaimReview per claim with a confirmed flag, rated by its worst confirmed verdict."""
+    """One ClaimReview per claim with a confirmed flag, rated by its worst confirmed verdict.
+
+    ``report_url`` must be an absolute http(s) address (UrlError otherwise).
+    """
+    report_url = check_url(report_url, "report URL")
     claims = {c.id: c for c in data.claims}
     verdict: dict[int, tuple[int, str, Any]] = {}
     for flag in data.flags:
@@ -40,7 +48,7 @@ def claim_reviews(data, report_url: str, publisher: str) -> list[dict[str, Any]]
         appearances = []
         for c in [claim] + [m for m in mates if m.id != claim.id]:
             s = data.sources[c.source_id]
-            appearance = {"@type": "CreativeWork", "url": s.url or f"urn:sha256:{s.content_sha256}"}
+            appearance = {"@type": "CreativeWork", "url": safe_url(s.url) or f"urn:sha256:{s.content_sha256}"}
             if s.title:
                 appearance["headline"] = s.title
             if s.published:

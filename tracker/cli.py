@@ -10,11 +10,12 @@ import click
 
 from tracker import __version__
 from tracker.cli_common import Context, TrackerGroup, emit, fail, output_file, print_table
-from tracker.export import build_export, write_json
+from tracker.export import build_export
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
 from tracker.pipeline import IngestReport, ingest
 from tracker.store import flag_repo, repo, session_scope
+from tracker.urls import UrlError, check_url
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,6 +100,11 @@ def add_source(
             date = dt.date.fromisoformat(published)
         except ValueError:
             fail(f"--published {published!r} is not a date (YYYY-MM-DD)")
+    if url is not None:
+        try:
+            url = check_url(url, "--url")
+        except UrlError as exc:
+            fail(str(exc))
     if Path(file).is_dir():
         fail(f"{file}: is a folder; add-source takes one article file (use 'tracker ingest' for folders)")
     try:
@@ -183,27 +189,42 @@ def _one_line(text: str, limit: int = 300) -> str:
     "csv: claims and flags tables.",
 )  # fmt: skip
 @click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for stdout.")
-@click.option("--report-url", default="reports/", show_default=True, help="claimreview: where the report pages live.")
+@click.option(
+    "--report-url", metavar="URL", help="claimreview (required): the http(s) address the report pages are published at."
+)
 @click.option("--publisher", default="tracker", show_default=True, help="claimreview: the reviewing organisation.")
+@click.option("--excel", is_flag=True, help="csv: write UTF-8 with a byte-order mark, as Excel expects.")
 @click.pass_obj
-def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str) -> None:
+def export(obj: Context, fmt: str, output: str, report_url: str | None, publisher: str, excel: bool) -> None:
     """Export everything stored: JSON (the export contract), ClaimReview JSON-LD, or CSV for spreadsheets.
 
-    CSV writes two files: OUTPUT (claims, with their flags) and OUTPUT's name with -flags (flags).
+    CSV writes two files: OUTPUT (claims, with their flags) and OUTPUT's name with -flags (flags). A cell
+    that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a
+    leading ' so it shows as text. OUTPUT is a regular file, written whole or not at all.
 
     \b
     Example:
       tracker export --format json --output tracker.json
       tracker export --format claimreview --report-url https://factcheck.example/reports/ -o reviews.jsonld
-      tracker export --format csv --output claims.csv
+      tracker export --format csv --excel --output claims.csv
     """
     import json
 
+    if report_url is not None:
+        try:
+            report_url = check_url(report_url, "--report-url")
+        except UrlError as exc:
+            fail(str(exc))
+    if excel and fmt != "csv":
+        fail("--excel: only --format csv writes spreadsheet files")
+    if fmt == "claimreview" and report_url is None:
+        fail("--report-url: claimreview needs the http(s) address the report pages are published at")
     target = output_file(output, allow_stdout=fmt != "csv")
     if fmt == "claimreview":
         from tracker.claimreview import claim_reviews
         from tracker.store.report_repo import report_data
 
+        assert report_url is not None
         with session_scope(obj.engine) as session:
             reviews = claim_reviews(report_data(session), report_url, publisher)
         emit(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", target)
@@ -215,9 +236,12 @@ def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str)
         from tracker.export import csv_tables
 
         claims_csv, flags_csv = csv_tables(data)
+        assert target is not None
         flags_target = target.with_name(f"{target.stem}-flags{target.suffix or '.csv'}")
-        emit(claims_csv, target)
-        emit(flags_csv, flags_target)
+        output_file(str(flags_target))
+        encoding = "utf-8-sig" if excel else "utf-8"
+        emit(claims_csv, target, encoding)
+        emit(flags_csv, flags_target, encoding)
         click.echo(
             f"wrote {target} ({len(data['claims'])} claims) and {flags_target} ({len(data['flags'])} flags)", err=True
         )
@@ -225,7 +249,7 @@ def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str)
     if target is None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    write_json(data, target)
+    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", target)
     click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
 
 

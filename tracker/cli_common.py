@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -88,7 +92,12 @@ def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 
 def output_file(output: str, allow_stdout: bool = True) -> Path | None:
-    """The file an --output option names, checked; None for stdout ("-")."""
+    """The regular file an --output option names, checked; None for stdout ("-").
+
+    Refused in one line: an empty name, a missing or read-only folder, and anything that is not a regular
+    file or a new name there (a directory, named pipe, device, socket, or a symbolic link, dangling or not,
+    since writing would land wherever it points).
+    """
     if output == "-":
         if not allow_stdout:
             fail("--output: csv writes two files; give a file name (e.g. claims.csv)")
@@ -96,18 +105,70 @@ def output_file(output: str, allow_stdout: bool = True) -> Path | None:
     if not output.strip():
         fail("--output: empty file name (use - for stdout)")
     target = Path(output)
-    if target.is_dir():
-        fail(f"--output {output}: is a directory, not a file")
-    if not target.parent.is_dir():
-        fail(f"--output {output}: directory {target.parent} does not exist")
+    _check_target(target, output)
     return target
 
 
-def emit(text: str, target: Path | None) -> None:
-    """Write atomically (a reader never sees half a file), or print."""
+def _check_target(target: Path, given: str) -> None:
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        fail(f"--output {given}: cannot use it ({exc.strerror or exc})")
+    if mode is not None and not stat.S_ISREG(mode):
+        fail(f"--output {given}: {_not_a_file(mode)}, not a regular file")
+    if not target.parent.is_dir():
+        fail(f"--output {given}: directory {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        fail(f"--output {given}: directory {target.parent} is not writable")
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link (give the file it points to)"
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    return "is a special file"
+
+
+def emit(text: str, target: Path | None, encoding: str = "utf-8") -> None:
+    """Write atomically (a reader never sees half a file), or print; an OS failure is one line and exit 2.
+
+    The text goes to a new temporary file in the target's folder (created exclusively, so no planted link is
+    followed) that then replaces the target; the target is checked again just before.
+    """
     if target is None:
         click.echo(text, nl=False)
         return
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    _check_target(target, str(target))
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        fail(f"--output {target}: cannot write ({exc.strerror or exc})")
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else the usual ones (umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

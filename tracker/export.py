@@ -5,13 +5,12 @@ Fields of the contract are never renamed or removed; stages that do not exist ye
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from tracker.store import entity_repo, flag_repo, outlet_repo, repo, session_scope
+from tracker.urls import safe_url
 
 SCHEMA_VERSION = 1
 
@@ -31,7 +30,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "id": str(s.id),
                 "path": s.path,
                 "outlet": s.outlet,
-                "url": s.url,
+                "url": safe_url(s.url),  # an address stored before URLs were checked is left out
                 "title": s.title,
                 "published": s.published.isoformat() if s.published else None,
                 "published_origin": s.published_origin,
@@ -108,18 +107,19 @@ def _str_or_none(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
-def write_json(data: dict[str, Any], output: Path) -> None:
-    """Write atomically: a reader never sees a half-written export."""
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(output)
-
-
 CLAIM_COLUMNS = (
     "claim_id", "outlet", "published", "source_path", "kind", "text", "quote", "start", "end", "attributed_to",
     "cluster_id", "flags",
 )  # fmt: skip
 FLAG_COLUMNS = ("flag_id", "kind", "status", "claim_ids", "entity_ids", "explanation")
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"); it gets a leading '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> str:
+    """The cell as text a spreadsheet shows and never evaluates."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_tables(data: dict[str, Any]) -> tuple[str, str]:
@@ -138,15 +138,21 @@ def csv_tables(data: dict[str, Any]) -> tuple[str, str]:
     writer.writerow(CLAIM_COLUMNS)
     for c in data["claims"]:
         s = sources[c["source_id"]]
-        writer.writerow(
+        _write_row(
+            writer,
             [c["id"], s["outlet"] or "", s["published"] or "", s["path"], c["kind"], c["text"], c["quote"], c["start"],
              c["end"], names.get(c["attributed_to"], c.get("attributed_to_name") or ""), c["cluster_id"] or "",
-             " ".join(flags_of.get(c["id"], []))]
+             " ".join(flags_of.get(c["id"], []))],
         )  # fmt: skip
     writer = csv.writer(flags, lineterminator="\n")
     writer.writerow(FLAG_COLUMNS)
     for f in data["flags"]:
-        writer.writerow(
-            [f["id"], f["kind"], f["status"], " ".join(f["claim_ids"]), " ".join(f["entity_ids"]), f["explanation"]]
+        _write_row(
+            writer,
+            [f["id"], f["kind"], f["status"], " ".join(f["claim_ids"]), " ".join(f["entity_ids"]), f["explanation"]],
         )
     return claims.getvalue(), flags.getvalue()
+
+
+def _write_row(writer, cells: list[object]) -> None:
+    writer.writerow([inert_cell(cell) for cell in cells])

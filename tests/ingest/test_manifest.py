@@ -103,3 +103,24 @@ def test_manifest_that_is_not_utf8_is_an_error(folder: Path) -> None:
     path.write_bytes("path,outlet\na.txt,Gazette de Montclaire \u00e9t\u00e9\n".encode("latin-1"))
     with pytest.raises(ManifestError, match="not UTF-8"):
         read_manifest(path)
+
+
+@pytest.mark.parametrize(
+    "value", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,hi", "/story", "ledger.example/story"]
+)
+def test_url_that_is_not_absolute_http_refuses_the_folder_naming_the_row(folder: Path, value: str) -> None:
+    path = write(folder, f'path,url\na.txt,https://star.example/ferry\nb.html,"{value}"\n')
+    with pytest.raises(ManifestError, match=r"sources\.csv:3: url .* is not an absolute http\(s\) URL") as error:
+        read_manifest(path)
+    assert "\n" not in str(error.value)
+
+
+def test_url_with_a_tab_inside_is_refused(folder: Path) -> None:
+    path = write(folder, 'path,url\na.txt,"java\tscript:alert(1)"\n')
+    with pytest.raises(ManifestError, match=r"sources\.csv:2: url 'java\\tscript:alert\(1\)' contains a space"):
+        read_manifest(path)
+
+
+def test_url_scheme_is_stored_in_lower_case(folder: Path) -> None:
+    path = write(folder, "path,url\na.txt,HTTPS://star.example/ferry\n")
+    assert read_manifest(path)[(folder / "a.txt").resolve()].url == "https://star.example/ferry"

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from tests.articles import write_folder
 from tests.test_cli_flags import ok, write_first
+from tracker.store import open_store, session_scope
+from tracker.store.models import Source
 
 HOSTILE = "\n\n".join(
     [
@@ -113,8 +117,115 @@ def test_article_text_renders_inert(invoke, db_url: str, tmp_path: Path) -> None
     assert any("<script>alert(1)</script>" in a["target"]["selector"][0]["exact"] for a in annotated)
 
 
-def test_report_refuses_a_folder_of_other_files(invoke, db_url: str, tmp_path: Path, reports: Path) -> None:
+MANIFEST = ".tracker-report-manifest.json"
+
+
+def listed(reports: Path) -> set[str]:
+    return set(json.loads((reports / MANIFEST).read_text(encoding="utf-8"))["files"])
+
+
+def test_the_manifest_lists_every_page_written(reports: Path) -> None:
+    pages = {p.relative_to(reports).as_posix() for p in reports.rglob("*.html")}
+    assert listed(reports) == pages and "index.html" in pages
+    assert [p.name for p in reports.iterdir() if p.name.startswith(".tracker-staging-")] == []  # no staging left
+
+
+def test_a_rerun_keeps_the_users_own_files(invoke, db_url: str, reports: Path) -> None:
+    mine = {"notes.txt": "mine", "claims/notes.md": "my claim notes", "flags/keep.html": "<p>my page</p>"}
+    for name, text in mine.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    before = listed(reports)
+    ok(invoke(db_url, "report", "--output", str(reports)))
+    for name, text in mine.items():
+        assert (reports / name).read_text(encoding="utf-8") == text, name
+    assert listed(reports) == before and all((reports / p).is_file() for p in before)
+
+
+def test_a_rerun_removes_only_pages_its_manifest_lists(invoke, db_url: str, tmp_path: Path, reports: Path) -> None:
+    (reports / "claims" / "999999.html").write_text("an old report's page", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("not a page", encoding="utf-8")
     (reports / "notes.txt").write_text("mine", encoding="utf-8")
+    manifest = json.loads((reports / MANIFEST).read_text(encoding="utf-8"))
+    hostile = ["../outside.txt", str(tmp_path / "outside.txt"), "claims/../../outside.txt", "notes.txt", "claims"]
+    manifest["files"] += ["claims/999999.html", *hostile]
+    (reports / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    ok(invoke(db_url, "report", "--output", str(reports)))
+    assert not (reports / "claims" / "999999.html").exists()
+    assert (tmp_path / "outside.txt").is_file() and (reports / "notes.txt").is_file() and (reports / "claims").is_dir()
+    assert "claims/999999.html" not in listed(reports) and not set(hostile) & listed(reports)
+
+
+def test_a_folder_of_other_files_is_refused_untouched(invoke, db_url: str, tmp_path: Path) -> None:
+    ok(invoke(db_url, "ingest", str(write_first(tmp_path / "first"))))
+    folder = tmp_path / "documents"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "claims" / "1.html").write_text("my own page", encoding="utf-8")
+    (folder / "index.html").write_text("my own index", encoding="utf-8")
+    result = invoke(db_url, "report", "--output", str(folder))
+    assert result.exit_code == 2 and "holds files that are not reports (claims, index.html)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        "claims",
+        "claims/1.html",
+        "index.html",
+    ]
+    assert (folder / "index.html").read_text(encoding="utf-8") == "my own index"
+
+
+def test_a_users_file_where_a_page_would_go_is_refused_untouched(invoke, db_url: str, reports: Path) -> None:
+    page = sorted(listed(reports) - {"index.html"})[0]
+    manifest = json.loads((reports / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"].remove(page)  # as if the user had put that file there
+    (reports / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (reports / page).write_text("mine", encoding="utf-8")
     result = invoke(db_url, "report", "--output", str(reports))
-    assert result.exit_code == 2 and "holds files that are not reports (notes.txt)" in result.stderr
-    assert (reports / "notes.txt").read_text(encoding="utf-8") == "mine" and (reports / "index.html").is_file()
+    assert result.exit_code == 2 and "was not written by tracker report" in result.stderr
+    assert (reports / page).read_text(encoding="utf-8") == "mine"
+
+
+def test_a_page_folder_that_is_a_link_elsewhere_is_refused(invoke, db_url: str, tmp_path: Path, reports: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(reports / "flags")
+    (reports / "flags").symlink_to(elsewhere)
+    result = invoke(db_url, "report", "--output", str(reports))
+    assert result.exit_code == 2 and "is not a plain folder" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_report_folder_that_is_a_file_is_refused(invoke, db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "reports").write_text("mine", encoding="utf-8")
+    result = invoke(db_url, "report", "--output", str(tmp_path / "reports"))
+    assert result.exit_code == 2 and "is not a folder" in result.stderr
+    assert (tmp_path / "reports").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_stored_url_that_is_not_http_is_shown_as_text_never_linked(invoke, db_url: str, tmp_path: Path) -> None:
+    """An address stored before URLs were checked (an old database) never becomes a link."""
+    ok(invoke(db_url, "ingest", str(write_first(tmp_path / "first"))))
+    engine = open_store(db_url)
+    with session_scope(engine) as session:
+        session.execute(
+            update(Source).where(Source.url == "https://post.example/dispute").values(url="javascript:alert(1)")
+        )
+    engine.dispose()
+    out = tmp_path / "reports"
+    ok(invoke(db_url, "report", "--output", str(out)))
+    hrefs = [a.get("href") or "" for p in out.rglob("*.html") for tag, a in parse(p).tags if tag == "a"]
+    assert "https://ledger.example/talks" in hrefs
+    assert not any(h.strip().lower().startswith("javascript") for h in hrefs)
+    shown = [p for p in (out / "claims").glob("*.html") if "javascript:alert(1)" in p.read_text(encoding="utf-8")]
+    assert shown and all('id="bad-url"' in p.read_text(encoding="utf-8") for p in shown)
+    for page in shown:
+        [annotation] = [json.loads(s) for s in parse(page).scripts if "TextQuoteSelector" in s]
+        assert annotation["target"]["source"].startswith("urn:sha256:")
+
+
+def test_every_page_allows_only_its_own_script(reports: Path) -> None:
+    for page in reports.rglob("*.html"):
+        [policy] = [a["content"] for tag, a in parse(page).tags if tag == "meta" and a.get("http-equiv")]
+        assert (
+            "default-src 'none'" in policy
+            and "script-src 'sha256-" in policy
+            and "unsafe-inline" not in (policy.split("script-src")[1].split(";")[0])
+        ), page

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from tracker.urls import safe_url
+
 
 @dataclass(frozen=True)
 class HtmlExtract:
@@ -20,7 +22,11 @@ class HtmlExtract:
 
 
 def extract_html(html: str) -> HtmlExtract:
-    """Main text of the page with its title, site name and canonical URL where the page states them."""
+    """Main text of the page with its title, site name and canonical URL where the page states them.
+
+    A URL the page states is kept only when it is an absolute http(s) address (``tracker.urls``): a page
+    cannot plant a ``javascript:`` link in the reports through its canonical or og:url.
+    """
     # deduplicate=False: trafilatura otherwise remembers text across calls and drops it from later pages.
     document = trafilatura.bare_extraction(
         html, deduplicate=False, with_metadata=True, include_comments=False, include_tables=True
@@ -31,5 +37,5 @@ def extract_html(html: str) -> HtmlExtract:
         text=document.text or "",
         title=document.title or None,
         outlet=document.sitename or None,
-        url=document.url or None,
+        url=safe_url(document.url),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import TrackerError
+from tracker.urls import UrlError, check_url
 
 MANIFEST_NAME = "sources.csv"
 COLUMNS = ("path", "outlet", "url", "published", "title")
@@ -56,7 +57,7 @@ def read_manifest(path: Path) -> dict[Path, SourceMeta]:
             raise ManifestError(f"{path}:{line_no}: names {rel!r}, which does not exist")
         rows[file_path] = SourceMeta(
             outlet=_cell(row, "outlet"),
-            url=_cell(row, "url"),
+            url=_parse_url(_cell(row, "url"), path, line_no),
             published=_parse_date(_cell(row, "published"), path, line_no),
             title=_cell(row, "title"),
         )
@@ -66,6 +67,15 @@ def read_manifest(path: Path) -> dict[Path, SourceMeta]:
 def _cell(row: dict[str, str | None], name: str) -> str | None:
     value = (row.get(name) or "").strip()
     return value or None
+
+
+def _parse_url(value: str | None, path: Path, line_no: int) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_url(value)
+    except UrlError as exc:
+        raise ManifestError(f"{path}:{line_no}: {exc}") from exc
 
 
 def _parse_date(value: str | None, path: Path, line_no: int) -> dt.date | None:

@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from tracker.urls import safe_url
+
 QUOTE_CONTEXT = 32  # characters of prefix and suffix in the Web Annotation's TextQuoteSelector
 
 
@@ -80,6 +82,7 @@ def _claim_view(claim, data, flags_of_claim, cluster_members, records, outlet_sl
         "time": (claim.time_text, claim.time_first, claim.time_last) if claim.time_text else None,
         "attributed_to": data.entities[speaker].name if speaker in data.entities else claim.attributed_to,
         "source": source,
+        "link": safe_url(source.url),  # None unless http(s): any other stored address is shown as text only
         "outlet_slug": outlet_slug.get(source.outlet, slug(source.outlet)),
         "entities": [data.entities[e] for e in entity_ids if e in data.entities],
         "matches": [
@@ -102,7 +105,7 @@ def _annotation(claim, source) -> dict[str, Any]:
         "motivation": "highlighting",
         "body": {"type": "TextualBody", "value": claim.text, "purpose": "describing"},
         "target": {
-            "source": source.url or f"urn:sha256:{source.content_sha256}",
+            "source": safe_url(source.url) or f"urn:sha256:{source.content_sha256}",
             "selector": [
                 {
                     "type": "TextQuoteSelector",
