@@ -198,4 +198,5 @@ def test_a_bad_busy_timeout_is_one_line(invoke, sqlite_url: str, monkeypatch: py
     monkeypatch.setenv(db.BUSY_TIMEOUT_ENV, "soon")
     result = invoke(sqlite_url, "sources")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "tracker: error: TRACKER_BUSY_TIMEOUT='soon' is not a number of seconds (0 to 86400)"
+    message = "tracker: error: TRACKER_BUSY_TIMEOUT='soon' is not a number of seconds (0 to 86400)"
+    assert result.stderr.strip() == message
