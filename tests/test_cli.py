@@ -140,8 +140,9 @@ def test_add_source_with_metadata(invoke, db_url: str, tmp_path: Path) -> None:
     listing = invoke(db_url, "sources")
     assert listing.exit_code == 0
     header, row = listing.stdout.strip().splitlines()
-    assert header.split() == ["id", "published", "outlet", "copy", "of", "paras", "path"]
+    assert header.split() == ["id", "published", "outlet", "lang", "copy", "of", "paras", "path"]
     assert row.split()[:2] == [source["id"], "2024-04-29"]
+    assert source["language"] == "en" and " en " in row
     assert "Brindlemoor Weekly" in row and row.endswith(str(story))
 
 
