@@ -157,7 +157,7 @@ def test_sources_lists_copies_and_empty_databases(invoke, db_url: str, tmp_path:
     assert len(lines) == 5
     rows = {line.split()[-1].rsplit("/", 1)[-1]: line for line in lines[1:]}
     ferry_id = rows[ORIGINAL].split()[0]
-    assert rows[COPY].split()[:4] == [rows[COPY].split()[0], "2023-03-10", "-", ferry_id]
+    assert rows[COPY].split()[:5] == [rows[COPY].split()[0], "2023-03-10", "-", "en", ferry_id]
 
 
 def test_run_ingests_and_summarises(invoke, db_url: str, tmp_path: Path) -> None:
