@@ -140,8 +140,9 @@ def test_add_source_with_metadata(invoke, db_url: str, tmp_path: Path) -> None:
     listing = invoke(db_url, "sources")
     assert listing.exit_code == 0
     header, row = listing.stdout.strip().splitlines()
-    assert header.split() == ["id", "published", "outlet", "copy", "of", "paras", "path"]
+    assert header.split() == ["id", "published", "outlet", "lang", "copy", "of", "paras", "path"]
     assert row.split()[:2] == [source["id"], "2024-04-29"]
+    assert source["language"] == "en" and " en " in row
     assert "Brindlemoor Weekly" in row and row.endswith(str(story))
 
 
@@ -156,7 +157,7 @@ def test_sources_lists_copies_and_empty_databases(invoke, db_url: str, tmp_path:
     assert len(lines) == 5
     rows = {line.split()[-1].rsplit("/", 1)[-1]: line for line in lines[1:]}
     ferry_id = rows[ORIGINAL].split()[0]
-    assert rows[COPY].split()[:4] == [rows[COPY].split()[0], "2023-03-10", "-", ferry_id]
+    assert rows[COPY].split()[:5] == [rows[COPY].split()[0], "2023-03-10", "-", "en", ferry_id]
 
 
 def test_run_ingests_and_summarises(invoke, db_url: str, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -132,12 +133,13 @@ def sources(obj: Context) -> None:
     if not rows:
         click.echo("no sources yet: tracker ingest PATH")
         return
-    header = ("id", "published", "outlet", "copy of", "paras", "path")
+    header = ("id", "published", "outlet", "lang", "copy of", "paras", "path")
     table = [
         (
             str(s.id),
             s.published.isoformat() if s.published else "-",
             (s.outlet or "-")[:28],
+            s.language or "-",
             str(s.duplicate_of) if s.duplicate_of else "",
             str(s.passages),
             s.path,
@@ -332,6 +334,9 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
     click.echo(f"syndicated copies: {report.duplicates}")
     click.echo(f"publication dates found: {report.dated} of {stored}")
     click.echo(f"claims extracted: {report.claims}")
+    without = _without_claims(obj, report)
+    if without:
+        click.echo(f"stored without claims: {without}")
     if report.entities is not None:
         click.echo(
             f"entities: {report.entities.entities} (spelling variants flagged: {report.entities.spelling_variants})"
@@ -343,6 +348,34 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
     with session_scope(obj.engine) as session:
         total = len(repo.list_sources(session))
     click.echo(f"database: {total} sources in {_redacted(obj.url)}")
+
+
+def _without_claims(obj: Context, report: IngestReport) -> str:
+    """Why sources of this run were stored without claims, e.g. "3 not English (de 2, hu 1)"; "" if none were."""
+    stored = [o for o in report.outcomes if o.status == "stored" and o.source_id is not None and not o.claims]
+    if not stored:
+        return ""
+    with session_scope(obj.engine) as session:
+        languages = repo.source_languages(session, [o.source_id for o in stored if o.source_id is not None])
+    foreign: Counter[str] = Counter()
+    copies = none_found = 0
+    for outcome in stored:
+        language = languages.get(outcome.source_id or 0)
+        if language not in (None, "en"):
+            foreign[str(language)] += 1
+        elif outcome.duplicate_of is not None:
+            copies += 1
+        else:
+            none_found += 1
+    parts = []
+    if foreign:
+        by_language = ", ".join(f"{code} {n}" for code, n in sorted(foreign.items(), key=lambda kv: (-kv[1], kv[0])))
+        parts.append(f"{sum(foreign.values())} not English ({by_language})")
+    if copies:
+        parts.append(f"{copies} syndicated {'copy' if copies == 1 else 'copies'}")
+    if none_found:
+        parts.append(f"{none_found} with no claim found")
+    return ", ".join(parts)
 
 
 def _redacted(url: str) -> str:

@@ -120,9 +120,54 @@ class ReliabilitySettings:
     interval: float = 0.90
 
 
+@dataclass(frozen=True)
+class DecodeSettings:
+    """How file bytes are told to be text, and in which encoding."""
+
+    # NUL bytes in this many first bytes mark a binary file (unless they fall like UTF-16/32's).
+    binary_probe_bytes: int = 8192
+    # UTF-16/32 without a byte-order mark: share of NUL at the high-byte offsets, and at most at the others.
+    wide_nul_share: float = 0.1
+    wide_stray_nul_share: float = 0.02
+    # Not valid UTF-8, yet read as UTF-8 with U+FFFD for the bad bytes when invalid sequences are at most this
+    # share of all multi-byte sequences (a stray byte or two, not a file in another encoding).
+    max_bad_utf8_share: float = 0.2
+    # A declared (or byte-order-marked) encoding is kept with U+FFFD for undecodable bytes up to this share.
+    max_replaced_share: float = 0.05
+    # Text with more control characters than this share is taken as binary.
+    max_control_share: float = 0.05
+    # Words scored when choosing the encoding of unlabelled bytes.
+    max_words_scored: int = 3000
+    # Readings whose mess per word is within this of the least are told apart by the language identifier:
+    # it names the language from this many characters, then scores at most this many words where the
+    # readings differ; another reading than the commonest encoding's wins only with a probability of being
+    # that language higher by this margin.
+    mess_tie: float = 0.02
+    max_chars_identified: int = 5000
+    max_words_identified: int = 300
+    language_margin: float = 0.02
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """When a page's main text is taken as written in another language than English."""
+
+    # Letters of main text needed before the language identifier is trusted at all.
+    min_letters: int = 200
+    # Its confidence needed to call the text non-English (or English).
+    min_confidence: float = 0.9
+    # Characters of main text handed to the identifier (enough to tell; keeps long pages fast).
+    max_chars: int = 20000
+    # A Latin-script text whose words are at least this share English function words of three letters or more
+    # ("the", "and", "that"; English news runs at 0.15-0.30, other languages near 0) is English.
+    english_function_word_share: float = 0.08
+
+
 CLEAN = CleanSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
 ENTITIES = EntitySettings()
 MATCH = MatchSettings()
 RELIABILITY = ReliabilitySettings()
+DECODE = DecodeSettings()
+LANGUAGE = LanguageSettings()

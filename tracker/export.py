@@ -37,6 +37,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "content_sha256": s.content_sha256,
                 "duplicate_of": str(s.duplicate_of) if s.duplicate_of is not None else None,
                 "media_type": s.media_type,
+                "language": s.language,
             }
             for s in sources
         ],

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tracker.clean import clean_text
 from tracker.clean.html import extract_html
+from tracker.clean.language import main_language, paragraphs
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
 from tracker.entities import analyse
@@ -77,7 +78,7 @@ def prepare(file: InputFile) -> NewSource:
     except OSError as exc:
         raise FileError(f"{file.given}: cannot read ({exc.strerror or exc})") from exc
     try:
-        decoded = decode_bytes(raw)
+        decoded = decode_bytes(raw, html=file.is_html)
     except DecodeError as exc:
         raise FileError(f"{file.given}: {exc}") from exc
 
@@ -90,8 +91,12 @@ def prepare(file: InputFile) -> NewSource:
         text = page.text
         title, outlet, url = title or page.title, outlet or page.outlet, url or page.url
         page_date = html_date(decoded.text)
+    # The main text's language, before the English line rules would cut a page in another language to nothing:
+    # such a page is stored (text, date, its paragraphs) without claims or entities, which are English-only.
+    language = main_language(text)
     document = clean_text(text)
-    if not document.passages:
+    passages = paragraphs(text) if language.foreign else document.passages
+    if not passages:
         raise FileError(f"{file.given}: no article text found")
 
     published, origin = meta.published, "metadata" if meta.published else None
@@ -101,7 +106,7 @@ def prepare(file: InputFile) -> NewSource:
         published = dateline_date(text, list(document.verdicts))
         origin = "dateline" if published else None
 
-    claims = tuple(extract_claims(text, document.passages, published))
+    claims = () if language.foreign else tuple(extract_claims(text, document.passages, published))
     return NewSource(
         path=file.given,
         outlet=outlet,
@@ -113,9 +118,10 @@ def prepare(file: InputFile) -> NewSource:
         media_type=media_type,
         encoding=decoded.encoding,
         text=text,
-        passages=document.passages,
+        passages=passages,
         claims=claims,
-        entities=analyse(text, document.passages, claims),
+        entities=None if language.foreign else analyse(text, document.passages, claims),
+        language=language.code,
     )
 
 

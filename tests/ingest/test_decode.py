@@ -96,3 +96,125 @@ def test_binary_file_of_control_characters_is_rejected() -> None:
     raw = bytes(b for b in range(1, 256) if b not in (9, 10, 13)) * 20  # no NUL, not UTF-8
     with pytest.raises(DecodeError, match="binary"):
         decode_bytes(raw)
+
+
+POLISH = (
+    "Rada miejska Białegostoku zatwierdziła w środę plan budowy nowego mostu na rzece. "
+    "Prezydent miasta powiedział, że prace rozpoczną się wiosną i potrwają dwa lata.\n"
+)
+CZECH = (
+    "Městská rada v úterý schválila plán výstavby nového mostu přes řeku. "
+    "Starosta řekl, že práce začnou na jaře a potrvají dva roky.\n"
+)
+JAPANESE = "市議会は水曜日、川に新しい橋を建設する計画を承認した。市長は、工事は春に始まり二年間続くと述べた。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name"),
+    [
+        (RUSSIAN, "koi8_r", "koi8-r"),
+        (RUSSIAN, "iso8859_5", "iso8859-5"),
+        (POLISH, "iso8859_2", "iso8859-2"),
+        (POLISH, "cp1250", "cp1250"),
+        (CZECH, "iso8859_2", "iso8859-2"),
+        (CZECH, "cp1250", "cp1250"),
+        (JAPANESE, "shift_jis", "cp932"),
+        (JAPANESE, "euc_jp", None),
+    ],
+    ids=["koi8-r", "iso8859-5", "polish-latin2", "polish-cp1250", "czech-latin2", "czech-cp1250", "sjis", "eucjp"],
+)
+def test_unlabelled_encodings_are_detected(text: str, codec: str, name: str | None) -> None:
+    decoded = decode_bytes((text * 2).encode(codec))
+    assert decoded.text == text * 2
+    if name is not None:
+        assert decoded.encoding == name
+    assert len(decoded.encoding) <= 20
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "name"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+    ],
+    ids=["utf16le", "utf16be", "utf32le", "utf32be"],
+)
+def test_utf16_and_utf32_with_a_bom_are_text_not_binary(bom: bytes, codec: str, name: str) -> None:
+    text = "Velmora council approves ferry terminal.\r\nМэр сказал: «весной».\r\n"
+    decoded = decode_bytes(bom + text.encode(codec))
+    assert decoded.text == text.replace("\r\n", "\n")
+    assert decoded.encoding == name
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_recognised_by_where_its_nul_bytes_fall(codec: str) -> None:
+    decoded = decode_bytes((RUSSIAN + FRENCH).encode(codec))
+    assert decoded.text == RUSSIAN + FRENCH
+    assert decoded.encoding == codec
+
+
+def test_utf8_with_one_stray_byte_stays_utf8_with_the_byte_replaced() -> None:
+    text = "Mayor Ilse Drømmond opened the café — and the crowd cheered “loudly”.\n" * 3
+    raw = text.encode("utf-8")
+    cut = raw.index(b"crowd")
+    decoded = decode_bytes(raw[:cut] + b"\xe9" + raw[cut:])  # a Latin-1 é pasted into a UTF-8 file
+    assert decoded.text == text[: text.index("crowd")] + "\ufffd" + text[text.index("crowd") :]
+    assert decoded.encoding == "utf-8 (repaired)"
+    assert "Ã" not in decoded.text  # not re-read as Latin-1 mojibake
+
+
+def test_ascii_with_one_latin1_byte_is_latin1() -> None:
+    decoded = decode_bytes(b"The bridge opened on Monday\xa0morning, the mayor said.\n")
+    assert decoded.text == "The bridge opened on Monday\xa0morning, the mayor said.\n"
+
+
+def test_nul_after_the_binary_probe_is_replaced_one_for_one() -> None:
+    text = "The council met on Monday. " * 400  # past the 8 KB probed for binary
+    decoded = decode_bytes(text.encode("utf-8") + b"ab\x00cd\n")
+    assert "\x00" not in decoded.text
+    assert decoded.text == text + "ab\ufffdcd\n"
+
+
+def _page(charset_tag: str, body: str) -> str:
+    return f"<html><head>{charset_tag}<title>Мост</title></head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta charset="windows-1251">',
+        "<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'>",
+    ],
+    ids=["meta-charset", "http-equiv"],
+)
+def test_html_declared_charset_is_honoured(tag: str) -> None:
+    html = _page(tag, RUSSIAN)
+    decoded = decode_bytes(html.encode("cp1251"), html=True)
+    assert decoded.text == html
+    assert decoded.encoding == "cp1251"
+
+
+def test_declared_charset_is_what_tells_koi8_from_windows_1251() -> None:
+    html = _page('<meta charset="koi8-r">', "Мэр.")  # too short to tell by the letters alone
+    assert decode_bytes(html.encode("koi8_r"), html=True).text == html
+
+
+def test_a_charset_python_does_not_know_is_ignored() -> None:
+    html = _page('<meta charset="x-no-such-charset">', RUSSIAN)
+    decoded = decode_bytes(html.encode("cp1251"), html=True)
+    assert decoded.text == html
+    assert decoded.encoding == "cp1251"
+
+
+def test_valid_utf8_wins_over_a_stale_meta_charset() -> None:
+    html = _page('<meta charset="windows-1251">', RUSSIAN)
+    decoded = decode_bytes(html.encode("utf-8"), html=True)
+    assert decoded.text == html
+    assert decoded.encoding == "utf-8"
+
+
+def test_meta_charset_is_not_read_in_plain_text() -> None:
+    text = 'Write <meta charset="koi8-r"> in the page head. ' + RUSSIAN
+    assert decode_bytes(text.encode("cp1251")).encoding == "cp1251"

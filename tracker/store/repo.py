@@ -48,6 +48,7 @@ class NewSource:
     duplicate_score: float | None = None
     claims: tuple[ClaimDraft, ...] = ()
     entities: ArticleEntities | None = None
+    language: str | None = None  # of the main text (ISO 639-1); None when it could not be told
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class StoredSource:
     duplicate_of: int | None
     passages: int
     text_chars: int
+    language: str | None = None
 
 
 def source_with_hash(session: Session, sha256: str) -> int | None:
@@ -100,6 +102,7 @@ def add_source(session: Session, new: NewSource) -> int:
         content_sha256=new.content_sha256,
         media_type=new.media_type,
         encoding=new.encoding,
+        language=new.language,
         text=new.text,
         duplicate_of_id=new.duplicate_of,
         duplicate_score=new.duplicate_score,
@@ -241,9 +244,18 @@ def list_sources(session: Session) -> list[StoredSource]:
             duplicate_of=s.duplicate_of_id,
             passages=n,
             text_chars=len(s.text),
+            language=s.language,
         )
         for s, outlet, n in rows
     ]
+
+
+def source_languages(session: Session, ids: list[int]) -> dict[int, str | None]:
+    """The stored language of each of these sources."""
+    if not ids:
+        return {}
+    rows = session.execute(select(Source.id, Source.language).where(Source.id.in_(ids)))
+    return {source_id: language for source_id, language in rows}
 
 
 def outlet_names(session: Session) -> list[str]:
