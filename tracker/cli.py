@@ -215,6 +215,7 @@ def export(obj: Context, fmt: str, output: str, report_url: str, publisher: str)
         from tracker.export import csv_tables
 
         claims_csv, flags_csv = csv_tables(data)
+        assert target is not None  # csv never writes to stdout (output_file refused -)
         flags_target = target.with_name(f"{target.stem}-flags{target.suffix or '.csv'}")
         emit(claims_csv, target)
         emit(flags_csv, flags_target)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
+from sqlalchemy import Engine
 
 from tracker.store import StoreError, database_url, open_store
 
@@ -13,10 +16,10 @@ from tracker.store import StoreError, database_url, open_store
 class Context:
     def __init__(self, db: str | None) -> None:
         self.url = database_url(db)
-        self._engine = None
+        self._engine: Engine | None = None
 
     @property
-    def engine(self):
+    def engine(self) -> Engine:
         if self._engine is None:
             try:
                 self._engine = open_store(self.url)
@@ -25,12 +28,12 @@ class Context:
         return self._engine
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"tracker: error: {message}", err=True)
     sys.exit(code)
 
 
-def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

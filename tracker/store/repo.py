@@ -157,7 +157,8 @@ def original_bodies(session: Session) -> Iterator[tuple[int, str]]:
         .where(Source.duplicate_of_id.is_(None))
         .order_by(Source.id, Passage.position)
     )
-    current_id, parts, text = None, [], ""
+    parts: list[str] = []
+    current_id, text = None, ""
     for source_id, source_text, start, end in rows:
         if source_id != current_id:
             if current_id is not None:
