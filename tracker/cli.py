@@ -238,7 +238,7 @@ def export(obj: Context, fmt: str, output: str, report_url: str | None, publishe
         from tracker.export import csv_tables
 
         claims_csv, flags_csv = csv_tables(data)
-        assert target is not None
+        assert target is not None  # csv never writes to stdout (output_file refused -)
         flags_target = target.with_name(f"{target.stem}-flags{target.suffix or '.csv'}")
         output_file(str(flags_target))
         encoding = "utf-8-sig" if excel else "utf-8"

@@ -58,13 +58,13 @@ def show(obj: Context, name: str) -> None:
             fail(f"no outlet {name!r} (tracker outlets lists them)")
         record = found[0]
         claims = {c.id: c for c in repo.list_claims(session, ids=record.drivers)}
-        fates = {f.claim_id: f for f in fates if f.claim_id in claims}
+        fate_of = {f.claim_id: f for f in fates if f.claim_id in claims}
     click.echo(
         f"{record.name}: score {record.reliability:.2f} (90 % interval {record.low:.2f}-{record.high:.2f}); "
         f"{record.claims} claims, {record.corroborated} corroborated, {record.conflicted} in confirmed conflict, "
         f"{record.disputed} in open conflict, {record.superseded} superseded by later changes"
     )
     for claim_id in record.drivers:
-        fate = fates[claim_id]
+        fate = fate_of[claim_id]
         mark = "conflict (confirmed)" if fate.conflicted else "corroborated"
         click.echo(f"  [{claim_id}] {mark}: {claims[claim_id].text}")

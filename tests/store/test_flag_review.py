@@ -114,3 +114,22 @@ def test_a_reviewed_flag_outlives_a_rerun_that_no_longer_finds_it(engine: Engine
     assert status(engine, flag) == ("open", 3)
     with session_scope(engine) as session:
         assert len(history(session, flag)) == 2
+
+
+def test_a_review_of_a_flag_a_rerun_removed_meanwhile_says_it_is_gone(engine: Engine, db_url: str) -> None:
+    """The reviewer read the flag; a re-run that no longer finds it (open, never reviewed) removes it first."""
+    flag = make_flag(engine)
+    other = open_store(db_url)
+    try:
+        with session_scope(engine) as first:
+            read = first.get(Flag, flag)  # held: the reviewer's copy stays in the session
+            assert read is not None
+            with session_scope(other) as rerun:
+                sync_flags(rerun, {"conflict"}, {})
+            with pytest.raises(StaleReview, match=f"flag {flag} is gone since you read it"):
+                review(first, flag, "confirm", "Ada", expected_version=read.version)
+            first.rollback()
+    finally:
+        other.dispose()
+    with session_scope(engine) as session:
+        assert session.get(Flag, flag) is None

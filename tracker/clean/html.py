@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import Document
 
 from tracker.urls import safe_url
 
@@ -33,6 +34,7 @@ def extract_html(html: str) -> HtmlExtract:
     )
     if document is None:
         return HtmlExtract("", None, None, None)
+    assert isinstance(document, Document)  # a dict comes back only with as_dict=True
     return HtmlExtract(
         text=document.text or "",
         title=document.title or None,

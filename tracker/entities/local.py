@@ -95,7 +95,7 @@ def _local_entity(mentions: list[MentionDraft], members: list[int], is_person: b
     full = [f for f in forms if len(f.split()) > 1]
     counts = Counter(clean_form(mentions[i].text) for i in members)
     name = max(full or forms, key=lambda f: (counts[f], len(f)))
-    titles = tuple(dict.fromkeys(mentions[i].title for i in members if mentions[i].title))
+    titles = tuple(dict.fromkeys(title for i in members if (title := mentions[i].title)))
     strong = any(mentions[i].strong for i in members)
     if is_person:
         kind = PERSON

@@ -99,7 +99,7 @@ def _sentence_mentions(text: str, span: Span, proper: set[str]) -> list[MentionD
                 title_end=title_end,
             )
         )
-    titles = [(p.title_start, p.title_end) for p in out if p.title_start is not None]
+    titles = [(p.title_start, p.title_end) for p in out if p.title_start is not None and p.title_end is not None]
     for first, last in _capital_runs(toks, taken):
         for mention in _run_mentions(body, base, toks, first, last, proper):
             inside = any(a <= mention.start and mention.end <= b for a, b in titles)

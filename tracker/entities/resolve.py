@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker.config import ENTITIES, EntitySettings
@@ -62,7 +63,7 @@ class Group:
 
 
 def resolve(
-    candidates: list[Candidate], assertions: list[Assertion] = (), settings: EntitySettings = ENTITIES
+    candidates: list[Candidate], assertions: Sequence[Assertion] = (), settings: EntitySettings = ENTITIES
 ) -> list[Group]:
     return _Resolver(candidates, list(assertions), settings).run()
 
@@ -278,7 +279,7 @@ _TITLE_STOP = frozenset({"of", "the", "to", "for", "and", "a", "an", "on", "at"}
 
 
 def _title_words(titles) -> set[str]:
-    words = set()
+    words: set[str] = set()
     for title in titles:
         words.update(w.lower() for w in title.replace(",", " ").split() if w.lower() not in _TITLE_STOP)
     return words
@@ -295,7 +296,7 @@ def _keep_previous_ids(groups: list[Group], by_id: dict[int, Candidate]) -> None
     for index, g in enumerate(groups):
         if g.entity_id is not None:
             continue
-        votes = Counter(by_id[m].previous_entity for m in g.members if by_id[m].previous_entity is not None)
+        votes = Counter(e for m in g.members if (e := by_id[m].previous_entity) is not None)
         for entity, count in votes.items():
             wishes.append((count, len(g.members), index, entity))
     wishes.sort(key=lambda w: (-w[0], -w[1], w[2]))

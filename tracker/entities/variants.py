@@ -40,7 +40,9 @@ def spelling_variant(entity_id: int, name: str, is_person: bool, sightings: list
     variants = _distinct_spellings(spellings, is_person)
     if len(variants) < 2:
         return None
-    parts, outlets, claims = [], [], []
+    parts: list[str] = []
+    outlets: list[str] = []
+    claims: list[int] = []
     for spelling in variants:
         seen = spellings[spelling]
         form = max((s.form for s in seen), key=lambda f: (sum(1 for s in seen if s.form == f), len(f)))

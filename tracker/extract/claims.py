@@ -173,9 +173,9 @@ def _sentence_claims(
         context.last_person = context.full_name(speaker)
     for match in _WHO_CLAUSE.finditer(body):
         if match.group("rel") == "who":
-            person = next((p for p in found if p.end == match.start()), None)
-            if person is not None:
-                context.mark_person(person.name)  # "who" is said of people
+            subject = next((p for p in found if p.end == match.start()), None)
+            if subject is not None:
+                context.mark_person(subject.name)  # "who" is said of people
     return out
 
 

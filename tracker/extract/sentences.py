@@ -56,7 +56,8 @@ def sentences(text: str, passages: tuple[Span, ...] | list[Span]) -> list[Senten
 def item_span(text: str, passage: Span) -> Span:
     """A list item without its bullet and trailing comma or full stop."""
     body = passage.of(text)
-    start = passage.start + BULLET.match(body).end() if BULLET.match(body) else passage.start
+    bullet = BULLET.match(body)
+    start = passage.start + bullet.end() if bullet else passage.start
     end = passage.end
     while end > start and text[end - 1] in ",.;":
         end -= 1

@@ -57,9 +57,11 @@ def _resolve(m: re.Match[str], published: dt.date | None, future: bool) -> tuple
         month = MONTHS[m.group(f"{prefix}_month").lower()]
         day = int(m.group(f"{prefix}_day"))
         year = m.group(f"{prefix}_year")
-        if year is None and published is None:
+        if year:
+            return _day(int(year), month, day)
+        if published is None:
             return None, None
-        return _day(int(year) if year else _nearest_year(month, day, published, future), month, day)
+        return _day(_nearest_year(month, day, published, future), month, day)
     if m.group("my"):
         month = MONTHS[m.group("my_month").lower()]
         return _month(int(m.group("my_year")), month)
@@ -71,12 +73,12 @@ def _resolve(m: re.Match[str], published: dt.date | None, future: bool) -> tuple
     if m.group("wd"):
         target = WEEKDAYS.index(m.group("wd_name").lower())
         delta = (target - published.weekday()) % 7
-        day = published + dt.timedelta(days=delta) if future else published - dt.timedelta(days=(7 - delta) % 7)
-        return day, day
+        on = published + dt.timedelta(days=delta) if future else published - dt.timedelta(days=(7 - delta) % 7)
+        return on, on
     if m.group("day"):
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("day").lower()]
-        day = published + dt.timedelta(days=shift)
-        return day, day
+        on = published + dt.timedelta(days=shift)
+        return on, on
     return _relative(m.group("rel_dir").lower(), m.group("rel_unit").lower(), published)
 
 

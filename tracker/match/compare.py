@@ -125,7 +125,7 @@ def _person_named(name: str, ids: frozenset[int], entities: dict[int, EntityInfo
 def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: MatchSettings = MATCH) -> MatchResult:
     readings = {c.id: Reading(c, entities) for c in claims}
     result = MatchResult()
-    corroborating: list[tuple[int, int, str]] = []
+    corroborating: list[tuple[float, int, int, str]] = []
     for a, b in candidate_pairs(list(readings.values()), settings):
         ra, rb = readings[a], readings[b]
         if ra.claim.source_id == rb.claim.source_id or ra.claim.outlet == rb.claim.outlet:
@@ -242,12 +242,12 @@ def _compare_event_dates(a: Reading, b: Reading, entities, settings: MatchSettin
             return CORROBORATION, f"same day ({day_a.isoformat()}), similar wording ({sim:.2f})", ()
         return None
     if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at and _same_event_words(a, b):
-        first, second = sorted((a, b), key=lambda r: r.claim.day)
+        (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
         shared = tuple(sorted(a.claim.entities & b.claim.entities))
         return (
             CONFLICT,
-            f"one event, two dates: {first.claim.day.isoformat()} per {_cite(first)}, "
-            f"{second.claim.day.isoformat()} per {_cite(second)}",
+            f"one event, two dates: {first_day.isoformat()} per {_cite(first)}, "
+            f"{second_day.isoformat()} per {_cite(second)}",
             shared,
         )
     return "", "", ()  # different days: another event, however alike the words

@@ -6,6 +6,7 @@ keeps entity ids stable across runs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,6 +163,7 @@ def refresh_spelling_flags(session: Session) -> int:
         .where(SourceEntity.entity_id.is_not(None), Source.duplicate_of_id.is_(None))
     )
     for entity_id, se_id, outlet, path, text, start, end in rows:
+        assert entity_id is not None  # the query keeps linked rows only
         for form in forms_of(text[start:end]):
             sightings[entity_id].append(Sighting(form, outlet or Path(path).name, claim_of.get(se_id)))
     entities = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(list(sightings))))}
@@ -299,7 +301,7 @@ class EntitySource:
     source_id: int
     path: str
     outlet: str | None
-    published: object
+    published: dt.date | None
     name: str
     forms: tuple[str, ...]
     titles: tuple[str, ...]
@@ -327,6 +329,7 @@ def list_entities(session: Session, kind: str | None = None, ids: list[int] | No
     if ids is not None:
         rows = rows.where(SourceEntity.entity_id.in_(ids))
     for entity_id, source_id, text, start, end in session.execute(rows):
+        assert entity_id is not None  # the query keeps linked rows only
         written[entity_id].update(forms_of(text[start:end]))
         sources[entity_id].add(source_id)
         mentions[entity_id] += 1
@@ -392,6 +395,7 @@ def claim_entities(session: Session) -> dict[int, tuple[list[int], int | None]]:
         .order_by(ClaimEntity.claim_id, SourceEntity.position)
     )
     for claim_id, entity_id, speaker in rows:
+        assert entity_id is not None  # the query keeps linked rows only
         ids, spoken_by = out.get(claim_id, ([], None))
         if entity_id not in ids:
             ids.append(entity_id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -32,7 +33,7 @@ class StaleReview(ReviewError):
 class Review:
     flag_id: int
     reviewer: str
-    reviewed_at: object
+    reviewed_at: dt.datetime
     from_status: str
     to_status: str
     note: str | None
@@ -68,9 +69,9 @@ def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) 
     """
     existing = {f.key: f for f in session.scalars(select(Flag).where(Flag.kind.in_(kinds)))}
     reviewed = set(session.scalars(select(FlagReview.flag_id).distinct()))
-    for key, flag in existing.items():
-        if key not in wanted and flag.status == OPEN and flag.id not in reviewed:
-            session.delete(flag)
+    for key, stale in existing.items():
+        if key not in wanted and stale.status == OPEN and stale.id not in reviewed:
+            session.delete(stale)
     session.flush()
     for key, draft in wanted.items():
         flag = existing.get(key)
@@ -131,7 +132,7 @@ def list_flags(
 
 
 def flag_counts(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Flag.kind, func.count(Flag.id)).group_by(Flag.kind)).all())
+    return {kind: count for kind, count in session.execute(select(Flag.kind, func.count(Flag.id)).group_by(Flag.kind))}
 
 
 def review(
@@ -169,6 +170,7 @@ def review(
         .values(status=to_status, version=Flag.version + 1, updated_at=func.now())
         .execution_options(synchronize_session=False)
     )
+    assert isinstance(result, CursorResult)  # what an UPDATE returns; Session.execute is typed as plain Result
     if result.rowcount != 1:
         raise StaleReview(_newer_state(session, flag_id, seen))
     entry = FlagReview(
@@ -190,6 +192,8 @@ def _newer_state(session: Session, flag_id: int, seen: int) -> str:
         select(FlagReview).where(FlagReview.flag_id == flag_id).order_by(FlagReview.id.desc()).limit(1)
     ).first()
     by = f" by {last.reviewer} at {last.reviewed_at:%Y-%m-%d %H:%M}" if last is not None else ""
+    if flag is None:  # a re-run removed it (an open flag never reviewed that its stage no longer finds)
+        return f"flag {flag_id} is gone since you read it (version {seen}); look again at the current flags"
     return (
         f"flag {flag_id} changed since you read it (version {seen}): it is now {flag.status} at version "
         f"{flag.version}{by}; look again and review the current state"

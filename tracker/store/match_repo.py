@@ -34,6 +34,7 @@ def load_claim_facts(session: Session) -> list[ClaimFacts]:
         .join(SourceEntity, SourceEntity.id == ClaimEntity.source_entity_id)
         .where(SourceEntity.entity_id.is_not(None))
     ):
+        assert entity_id is not None  # the query keeps linked rows only
         entities[claim_id].add(entity_id)
     rows = session.execute(
         select(Claim, Source.path, Source.published, Outlet.name)
@@ -66,6 +67,7 @@ def load_entities(session: Session) -> dict[int, EntityInfo]:
         .join(Mention, Mention.source_entity_id == SourceEntity.id)
         .where(SourceEntity.entity_id.is_not(None))
     ):
+        assert entity_id is not None  # the query keeps linked rows only
         forms[entity_id].update(name_key(f) for f in forms_of(text[start:end]))
     return {
         e.id: EntityInfo(e.id, e.name, e.type, frozenset(forms[e.id] | {name_key(e.name)}))

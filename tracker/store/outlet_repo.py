@@ -32,9 +32,9 @@ def claim_fates(session: Session) -> tuple[list[ClaimFate], list[str]]:
             members[flag_id].append(claim_id)
     superseded = set()
     for ids in members.values():
-        dated = [i for i in ids if when.get(i) is not None]
+        dated = {i: day for i in ids if (day := when.get(i)) is not None}
         if len(dated) == len(ids) and len(ids) > 1:
-            superseded.add(min(ids, key=lambda i: when[i]))
+            superseded.add(min(dated, key=dated.__getitem__))
     fates = [
         ClaimFate(
             claim_id=claim_id,

@@ -211,7 +211,8 @@ def original_bodies(session: Session, after_id: int = 0) -> Iterator[tuple[int, 
         .where(Source.duplicate_of_id.is_(None), Source.id > after_id)
         .order_by(Source.id, Passage.position)
     )
-    current_id, parts, text = None, [], ""
+    parts: list[str] = []
+    current_id, text = None, ""
     for source_id, source_text, start, end in rows:
         if source_id != current_id:
             if current_id is not None:
