@@ -48,7 +48,10 @@ def claim_reviews(data, report_url: str, publisher: str) -> list[dict[str, Any]]
         appearances = []
         for c in [claim] + [m for m in mates if m.id != claim.id]:
             s = data.sources[c.source_id]
-            appearance: dict[str, Any] = {"@type": "CreativeWork", "url": safe_url(s.url) or f"urn:sha256:{s.content_sha256}"}
+            appearance: dict[str, Any] = {
+                "@type": "CreativeWork",
+                "url": safe_url(s.url) or f"urn:sha256:{s.content_sha256}",
+            }
             if s.title:
                 appearance["headline"] = s.title
             if s.published:
