@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli_common import Context, emit, fail, output_file, print_table
+from tracker.cli_common import DB_ID, Context, emit, fail, output_file, print_table
 from tracker.export import build_export, write_json
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
+from tracker.ingest.manifest import meta_problem
 from tracker.pipeline import IngestReport, ingest
 from tracker.store import flag_repo, repo, session_scope
 
@@ -99,13 +100,16 @@ def add_source(
             date = dt.date.fromisoformat(published)
         except ValueError:
             fail(f"--published {published!r} is not a date (YYYY-MM-DD)")
+    meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
+    problem = meta_problem(meta)
+    if problem:
+        fail(f"--{problem}")
     if Path(file).is_dir():
         fail(f"{file}: is a folder; add-source takes one article file (use 'tracker ingest' for folders)")
     try:
         [found] = discover([file])
     except (IngestError, ManifestError) as exc:
         fail(str(exc))
-    meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
     report = ingest(obj.engine, [InputFile(found.path, file, meta)])
     _print_summary(obj, report)
     if report.failures:
@@ -142,7 +146,7 @@ def sources(obj: Context) -> None:
 
 
 @cli.command()
-@click.option("--source", "source_id", type=int, help="Only the claims of this source id.")
+@click.option("--source", "source_id", type=DB_ID, help="Only the claims of this source id.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
 @click.pass_obj
 def claims(obj: Context, source_id: int | None, kind: str | None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tracker.store import StoreError, database_url, open_store
+from tracker.store.limits import MAX_INTEGER
 
 
 class Context:
@@ -23,6 +24,50 @@ class Context:
             except StoreError as exc:
                 fail(str(exc))
         return self._engine
+
+
+
+class OneLineError(click.ClickException):
+    """A refusal raised while click parses the command line, printed like every other error: one line."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"tracker: error: {self.format_message()}", err=True)
+
+
+class DatabaseId(click.ParamType):
+    """A stored row's id (or version) typed by a person: a whole number from 1 to the widest Integer column value
+    (2**31 - 1: 32 bits on PostgreSQL; SQLite would take 64, and fails with a traceback past them)."""
+
+    name = "id"
+
+    def __init__(self, noun: str = "id") -> None:
+        self.noun = noun
+
+    def convert(self, value, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            number = int(text) if text.isascii() and text.isdigit() else 0
+        if not 1 <= number <= MAX_INTEGER:
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
+            raise OneLineError(
+                f"{_param_label(param)}: {shown!r} is not a valid {self.noun} (a whole number from 1 to {MAX_INTEGER})"
+            )
+        return number
+
+
+DB_ID = DatabaseId()
+
+
+def _param_label(param: click.Parameter | None) -> str:
+    if param is None:
+        return "value"
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    return (param.name or "value").upper()
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    """How much of a file ingest reads."""
+
+    # A file (article or sources.csv) larger than this many bytes is refused, not read.
+    max_file_bytes: int = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
 class CleanSettings:
     """How plain-text lines are told apart from page furniture."""
 
@@ -120,6 +128,7 @@ class ReliabilitySettings:
     interval: float = 0.90
 
 
+INGEST = IngestSettings()
 CLEAN = CleanSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
