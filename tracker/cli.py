@@ -65,7 +65,9 @@ def ingest_command(obj: Context, paths: tuple[str, ...]) -> None:
     """Ingest article files and folders (recursively), reading each folder's sources.csv.
 
     Files: .txt, .md, .html, .htm. Identical content already stored is left as it is. Bad files are
-    listed and skipped; the good ones are stored. Exit status 1 when any file failed.
+    listed and skipped; the good ones are stored. Exit status 1 when any file failed. Only regular files
+    within the size limit (50 MB by default) are read; in a folder, a symbolic link is followed only to a
+    file inside that folder.
 
     \b
     Example:

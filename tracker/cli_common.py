@@ -26,7 +26,6 @@ class Context:
         return self._engine
 
 
-
 class OneLineError(click.ClickException):
     """A refusal raised while click parses the command line, printed like every other error: one line."""
 
