@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli_common import Context, TrackerGroup, emit, fail, output_file, print_table
+from tracker.cli_common import DB_ID, Context, TrackerGroup, emit, fail, output_file, print_table
 from tracker.export import build_export
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
+from tracker.ingest.manifest import meta_problem
 from tracker.pipeline import IngestReport, ingest
 from tracker.store import flag_repo, repo, session_scope
 from tracker.urls import UrlError, check_url
@@ -66,7 +67,9 @@ def ingest_command(obj: Context, paths: tuple[str, ...]) -> None:
     """Ingest article files and folders (recursively), reading each folder's sources.csv.
 
     Files: .txt, .md, .html, .htm. Identical content already stored is left as it is. Bad files are
-    listed and skipped; the good ones are stored. Exit status 1 when any file failed.
+    listed and skipped; the good ones are stored. Exit status 1 when any file failed. Only regular files
+    within the size limit (50 MB by default) are read; in a folder, a symbolic link is followed only to a
+    file inside that folder.
 
     \b
     Example:
@@ -106,13 +109,16 @@ def add_source(
             url = check_url(url, "--url")
         except UrlError as exc:
             fail(str(exc))
+    meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
+    problem = meta_problem(meta)
+    if problem:
+        fail(f"--{problem}")
     if Path(file).is_dir():
         fail(f"{file}: is a folder; add-source takes one article file (use 'tracker ingest' for folders)")
     try:
         [found] = discover([file])
     except (IngestError, ManifestError) as exc:
         fail(str(exc))
-    meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
     report = ingest(obj.engine, [InputFile(found.path, file, meta)])
     _print_summary(obj, report)
     if report.failures:
@@ -150,7 +156,7 @@ def sources(obj: Context) -> None:
 
 
 @cli.command()
-@click.option("--source", "source_id", type=int, help="Only the claims of this source id.")
+@click.option("--source", "source_id", type=DB_ID, help="Only the claims of this source id.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
 @click.pass_obj
 def claims(obj: Context, source_id: int | None, kind: str | None) -> None:

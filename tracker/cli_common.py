@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import TrackerError
 from tracker.store import StoreError, database_url, open_store
+from tracker.store.limits import MAX_INTEGER
 
 
 class Context:
@@ -66,12 +67,14 @@ class TrackerGroup(click.Group):
     """The command group that turns every error a command lets through into one line and exit status 2:
     the tracker's own (TrackerError), the database's, and the operating system's. No traceback."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, standalone_mode: bool = True, **kwargs: Any
+    ) -> Any:
         """As click's, but a usage error (unknown option, bad value, missing argument) is one line too."""
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, standalone_mode=False, **kwargs)
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(args, prog_name, standalone_mode=False, **kwargs)
         except NoArgsIsHelpError as exc:
             exc.show()  # a group called alone shows its help, as click does
             sys.exit(exc.exit_code)
@@ -99,6 +102,49 @@ class TrackerGroup(click.Group):
             fail(f"{where}{exc.strerror or exc}")
         except MemoryError:
             fail("out of memory")
+
+
+class OneLineError(click.ClickException):
+    """A refusal raised while click parses the command line, printed like every other error: one line."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"tracker: error: {self.format_message()}", err=True)
+
+
+class DatabaseId(click.ParamType):
+    """A stored row's id (or version) typed by a person: a whole number from 1 to the widest Integer column value
+    (2**31 - 1: 32 bits on PostgreSQL; SQLite would take 64, and fails with a traceback past them)."""
+
+    name = "id"
+
+    def __init__(self, noun: str = "id") -> None:
+        self.noun = noun
+
+    def convert(self, value, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            number = int(text) if text.isascii() and text.isdigit() else 0
+        if not 1 <= number <= MAX_INTEGER:
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
+            raise OneLineError(
+                f"{_param_label(param)}: {shown!r} is not a valid {self.noun} (a whole number from 1 to {MAX_INTEGER})"
+            )
+        return number
+
+
+DB_ID = DatabaseId()
+
+
+def _param_label(param: click.Parameter | None) -> str:
+    if param is None:
+        return "value"
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    return (param.name or "value").upper()
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -9,7 +9,7 @@ from typing import TypeVar
 import click
 from sqlalchemy.orm import Session
 
-from tracker.cli_common import Context, emit, fail, output_file, print_table
+from tracker.cli_common import DB_ID, Context, emit, fail, output_file, print_table
 from tracker.entities.aliasfile import AliasFileError, parse_alias_file, write_alias_file
 from tracker.entities.recognise import TYPES
 from tracker.store import entity_repo, match_repo, repo, session_scope
@@ -47,7 +47,7 @@ def entities(ctx: click.Context, kind: str | None, min_sources: int) -> None:
 
 
 @entities.command()
-@click.argument("entity_id", type=int)
+@click.argument("entity_id", type=DB_ID)
 @click.pass_obj
 def show(obj: Context, entity_id: int) -> None:
     """Show one entity: its aliases, the sources naming it, their titles for it, and why each was joined.
@@ -83,8 +83,8 @@ def show(obj: Context, entity_id: int) -> None:
 
 
 @entities.command()
-@click.argument("keep_id", type=int)
-@click.argument("other_id", type=int)
+@click.argument("keep_id", type=DB_ID)
+@click.argument("other_id", type=DB_ID)
 @click.pass_obj
 def merge(obj: Context, keep_id: int, other_id: int) -> None:
     """Merge entity OTHER_ID into KEEP_ID: they are one. Survives re-ingest and re-runs.
@@ -99,7 +99,7 @@ def merge(obj: Context, keep_id: int, other_id: int) -> None:
 
 
 @entities.command()
-@click.argument("entity_id", type=int)
+@click.argument("entity_id", type=DB_ID)
 @click.argument("alias")
 @click.pass_obj
 def split(obj: Context, entity_id: int, alias: str) -> None:
@@ -141,7 +141,7 @@ def alias() -> None:
 
 
 @alias.command("add")
-@click.argument("entity_id", type=int)
+@click.argument("entity_id", type=DB_ID)
 @click.argument("name")
 @click.pass_obj
 def alias_add(obj: Context, entity_id: int, name: str) -> None:

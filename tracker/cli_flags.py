@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli_common import Context, fail, print_table
+from tracker.cli_common import DB_ID, Context, DatabaseId, fail, print_table
 from tracker.store import flag_repo, repo, session_scope
 
 FLAG_KINDS = ("corroboration", "conflict", "temporal_change", "spelling_variant")
@@ -41,7 +41,7 @@ def flags(ctx: click.Context, kind: str | None, status: str | None, outlet: str 
 
 
 @flags.command()
-@click.argument("flag_id", type=int)
+@click.argument("flag_id", type=DB_ID)
 @click.pass_obj
 def show(obj: Context, flag_id: int) -> None:
     """Show one flag: its explanation and every claim it joins, with outlet, date and exact quote.
@@ -90,10 +90,12 @@ def _review_command(action: str, summary: str):
         + """ 7 --by "A. Editor" --note "checked against the original"
     """,
     )
-    @click.argument("flag_id", type=int)
+    @click.argument("flag_id", type=DB_ID)
     @click.option("--by", "reviewer", required=True, help="Who reviews: a name or initials.")
     @click.option("--note", help="Why: kept in the audit trail.")
-    @click.option("--version", "expected", type=int, help="The flag version you reviewed (from 'flags show').")
+    @click.option(
+        "--version", "expected", type=DatabaseId("version"), help="The flag version you reviewed (from 'flags show')."
+    )
     @click.pass_obj
     def command(obj: Context, flag_id: int, reviewer: str, note: str | None, expected: int | None) -> None:
         try:
@@ -114,7 +116,7 @@ reopen = _review_command("reopen", "Reopen a confirmed or dismissed flag ID for 
 
 
 @flags.command()
-@click.argument("flag_id", type=int)
+@click.argument("flag_id", type=DB_ID)
 @click.pass_obj
 def history(obj: Context, flag_id: int) -> None:
     """Show the audit trail of flag ID: every review, who, when, from and to which status, and the note.

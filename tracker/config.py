@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    """How much of a file ingest reads."""
+
+    # A file (article or sources.csv) larger than this many bytes is refused, not read.
+    max_file_bytes: int = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
 class CleanSettings:
     """How plain-text lines are told apart from page furniture."""
 
@@ -163,6 +171,7 @@ class LanguageSettings:
     english_function_word_share: float = 0.08
 
 
+INGEST = IngestSettings()
 CLEAN = CleanSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()

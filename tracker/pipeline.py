@@ -24,6 +24,7 @@ from tracker.entities import analyse
 from tracker.errors import TrackerError
 from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
+from tracker.ingest.reader import ReadError
 from tracker.store import repo, session_scope
 from tracker.store.entity_repo import ResolutionReport, resolve_entities
 from tracker.store.match_repo import MatchReport, match_claims
@@ -74,9 +75,9 @@ class IngestReport:
 def prepare(file: InputFile) -> NewSource:
     """Read, decode, clean and date one file; FileError if it is not an article we can read."""
     try:
-        raw = file.path.read_bytes()
-    except OSError as exc:
-        raise FileError(f"{file.given}: cannot read ({exc.strerror or exc})") from exc
+        raw = file.read_bytes()
+    except ReadError as exc:
+        raise FileError(str(exc)) from exc
     try:
         decoded = decode_bytes(raw, html=file.is_html)
     except DecodeError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.ingest import IngestError, ManifestError, SourceMeta, discover
+from tracker.ingest.reader import ReadError
 
 TEXT = "An article about the Velmora ferry terminal.\n"
 
@@ -93,3 +94,100 @@ def test_malformed_sources_csv_refuses_the_folder(tmp_path: Path) -> None:
     (tmp_path / "sources.csv").write_text("path,byline\na.txt,Ilse Drummond\n")
     with pytest.raises(ManifestError, match="unknown column 'byline'"):
         discover([str(tmp_path)])
+
+
+def by_name(found) -> dict[str, object]:
+    return {Path(f.given).name: f for f in found}
+
+
+def test_symlink_to_a_file_inside_the_folder_is_read_as_its_target(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    target = touch(root / "sub" / "a.txt")
+    (root / "b.txt").symlink_to(Path("sub") / "a.txt")
+    (root / "sources.csv").write_text("path,outlet\nsub/a.txt,Velmora Evening Star\n")
+    found = by_name(discover([str(root)]))
+    assert found["b.txt"].problem is None and found["b.txt"].path == target.resolve()
+    assert found["b.txt"].meta.outlet == "Velmora Evening Star"
+    assert found["b.txt"].read_bytes() == TEXT.encode()
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda root, outside: (root / "p.txt").symlink_to(outside / "secret.txt"), "a file outside"),
+        (lambda root, outside: (root / "p.txt").symlink_to("/dev/zero"), "a file outside"),
+        (lambda root, outside: (root / "p.txt").symlink_to(outside), "a folder outside"),
+        (lambda root, outside: (root / "p.txt").symlink_to(root / "p.txt"), "symbolic link to nothing"),
+        (lambda root, outside: (root / "p.txt").symlink_to(root / "nowhere.txt"), "symbolic link to nothing"),
+    ],
+    ids=["file-outside", "device-outside", "folder-outside", "loop", "dangling"],
+)
+def test_symlink_out_of_the_folder_or_to_nothing_is_kept_as_a_failure_and_never_read(
+    tmp_path: Path, make, problem: str
+) -> None:
+    outside = tmp_path / "private"
+    touch(outside / "secret.txt")
+    root = tmp_path / "in"
+    touch(root / "a.txt")
+    make(root, outside)
+    found = by_name(discover([str(root)]))
+    assert found["a.txt"].problem is None
+    assert problem in (found["p.txt"].problem or "")
+    with pytest.raises(ReadError, match=r"p\.txt: .*" + problem):
+        found["p.txt"].read_bytes()
+
+
+def test_two_symlinks_in_a_loop_do_not_stop_the_walk(tmp_path: Path) -> None:
+    touch(tmp_path / "a.txt")
+    (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")
+    (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")
+    found = by_name(discover([str(tmp_path)]))
+    assert sorted(found) == ["a.txt", "x.txt", "y.txt"]
+    assert [name for name, f in found.items() if f.problem] == ["x.txt", "y.txt"]
+
+
+def test_symlinked_folders_are_not_walked(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    touch(root / "sub" / "a.txt")
+    (root / "again").symlink_to(root / "sub")  # inside: its files are found once, through the real folder
+    (root / "up").symlink_to(root)  # a loop through a folder
+    assert [f.given for f in discover([str(root)])] == [str(root / "sub" / "a.txt")]
+
+
+def test_a_fifo_in_a_folder_is_kept_so_that_it_is_refused_unread(tmp_path: Path) -> None:
+    import os
+
+    touch(tmp_path / "a.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    found = by_name(discover([str(tmp_path)]))
+    with pytest.raises(ReadError, match=r"pipe\.txt: not a regular file \(a FIFO\)"):
+        found["pipe.txt"].read_bytes()
+
+
+def test_a_symlink_named_on_the_command_line_is_followed_to_a_regular_file(tmp_path: Path) -> None:
+    target = touch(tmp_path / "elsewhere" / "a.txt")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    [found] = discover([str(link)])
+    assert found.given == str(link) and found.read_bytes() == TEXT.encode()
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")
+    [found] = discover([str(device)])
+    with pytest.raises(ReadError, match=r"zero\.txt: not a regular file \(a character device\)"):
+        found.read_bytes()
+
+
+def test_a_symlink_loop_named_on_the_command_line_is_an_error(tmp_path: Path) -> None:
+    link = tmp_path / "loop.txt"
+    link.symlink_to(link)
+    with pytest.raises(IngestError, match=r"loop\.txt: no such file or directory \(a symbolic link to nothing"):
+        discover([str(link)])
+
+
+def test_sources_csv_that_links_out_of_the_folder_refuses_it(tmp_path: Path) -> None:
+    (tmp_path / "private.csv").write_text("path,outlet\na.txt,Velmora Evening Star\n")
+    root = tmp_path / "in"
+    touch(root / "a.txt")
+    (root / "sources.csv").symlink_to(tmp_path / "private.csv")
+    with pytest.raises(ManifestError, match=r"sources\.csv: a symbolic link to nothing or to a file outside"):
+        discover([str(root)])

@@ -124,3 +124,58 @@ def test_url_with_a_tab_inside_is_refused(folder: Path) -> None:
 def test_url_scheme_is_stored_in_lower_case(folder: Path) -> None:
     path = write(folder, "path,url\na.txt,HTTPS://star.example/ferry\n")
     assert read_manifest(path)[(folder / "a.txt").resolve()].url == "https://star.example/ferry"
+
+
+@pytest.mark.parametrize(
+    ("cell", "problem"),
+    [
+        ("../outside.txt", "outside the folder"),
+        ("sub/../a.txt", "outside the folder"),
+        ("/etc/passwd", "outside the folder"),
+        ("link.txt", "symbolic link to nothing or to a file outside"),
+        ("loop.txt", "symbolic link to nothing or to a file outside"),
+        ("pipe.txt", "not a regular file (a FIFO)"),
+    ],
+)
+def test_a_row_must_name_a_regular_file_inside_the_folder(folder: Path, cell: str, problem: str) -> None:
+    import os
+
+    (folder.parent / "outside.txt").write_text("private")
+    (folder / "link.txt").symlink_to(folder.parent / "outside.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    os.mkfifo(folder / "pipe.txt")
+    path = write(folder, f"path,outlet\na.txt,Velmora Evening Star\n{cell},Northbay Courier\n")
+    with pytest.raises(ManifestError) as caught:
+        read_manifest(path)
+    assert str(caught.value).startswith(f"{path}:3: names {cell!r}")
+    assert problem in str(caught.value)
+
+
+def test_a_row_may_name_a_symlink_to_a_file_inside_the_folder(folder: Path) -> None:
+    (folder / "alias.txt").symlink_to(folder / "a.txt")
+    rows = read_manifest(write(folder, "path,outlet\nalias.txt,Velmora Evening Star\n"))
+    assert rows == {(folder / "a.txt").resolve(): SourceMeta(outlet="Velmora Evening Star")}
+
+
+def test_an_outlet_wider_than_its_column_is_refused_naming_the_row(folder: Path) -> None:
+    from tracker.store.limits import OUTLET_NAME
+
+    assert read_manifest(write(folder, f"path,outlet\na.txt,{'x' * OUTLET_NAME}\n"))
+    path = write(folder, f"path,outlet\na.txt,{'x' * (OUTLET_NAME + 1)}\n")
+    with pytest.raises(ManifestError, match=rf":2: outlet is {OUTLET_NAME + 1} characters long; at most {OUTLET_NAME}"):
+        read_manifest(path)
+
+
+@pytest.mark.parametrize("column", ["outlet", "title"])
+def test_a_control_character_in_a_cell_is_refused(folder: Path, column: str) -> None:
+    path = write(folder, f'path,{column}\na.txt,"Velmora\x00Star"\n')
+    with pytest.raises(ManifestError, match=rf":2: {column} contains a control character \(U\+0000\)"):
+        read_manifest(path)
+
+
+def test_sources_csv_that_is_not_a_regular_file_refuses_the_folder(folder: Path) -> None:
+    import os
+
+    os.mkfifo(folder / "sources.csv")
+    with pytest.raises(ManifestError, match=r"sources\.csv: not a regular file \(a FIFO\)"):
+        read_manifest(folder / "sources.csv")

@@ -10,6 +10,7 @@ from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
+from tracker.store.limits import REVIEWER
 from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, FlagReview, Outlet, Source
 
 OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
@@ -153,8 +154,8 @@ def review(
     reviewer = (reviewer or "").strip()
     if not reviewer:
         raise ReviewError("--by: say who reviews (a name or initials)")
-    if len(reviewer) > 200:
-        raise ReviewError("--by: at most 200 characters")
+    if len(reviewer) > REVIEWER:
+        raise ReviewError(f"--by: at most {REVIEWER} characters")
     flag = session.get(Flag, flag_id)
     if flag is None:
         raise ReviewError(f"no flag {flag_id}")

@@ -16,6 +16,7 @@ from tracker.clean.spans import Span
 from tracker.entities import ArticleEntities
 from tracker.extract import ClaimDraft
 from tracker.store.db import PG_LOCK_CORPUS
+from tracker.store.limits import ATTRIBUTED_TO, OUTLET_NAME, SOURCE_ENTITY_NAME, TIME_TEXT, fitting
 from tracker.store.models import (
     Base,
     Claim,
@@ -94,7 +95,7 @@ def source_with_hash(session: Session, sha256: str) -> int | None:
 def add_source(session: Session, new: NewSource) -> int:
     source = Source(
         path=new.path,
-        outlet=_outlet(session, new.outlet) if new.outlet else None,
+        outlet=_outlet(session, new.outlet) if new.outlet and fitting(new.outlet, OUTLET_NAME) else None,
         url=new.url,
         title=new.title,
         published=new.published,
@@ -114,8 +115,8 @@ def add_source(session: Session, new: NewSource) -> int:
                 start=c.start,
                 end=c.end,
                 kind=c.kind,
-                attributed_to_name=c.attributed_to,
-                time_text=c.time_text,
+                attributed_to_name=fitting(c.attributed_to, ATTRIBUTED_TO),
+                time_text=fitting(c.time_text, TIME_TEXT),
                 time_first=c.time_first,
                 time_last=c.time_last,
             )
@@ -130,11 +131,13 @@ def add_source(session: Session, new: NewSource) -> int:
 
 
 def _add_entities(session: Session, source: Source, found: ArticleEntities) -> None:
-    rows = []
-    for position, local in enumerate(found.entities):
+    rows: dict[int, SourceEntity] = {}
+    for index, local in enumerate(found.entities):
+        if not fitting(local.name, SOURCE_ENTITY_NAME):
+            continue  # a "name" longer than any column holds is not a name: dropped with its mentions and links
         row = SourceEntity(
             source_id=source.id,
-            position=position,
+            position=len(rows),
             name=local.name,
             type=local.type,
             strong=local.strong,
@@ -148,12 +151,13 @@ def _add_entities(session: Session, source: Source, found: ArticleEntities) -> N
                 for m in local.mentions
             ],
         )
-        rows.append(row)
-    session.add_all(rows)
+        rows[index] = row
+    session.add_all(rows.values())
     session.flush()
     session.add_all(
         ClaimEntity(claim_id=source.claims[link.claim].id, source_entity_id=rows[link.entity].id, speaker=link.speaker)
         for link in found.claim_links
+        if link.entity in rows
     )
 
 
