@@ -68,7 +68,11 @@ class TrackerGroup(click.Group):
     the tracker's own (TrackerError), the database's, and the operating system's. No traceback."""
 
     def main(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, prog_name: str | None = None, standalone_mode: bool = True, **kwargs: Any
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        standalone_mode: bool = True,
+        **kwargs: Any,
     ) -> Any:
         """As click's, but a usage error (unknown option, bad value, missing argument) is one line too."""
         if not standalone_mode:
