@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli_common import DB_ID, Context, TrackerGroup, emit, fail, output_file, print_table
+from tracker.cli_common import DB_ID, Context, TrackerGroup, emit, fail, output_file, print_table, redacted
 from tracker.export import build_export
 from tracker.extract import KINDS
 from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
@@ -167,6 +167,8 @@ def claims(obj: Context, source_id: int | None, kind: str | None) -> None:
       tracker claims --source 3 --kind role
     """
     with session_scope(obj.engine) as session:
+        if source_id is not None and not repo.has_source(session, source_id):
+            fail(f"--source {source_id}: no such source (tracker sources lists them)")
         rows = repo.list_claims(session, source_id=source_id, kind=kind)
     if not rows:
         click.echo("no claims match")
@@ -353,7 +355,7 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
     click.echo("flags: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in kinds))
     with session_scope(obj.engine) as session:
         total = len(repo.list_sources(session))
-    click.echo(f"database: {total} sources in {_redacted(obj.url)}")
+    click.echo(f"database: {total} sources in {redacted(obj.url)}")
 
 
 def _without_claims(obj: Context, report: IngestReport) -> str:
@@ -382,15 +384,6 @@ def _without_claims(obj: Context, report: IngestReport) -> str:
     if none_found:
         parts.append(f"{none_found} with no claim found")
     return ", ".join(parts)
-
-
-def _redacted(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return url
 
 
 from tracker.cli_entities import entities  # noqa: E402  (the groups register themselves on cli)

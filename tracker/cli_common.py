@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import TrackerError
 from tracker.store import StoreError, database_url, open_store
+from tracker.store.db import redact
 from tracker.store.limits import MAX_INTEGER
 
 
@@ -54,6 +55,11 @@ def _finish_interrupted_work(engine: Engine) -> None:
             "until 'tracker entities resolve' runs on a writable database",
             err=True,
         )
+
+
+def redacted(url: str) -> str:
+    """A database URL as it may be shown: without its password."""
+    return redact(url)
 
 
 def db_reason(exc: SQLAlchemyError) -> str:
@@ -100,7 +106,8 @@ class TrackerGroup(click.Group):
         except TrackerError as exc:
             fail(str(exc))
         except SQLAlchemyError as exc:
-            fail(f"database error: {db_reason(exc)}")
+            url = ctx.obj.url if isinstance(ctx.obj, Context) else database_url(None)
+            fail(f"--db {redacted(url)}: {db_reason(exc)}")
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")

@@ -99,7 +99,7 @@ def _review_command(action: str, summary: str):
     @click.pass_obj
     def command(obj: Context, flag_id: int, reviewer: str, note: str | None, expected: int | None) -> None:
         try:
-            with session_scope(obj.engine) as session:
+            with session_scope(obj.engine, write=True) as session:
                 done = flag_repo.review(session, flag_id, action, reviewer, note, expected)
         except flag_repo.ReviewError as exc:
             fail(str(exc))

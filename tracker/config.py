@@ -140,6 +140,9 @@ class DecodeSettings:
     # Not valid UTF-8, yet read as UTF-8 with U+FFFD for the bad bytes when invalid sequences are at most this
     # share of all multi-byte sequences (a stray byte or two, not a file in another encoding).
     max_bad_utf8_share: float = 0.2
+    # ... or, in a short text, when there are at most this many invalid sequences and no more of them than valid
+    # multi-byte characters (one stray byte beside "café" and "Zürich" is still UTF-8).
+    max_stray_bad_utf8: int = 2
     # A declared (or byte-order-marked) encoding is kept with U+FFFD for undecodable bytes up to this share.
     max_replaced_share: float = 0.05
     # Text with more control characters than this share is taken as binary.

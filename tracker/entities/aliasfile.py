@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from tracker.entities.recognise import TYPES
@@ -17,6 +18,7 @@ from tracker.errors import TrackerError
 COLUMNS = ("entity", "type", "alias", "relation", "origin")
 RELATIONS = {"is": True, "is not": False}
 MAX_NAME = 300  # the width of entity and alias names in the database
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class AliasFileError(TrackerError, ValueError):
@@ -32,12 +34,24 @@ class AliasRow:
 
 
 def parse_alias_file(text: str) -> list[AliasRow]:
-    reader = csv.DictReader(io.StringIO(text))
+    """The rows of an alias file, all or none: AliasFileError naming the first bad line."""
+    reader = csv.DictReader(io.StringIO(text), strict=True)
+    try:
+        return _rows(reader)
+    except csv.Error as exc:
+        raise AliasFileError(f"line {reader.line_num}: not CSV ({exc})") from exc
+
+
+def _rows(reader: csv.DictReader) -> list[AliasRow]:
     missing = [c for c in ("entity", "alias") if c not in (reader.fieldnames or [])]
     if missing:
         raise AliasFileError(f"line 1: missing column(s) {', '.join(missing)} (expected {','.join(COLUMNS)})")
     rows = []
     for record in reader:
+        if None in record or any(v is None for v in record.values()):
+            raise AliasFileError(f"line {reader.line_num}: {len(reader.fieldnames or [])} cells expected")
+        if any(_CONTROL.search(v) for v in record.values() if isinstance(v, str)):
+            raise AliasFileError(f"line {reader.line_num}: a cell holds a control character")
         line = reader.line_num  # the physical line: blank lines are skipped but counted
         entity = (record.get("entity") or "").strip()
         alias = (record.get("alias") or "").strip()

@@ -178,7 +178,7 @@ def _mostly_utf8(raw: bytes, settings: DecodeSettings) -> Decoded | None:
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
     valid = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    if valid and bad / (valid + bad) <= settings.max_bad_utf8_share:
+    if valid and (bad / (valid + bad) <= settings.max_bad_utf8_share or bad <= min(valid, settings.max_stray_bad_utf8)):
         return Decoded(text, "utf-8" + REPAIRED)
     return None
 

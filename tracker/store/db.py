@@ -165,17 +165,17 @@ def open_store(url: str | None = None) -> Engine:
     except OperationalError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
-        raise StoreError(f"--db {_redact(resolved)}: cannot open database ({reason})") from exc
+        raise StoreError(f"--db {redact(resolved)}: cannot open database ({reason})") from exc
     except Exception as exc:
         engine.dispose()
         if isinstance(exc, StoreError):
             raise
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"--db {_redact(resolved)}: {reason}") from exc
+        raise StoreError(f"--db {redact(resolved)}: {reason}") from exc
     return engine
 
 
-def _redact(url: str) -> str:
+def redact(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:

@@ -88,6 +88,10 @@ class StoredSource:
     language: str | None = None
 
 
+def has_source(session: Session, source_id: int) -> bool:
+    return session.get(Source, source_id) is not None
+
+
 def source_with_hash(session: Session, sha256: str) -> int | None:
     return session.scalar(select(Source.id).where(Source.content_sha256 == sha256))
 
