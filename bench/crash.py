@@ -250,6 +250,7 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pg", metavar="ADMIN_URL", help="also run the ingest stages on this PostgreSQL server")
+    parser.add_argument("--stages", default="per-file,corpus,migration", help="which stages (comma-separated)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     corpus = Path(args.corpus)
@@ -266,19 +267,26 @@ def main() -> None:
         print(f"corpus {corpus}: {files} sources stored, {len(reference['claims'])} claims, "
               f"{len(reference['flags'])} flags in one clean run")  # fmt: skip
 
+        wanted = set(args.stages.split(","))
         stages: list[tuple[str, Stage]] = []
         backends = [Backend(folder)] + ([Backend(folder, args.pg)] if args.pg else [])
-        for backend in backends:
+        for backend in backends if wanted & {"per-file", "corpus"} else []:
             ready, stored_all, end = timeline(backend, corpus, files)
             print(f"{backend.name}: schema ready {ready:.2f} s, all stored {stored_all:.2f} s, done {end:.2f} s",
                   flush=True)  # fmt: skip
-            per_file, corpus_stage = Stage("per-file"), Stage("corpus")
-            kill_ingest(backend, corpus, files, (ready * 0.9, stored_all), reference, per_file, False, rng, args.kills)
-            kill_ingest(backend, corpus, files, (stored_all, end), reference, corpus_stage, True, rng, args.kills)
-            stages += [(backend.name, per_file), (backend.name, corpus_stage)]
-        migration = Stage("migration")
-        kill_migration(folder, corpus, reference, migration, rng, args.kills)
-        stages.append(("sqlite", migration))
+            if "per-file" in wanted:
+                per_file = Stage("per-file")
+                kill_ingest(backend, corpus, files, (ready * 0.9, stored_all), reference, per_file, False, rng,
+                            args.kills)  # fmt: skip
+                stages.append((backend.name, per_file))
+            if "corpus" in wanted:
+                corpus_stage = Stage("corpus")
+                kill_ingest(backend, corpus, files, (stored_all, end), reference, corpus_stage, True, rng, args.kills)
+                stages.append((backend.name, corpus_stage))
+        if "migration" in wanted:
+            migration = Stage("migration")
+            kill_migration(folder, corpus, reference, migration, rng, args.kills)
+            stages.append(("sqlite", migration))
 
     print(f"{'backend':<11} {'stage':<10} {'kills':>5} {'tries':>5} {'unusable':>8} {'differing':>9}")
     for backend_name, stage in stages:
