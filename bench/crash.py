@@ -8,8 +8,8 @@ have landed inside that stage, as seen in the database afterwards:
 - per-file: ``tracker ingest CORPUS`` killed while sources are still being stored (fewer than all stored);
 - corpus:   killed after every source is stored, while the corpus-wide stage (entities, matching, flags)
             is owed (its pending_work row is there);
-- migration: ``tracker db upgrade`` on a new SQLite file, killed while its migration transaction was
-            open (uncommitted frames in the write-ahead log) or, failing that, at a random moment of it.
+- migration: ``tracker db upgrade`` on a new SQLite file, killed (SIGKILL from inside, just before a random
+            one of its DDL or version-row statements reaches the database) while its transaction is open.
 
 After each kill the database must be usable: it opens, ``PRAGMA integrity_check`` is ok and
 ``foreign_key_check`` is empty (SQLite), the schema revision is either none or the newest, and an
@@ -200,42 +200,57 @@ def kill_ingest(backend: Backend, corpus: Path, files: int, window: tuple[float,
             backend.drop(url)
 
 
+# Runs the real CLI with Alembic's statement executor wrapped: the process SIGKILLs itself just before its Nth
+# statement (DDL or the version row) reaches the database, inside the migration's open transaction.
+KILL_AT_STATEMENT = """
+import os, signal, sys
+from alembic.ddl.impl import DefaultImpl
+target, seen, real = int(sys.argv[1]), [0], DefaultImpl._exec
+def counted(self, *args, **kwargs):
+    seen[0] += 1
+    if seen[0] == target:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(self, *args, **kwargs)
+DefaultImpl._exec = counted
+if target == 0:
+    import atexit
+    atexit.register(lambda: print(seen[0]))
+from tracker.cli import main
+sys.argv = ["tracker", "--db", sys.argv[2], "db", "upgrade"]
+main()
+"""
+
+
 def kill_migration(folder: Path, corpus: Path, reference: dict, stage: Stage, rng: random.Random, kills: int) -> None:
-    """Kill ``tracker db upgrade`` on a new file at a random moment between the end of its imports and its end."""
-    probe = folder / "probe.db"
-    start = time.monotonic()
-    run(f"sqlite:///{probe}", "db", "upgrade")
-    end = time.monotonic() - start
-    start = time.monotonic()
-    subprocess.run([sys.executable, "-c", "import tracker.cli"], check=True)
-    imported = time.monotonic() - start
-    while stage.kills < kills:
+    """Kill ``tracker db upgrade`` on a new SQLite file before a random one of its migration statements."""
+    probe = subprocess.run([sys.executable, "-c", KILL_AT_STATEMENT, "0", f"sqlite:///{folder / 'probe.db'}"],
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    statements = int(probe.stdout.strip().splitlines()[-1])
+    print(f"migration: {statements} statements from an empty file to the newest revision", flush=True)
+    while stage.kills < kills and stage.attempts < kills * 3:
         stage.attempts += 1
         path = folder / f"migrate-{secrets.token_hex(4)}.db"
         url = f"sqlite:///{path}"
-        process = subprocess.Popen([TRACKER, "--db", url, "db", "upgrade"], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
-        time.sleep(rng.uniform(imported * 0.8, end))
-        process.send_signal(signal.SIGKILL)
-        if process.wait() != -signal.SIGKILL:
-            continue  # it had finished: not a kill
+        at = rng.randint(1, statements)
+        done = subprocess.run([sys.executable, "-c", KILL_AT_STATEMENT, str(at), url], capture_output=True,
+                              stdin=subprocess.DEVNULL, check=False)  # fmt: skip
+        if done.returncode != -signal.SIGKILL:
+            continue
         stage.kills += 1
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists() and wal.stat().st_size > 0 and not _has_schema(url):
-            stage.mid_transaction += 1  # killed with the migration's transaction open
-        problem = usable(url) if path.exists() else None
-        if problem is None and path.exists():
+        stage.mid_transaction += 1
+        problem = usable(url)
+        if problem is None:
             revision = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
             if len(revision) != 1:
                 problem = f"alembic_version holds {revision}"
         if problem:
             stage.unusable += 1
-            stage.problems.append(problem)
+            stage.problems.append(f"killed at statement {at}: {problem}")
             continue
         done = run(url, "ingest", str(corpus))
         if done.returncode not in (0, 1) or export(url) != reference:
             stage.differing += 1
-            stage.problems.append(f"re-run differs (exit {done.returncode}): {done.stderr.strip()[:200]}")
+            stage.problems.append(f"killed at statement {at}: re-run differs (exit {done.returncode})")
         report(stage)
 
 
@@ -293,7 +308,7 @@ def main() -> None:
         print(f"{backend_name:<11} {stage.name:<10} {stage.kills:>5} {stage.attempts:>5} {stage.unusable:>8} "
               f"{stage.differing:>9}")  # fmt: skip
         if stage.name == "migration":
-            print(f"    {stage.mid_transaction} of the kills caught the migration transaction open")
+            print(f"    {stage.mid_transaction} of the kills landed inside the migration's transaction")
         for problem in stage.problems[:5]:
             print(f"    {problem}")
     if any(s.unusable or s.differing for _, s in stages):
