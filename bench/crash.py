@@ -2,12 +2,11 @@
 
 Usage: python bench/crash.py [CORPUS_DIR] [--kills N] [--seed S] [--pg ADMIN_URL]
 
-For each of three stages it kills the real CLI (``tracker``) with SIGKILL at a random moment until N kills
-have landed inside that stage, as seen in the database afterwards:
+For each of three stages it runs the real CLI and has the process SIGKILL itself just before a random one
+of the SQL statements of that stage reaches the database (a probe run counts them), N times:
 
-- per-file: ``tracker ingest CORPUS`` killed while sources are still being stored (fewer than all stored);
-- corpus:   killed after every source is stored, while the corpus-wide stage (entities, matching, flags)
-            is owed (its pending_work row is there);
+- per-file: ``tracker ingest CORPUS`` killed while sources are being stored, each in its own transaction;
+- corpus:   killed inside the corpus-wide stage (entities, matching, flags), after every source is stored;
 - migration: ``tracker db upgrade`` on a new SQLite file, killed (SIGKILL from inside, just before a random
             one of its DDL or version-row statements reaches the database) while its transaction is open.
 
@@ -31,7 +30,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,28 +133,6 @@ def usable(url: str) -> str | None:
     return None
 
 
-def timeline(backend: Backend, corpus: Path, files: int) -> tuple[float, float, float]:
-    """One clean ingest watched from outside: (schema ready, all sources stored, finished), in seconds."""
-    url = backend.fresh()
-    try:
-        start = time.monotonic()
-        process = subprocess.Popen([TRACKER, "--db", url, "ingest", str(corpus)], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
-        first = stored_all = None
-        while process.poll() is None:
-            now = time.monotonic() - start
-            if first is None and _has_schema(url):
-                first = now
-            stored = state(url)[0] if first is not None else 0
-            if stored_all is None and stored >= files:
-                stored_all = now
-            time.sleep(0.02)
-        end = time.monotonic() - start
-        return first or 0.0, stored_all or end, end
-    finally:
-        backend.drop(url)
-
-
 def _has_schema(url: str) -> bool:
     if url.startswith("sqlite") and not Path(make_url(url).database or "").exists():
         return False
@@ -170,34 +146,59 @@ def _has_schema(url: str) -> bool:
         engine.dispose()
 
 
-def kill_ingest(backend: Backend, corpus: Path, files: int, window: tuple[float, float], reference: dict,
-                stage: Stage, want_pending: bool, rng: random.Random, kills: int) -> None:  # fmt: skip
-    while stage.kills < kills and stage.attempts < kills * 6:
-        stage.attempts += 1
-        url = backend.fresh()
-        try:
-            process = subprocess.Popen([TRACKER, "--db", url, "ingest", str(corpus)], stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
-            time.sleep(rng.uniform(*window))
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            stored, pending = state(url)
-            landed = (stored == files and pending) if want_pending else (_has_schema(url) and stored < files)
-            if not landed:
-                continue
-            stage.kills += 1
-            problem = usable(url)
-            if problem:
-                stage.unusable += 1
-                stage.problems.append(problem)
-                continue
-            done = run(url, "ingest", str(corpus))
-            if done.returncode not in (0, 1) or export(url) != reference:
-                stage.differing += 1
-                stage.problems.append(f"re-run differs (exit {done.returncode}): {done.stderr.strip()[:200]}")
-            report(stage)
-        finally:
-            backend.drop(url)
+# Runs the real CLI's ingest with every SQL statement counted: the process SIGKILLs itself just before its Nth
+# statement reaches the database. With N = 0 it prints the count at which the corpus-wide stage starts and the
+# total, so that a kill can be aimed at the per-file stage or at the corpus stage.
+KILL_AT_SQL = """
+import os, signal, sys
+from sqlalchemy import Engine, event
+import tracker.pipeline as pipeline
+target, seen = int(sys.argv[1]), [0, 0]
+@event.listens_for(Engine, "before_cursor_execute")
+def counted(*_args):
+    seen[0] += 1
+    if seen[0] == target:
+        os.kill(os.getpid(), signal.SIGKILL)
+real = pipeline.finish_corpus_stage
+def marked(engine):
+    seen[1] = seen[0]
+    return real(engine)
+pipeline.finish_corpus_stage = marked
+if target == 0:
+    import atexit
+    atexit.register(lambda: print(seen[1], seen[0]))
+from tracker.cli import main
+sys.argv = ["tracker", "--db", sys.argv[2], "ingest", sys.argv[3]]
+main()
+"""
+
+
+def kill_ingest_at_statements(backend: Backend, corpus: Path, reference: dict, stages: dict[str, Stage],
+                              rng: random.Random, kills: int) -> None:  # fmt: skip
+    """Kill ``tracker ingest`` before a random SQL statement of the per-file stage, then of the corpus stage."""
+    url = backend.fresh()
+    try:
+        probe = subprocess.run([sys.executable, "-c", KILL_AT_SQL, "0", url, str(corpus)], capture_output=True,
+                               text=True, check=False, stdin=subprocess.DEVNULL)  # fmt: skip
+        corpus_start, total = map(int, probe.stdout.strip().splitlines()[-1].split())
+    finally:
+        backend.drop(url)
+    print(f"{backend.name}: {total} statements, the corpus-wide stage from statement {corpus_start}", flush=True)
+    windows = {"per-file": (1, corpus_start), "corpus": (corpus_start + 1, total)}
+    for name, stage in stages.items():
+        low, high = windows[name]
+        while stage.kills < kills and stage.attempts < kills * 2:
+            stage.attempts += 1
+            url = backend.fresh()
+            try:
+                at = rng.randint(low, high)
+                done = subprocess.run([sys.executable, "-c", KILL_AT_SQL, str(at), url, str(corpus)],
+                                      capture_output=True, check=False, stdin=subprocess.DEVNULL)  # fmt: skip
+                if done.returncode != -signal.SIGKILL:
+                    continue
+                after_kill(url, corpus, reference, stage, at)
+            finally:
+                backend.drop(url)
 
 
 # Runs the real CLI with Alembic's statement executor wrapped: the process SIGKILLs itself just before its Nth
@@ -236,22 +237,28 @@ def kill_migration(folder: Path, corpus: Path, reference: dict, stage: Stage, rn
                               stdin=subprocess.DEVNULL, check=False)  # fmt: skip
         if done.returncode != -signal.SIGKILL:
             continue
-        stage.kills += 1
         stage.mid_transaction += 1
-        problem = usable(url)
-        if problem is None:
-            revision = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
-            if len(revision) != 1:
-                problem = f"alembic_version holds {revision}"
-        if problem:
-            stage.unusable += 1
-            stage.problems.append(f"killed at statement {at}: {problem}")
-            continue
-        done = run(url, "ingest", str(corpus))
-        if done.returncode not in (0, 1) or export(url) != reference:
-            stage.differing += 1
-            stage.problems.append(f"killed at statement {at}: re-run differs (exit {done.returncode})")
-        report(stage)
+        after_kill(url, corpus, reference, stage, at)
+
+
+def after_kill(url: str, corpus: Path, reference: dict, stage: Stage, at: int) -> None:
+    """Count one kill: is the database usable, and does a re-run of the ingest equal one clean run?"""
+    stage.kills += 1
+    problem = usable(url)
+    if problem is None and url.startswith("sqlite"):
+        path = make_url(url).database or ""
+        revision = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall()
+        if len(revision) != 1:
+            problem = f"alembic_version holds {revision}"
+    if problem:
+        stage.unusable += 1
+        stage.problems.append(f"killed at statement {at}: {problem}")
+        return
+    done = run(url, "ingest", str(corpus))
+    if done.returncode not in (0, 1) or export(url) != reference:
+        stage.differing += 1
+        stage.problems.append(f"killed at statement {at}: re-run differs (exit {done.returncode})")
+    report(stage)
 
 
 def report(stage: Stage) -> None:
@@ -285,19 +292,11 @@ def main() -> None:
         wanted = set(args.stages.split(","))
         stages: list[tuple[str, Stage]] = []
         backends = [Backend(folder)] + ([Backend(folder, args.pg)] if args.pg else [])
-        for backend in backends if wanted & {"per-file", "corpus"} else []:
-            ready, stored_all, end = timeline(backend, corpus, files)
-            print(f"{backend.name}: schema ready {ready:.2f} s, all stored {stored_all:.2f} s, done {end:.2f} s",
-                  flush=True)  # fmt: skip
-            if "per-file" in wanted:
-                per_file = Stage("per-file")
-                kill_ingest(backend, corpus, files, (ready * 0.9, stored_all), reference, per_file, False, rng,
-                            args.kills)  # fmt: skip
-                stages.append((backend.name, per_file))
-            if "corpus" in wanted:
-                corpus_stage = Stage("corpus")
-                kill_ingest(backend, corpus, files, (stored_all, end), reference, corpus_stage, True, rng, args.kills)
-                stages.append((backend.name, corpus_stage))
+        for backend in backends:
+            chosen = {name: Stage(name) for name in ("per-file", "corpus") if name in wanted}
+            if chosen:
+                kill_ingest_at_statements(backend, corpus, reference, chosen, rng, args.kills)
+                stages += [(backend.name, stage) for stage in chosen.values()]
         if "migration" in wanted:
             migration = Stage("migration")
             kill_migration(folder, corpus, reference, migration, rng, args.kills)
