@@ -2,7 +2,7 @@
 
 The articles are invented: invented outlets, a storm in an invented town, invented officials. The names exercise
 romanisation (Oleh Hnatiuk / Oleg Gnatyuk: one person, joined automatically), a shared surname (Marta and Ivan
-Kovalenko: two people, kept apart), a spelling too far apart to join (Yuliia Shcherbak / Julia Szczerbak: one
+Kovalenko: two people, kept apart), a spelling too far apart to join (Yuliia Shcherbak / Julia Sherbuck: one
 person, joined by an editor's merge), a false join (Andriy Melnyk, union leader / Andrii Melnik, farmer: two
 people, parted by an editor's split) and a married name only an editor can place
 (Marta Bilyk-Kovalenko is Marta Kovalenko).
@@ -54,7 +54,7 @@ TRIBUNE = article(
     "Deputy Energy Minister Oleg Gnatyuk said on Tuesday that the repairs to the northern grid would be "
     "finished well before the spring.",
     "Mayor Ivan Kovalenko said that many residents of Dovrensk had now waited four days for their heating to return.",
-    "Grid operator spokeswoman Julia Szczerbak said that engineers from three other regions had arrived "
+    "Grid operator spokeswoman Julia Sherbuck said that engineers from three other regions had arrived "
     "in the town overnight.",
     "The mayor said the town would open two more warming centres in its schools until the power supply "
     "was stable again.",
@@ -78,7 +78,7 @@ COURIER = article(
 OBSERVER = article(
     "Fenwick Observer",
     "Power returns to the last villages near Dovrensk",
-    "Grid operator spokeswoman Julia Szczerbak said on Friday that the last two substations had been switched back on.",
+    "Grid operator spokeswoman Julia Sherbuck said on Friday that the last two substations had been switched back on.",
     "In Ostrivka, the grain farmer Andrii Melnik said that he was still waiting for the compensation the "
     "ministry had promised.",
     "Grid operator chief Marta Bilyk-Kovalenko said that the warming centres in the schools would close "
@@ -104,7 +104,7 @@ def write_first(root: Path) -> Path:
 
 
 def write_later(root: Path) -> Path:
-    """A fourth outlet, days later: writes Julia Szczerbak, Andrii Melnik, Marta Bilyk-Kovalenko."""
+    """A fourth outlet, days later: writes Julia Sherbuck, Andrii Melnik, Marta Bilyk-Kovalenko."""
     return write_folder(
         root,
         [("4-observer.txt", OBSERVER, "Fenwick Observer", "https://observer.example/power", "2024-02-09",
@@ -262,31 +262,31 @@ def test_entities_table_lists_spellings_and_filters(invoke, db_url: str, first: 
 
 
 def test_merge_survives_resolve_and_new_articles(invoke, db_url: str, first: dict, tmp_path: Path) -> None:
-    keep, gone = entity_of(first, "Yuliia Shcherbak")["id"], entity_of(first, "Julia Szczerbak")["id"]
+    keep, gone = entity_of(first, "Yuliia Shcherbak")["id"], entity_of(first, "Julia Sherbuck")["id"]
     assert keep != gone  # too far apart for resolution: the editor knows better
 
     result = ok(invoke(db_url, "entities", "merge", keep, gone))
     assert f"merged entity {gone} into {keep}" in result.stdout
 
     def check(data: dict, sources: int) -> None:
-        kept = entity_of(data, "Julia Szczerbak")
+        kept = entity_of(data, "Julia Sherbuck")
         assert kept["id"] == keep
-        assert {"Yuliia Shcherbak", "Julia Szczerbak"} <= set(kept["aliases"])
+        assert {"Yuliia Shcherbak", "Julia Sherbuck"} <= set(kept["aliases"])
         assert kept["sources"] == sources
         assert gone not in {e["id"] for e in data["entities"]}
         said = speakers(data)
-        assert said["Julia Szczerbak"] == said["Yuliia Shcherbak"] == {keep}
+        assert said["Julia Sherbuck"] == said["Yuliia Shcherbak"] == {keep}
         assert all(gone not in c["entity_ids"] for c in data["claims"])
         # One person in two spellings: the merge makes it a spelling variant worth a look.
         explanation = spelling_flags(data)[keep]["explanation"]
-        for part in ("Yuliia Shcherbak", "Julia Szczerbak", "Kestrel Ledger", "Harrowgate Tribune"):
+        for part in ("Yuliia Shcherbak", "Julia Sherbuck", "Kestrel Ledger", "Harrowgate Tribune"):
             assert part in explanation, explanation
 
     check(export(invoke, db_url), sources=2)
     shown = ok(invoke(db_url, "entities", "show", gone)).stdout
-    assert f"entity {gone} (Julia Szczerbak) was merged into entity {keep}" in shown
+    assert f"entity {gone} (Julia Sherbuck) was merged into entity {keep}" in shown
     detail = ok(invoke(db_url, "entities", "show", keep)).stdout
-    assert "editor: 'Julia Szczerbak' is this entity (merge)" in detail
+    assert "editor: 'Julia Sherbuck' is this entity (merge)" in detail
 
     ok(invoke(db_url, "entities", "resolve"))
     check(export(invoke, db_url), sources=2)
@@ -306,14 +306,14 @@ def test_merge_survives_resolve_and_new_articles(invoke, db_url: str, first: dic
 
 
 def test_merge_of_a_merged_entity_redirects_the_whole_chain(invoke, db_url: str, first: dict) -> None:
-    a, b = entity_of(first, "Yuliia Shcherbak")["id"], entity_of(first, "Julia Szczerbak")["id"]
+    a, b = entity_of(first, "Yuliia Shcherbak")["id"], entity_of(first, "Julia Sherbuck")["id"]
     c = entity_of(first, "Marta Kovalenko")["id"]
     ok(invoke(db_url, "entities", "merge", b, a))
     ok(invoke(db_url, "entities", "merge", c, b))
     for old in (a, b):
         assert f"was merged into entity {c}" in ok(invoke(db_url, "entities", "show", old)).stdout
     data = export(invoke, db_url)
-    assert entity_of(data, "Yuliia Shcherbak")["id"] == entity_of(data, "Julia Szczerbak")["id"] == c
+    assert entity_of(data, "Yuliia Shcherbak")["id"] == entity_of(data, "Julia Sherbuck")["id"] == c
 
 
 # -- 3. split ----------------------------------------------------------------------------------------------
@@ -413,7 +413,7 @@ def test_without_the_alias_the_married_name_is_someone_else(invoke, db_url: str,
 def test_alias_file_round_trip_into_a_fresh_database(
     invoke, db_url: str, second_db_url: str, first: dict, tmp_path: Path
 ) -> None:
-    keep, gone = entity_of(first, "Yuliia Shcherbak")["id"], entity_of(first, "Julia Szczerbak")["id"]
+    keep, gone = entity_of(first, "Yuliia Shcherbak")["id"], entity_of(first, "Julia Sherbuck")["id"]
     ok(invoke(db_url, "entities", "merge", keep, gone))
     ok(invoke(db_url, "entities", "split", entity_of(first, "Andriy Melnyk")["id"], "Andrii Melnik"))
     marta = entity_of(first, "Marta Kovalenko")["id"]
@@ -429,7 +429,7 @@ def test_alias_file_round_trip_into_a_fresh_database(
     assert ("Andriy Melnyk", "person", "Andrii Melnik", "is not", "split") in data_rows
     assert ("Andrii Melnik", "person", "Andrii Melnik", "is", "split") in data_rows
     owner = {alias: entity for entity, _t, alias, relation, _o in data_rows if relation == "is"}
-    assert owner["Julia Szczerbak"] == owner["Yuliia Shcherbak"]
+    assert owner["Julia Sherbuck"] == owner["Yuliia Shcherbak"]
     assert owner["Marta Bilyk-Kovalenko"] == owner["Marta Kovalenko"] != owner["Ivan Kovalenko"]
     assert ("Marta Kovalenko", "person", "Marta Bilyk-Kovalenko", "is", "alias") in data_rows
     assert owner["Oleg Gnatyuk"] == owner["Oleh Hnatiuk"]
@@ -444,14 +444,14 @@ def test_alias_file_round_trip_into_a_fresh_database(
     ok(invoke(second_db_url, "ingest", str(write_later(tmp_path / "later2"))))
     data = export(invoke, second_db_url)
     shcherbak = entity_of(data, "Yuliia Shcherbak")
-    assert entity_of(data, "Julia Szczerbak")["id"] == shcherbak["id"] and shcherbak["sources"] == 3
+    assert entity_of(data, "Julia Sherbuck")["id"] == shcherbak["id"] and shcherbak["sources"] == 3
     leader, farmer = entity_of(data, "Andriy Melnyk"), entity_of(data, "Andrii Melnik")
     assert leader["id"] != farmer["id"] and farmer["sources"] == 2 and leader["aliases"] == ["Andriy Melnyk"]
     marta = entity_of(data, "Marta Kovalenko")
     assert entity_of(data, "Marta Bilyk-Kovalenko")["id"] == marta["id"] != entity_of(data, "Ivan Kovalenko")["id"]
     assert entity_of(data, "Oleg Gnatyuk")["id"] == entity_of(data, "Oleh Hnatiuk")["id"]
     said = speakers(data)
-    assert said["Julia Szczerbak"] == said["Yuliia Shcherbak"] == {shcherbak["id"]}
+    assert said["Julia Sherbuck"] == said["Yuliia Shcherbak"] == {shcherbak["id"]}
     assert said["Andrii Melnik"] == {farmer["id"]}
     assert said["Marta Bilyk-Kovalenko"] == {marta["id"]}
     assert (

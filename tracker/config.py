@@ -77,6 +77,8 @@ class EntitySettings:
     first_same: float = 4.0
     first_close: float = 1.5
     first_close_at: float = 0.8
+    # Forms of one given name in two languages, or a familiar form (Mykola / Nicholas, Bill / William).
+    first_equivalent: float = 2.0
     first_initial: float = 1.0
     first_missing: float = 0.0
     first_different: float = -20.0

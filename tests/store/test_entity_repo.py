@@ -84,7 +84,7 @@ def test_entity_ids_are_stable_across_repeated_resolution(engine: Engine, tmp_pa
 
 def test_corrections_keep_ids_across_repeated_resolution(engine: Engine, tmp_path: Path) -> None:
     ingest_folder(engine, write_first(tmp_path / "first"))
-    keep, gone = id_of(engine, "Yuliia Shcherbak"), id_of(engine, "Julia Szczerbak")
+    keep, gone = id_of(engine, "Yuliia Shcherbak"), id_of(engine, "Julia Sherbuck")
     leader = id_of(engine, "Andriy Melnyk")
     with session_scope(engine) as session:
         entity_repo.merge(session, keep, gone)
@@ -98,13 +98,13 @@ def test_corrections_keep_ids_across_repeated_resolution(engine: Engine, tmp_pat
     for _ in range(2):
         resolve_again(engine)
         assert snapshot(engine) == before
-    assert id_of(engine, "Julia Szczerbak") == keep
+    assert id_of(engine, "Julia Sherbuck") == keep
     assert (id_of(engine, "Andriy Melnyk"), id_of(engine, "Andrii Melnik")) == (leader, farmer)
     with session_scope(engine) as session:
         assert session.get(Entity, gone).merged_into_id == keep
 
     ingest_folder(engine, write_later(tmp_path / "later"))
-    assert id_of(engine, "Julia Szczerbak") == keep
+    assert id_of(engine, "Julia Sherbuck") == keep
     assert id_of(engine, "Andrii Melnik") == farmer
     assert id_of(engine, "Marta Bilyk-Kovalenko") == marta
 

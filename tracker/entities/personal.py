@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.entities.romanise import plain, similarity, spelling_key
+from tracker.entities import systems
+from tracker.entities.romanise import (
+    has_syllabic,
+    plain,
+    same_spelling,
+    similarity,
+    spelling_key,
+    symbols,
+    to_latin,
+)
 from tracker.extract.names import NAME_PARTICLES
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -19,7 +28,13 @@ class PersonalName:
 
     @property
     def surname_key(self) -> str:
-        return spelling_key(self.surname)
+        """The surname folded, without the particles before it: "al-Rahim" and "Al Rahim" -> the key of Rahim."""
+        return surname_keys(self.surname)[0]
+
+    @property
+    def surname_keys(self) -> tuple[str, ...]:
+        """The particle-free key and, if different, the key of the whole surname as one word ("Alrahim")."""
+        return surname_keys(self.surname)
 
     @property
     def full(self) -> bool:
@@ -47,7 +62,40 @@ def forms_of(text: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f]
 
 
+def surname_keys(surname: str) -> tuple[str, ...]:
+    """A surname's keys: without its particles first, then the whole of it as one word."""
+    free, whole = spelling_key(bare_surname(surname)), spelling_key(surname)
+    return (free, whole) if whole != free else (free,)
+
+
+def bare_surname(surname: str) -> str:
+    """A surname without the particles before it ("al-Rahim" -> "Rahim", "van der Berg" -> "Berg")."""
+    parts = [p for p in re.split(r"[\s\-'’]+", surname) if p]
+    while len(parts) > 1 and plain(parts[0]) in systems.SURNAME_PARTICLES:
+        parts = parts[1:]
+    return "".join(parts)
+
+
+def same_surname(a: PersonalName, b: PersonalName) -> bool:
+    """One surname, under any romanisation, with or without its particles."""
+    if set(a.surname_keys) & set(b.surname_keys):
+        return True
+    return same_spelling(bare_surname(a.surname), bare_surname(b.surname))
+
+
+def surname_similarity(a: PersonalName, b: PersonalName) -> float:
+    """How alike two surnames are, 0..1. One sound of those Latin spells with several letters (ш, щ, ч, ж, х)
+    written for another is a different letter, not a slip: Khmarenko and Chmarenko are two surnames, however
+    alike in letters (a dropped h, as in Peskov / Peshkov, stays a slip)."""
+    marks_a, marks_b = symbols(a.surname_key), symbols(b.surname_key)
+    if len(marks_a) == len(marks_b) and marks_a != marks_b:
+        return 0.0
+    return similarity(a.surname, b.surname)
+
+
 def parse(name: str) -> PersonalName:
+    if has_syllabic(name):
+        name = to_latin(name)
     words = [w for w in clean_form(name).split() if w]
     while len(words) > 1 and plain(words[-1]) in SUFFIXES:
         words.pop()
@@ -66,14 +114,47 @@ def is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.?", word))
 
 
+def _equivalents() -> dict[str, frozenset[int]]:
+    index: dict[str, set[int]] = {}
+    for group, names in enumerate(systems.GIVEN_NAME_EQUIVALENTS):
+        for n in names:
+            index.setdefault(spelling_key(n), set()).add(group)
+    return {key: frozenset(groups) for key, groups in index.items()}
+
+
+_EQUIVALENT = _equivalents()
+
+
+def equivalent_given_names(a: str, b: str) -> bool:
+    """Forms of one given name in two languages, or a familiar form (Mykola / Nicholas, Bill / William)."""
+    return bool(_EQUIVALENT.get(spelling_key(a), frozenset()) & _EQUIVALENT.get(spelling_key(b), frozenset()))
+
+
+def _other_names(a: str, b: str) -> bool:
+    """Both names known to the table of equivalents, in no group together (Alexander / Alexandra)."""
+    groups_a, groups_b = _EQUIVALENT.get(spelling_key(a)), _EQUIVALENT.get(spelling_key(b))
+    return groups_a is not None and groups_b is not None and not groups_a & groups_b
+
+
+def _other_gender(a: str, b: str) -> bool:
+    """The one name with a gendered ending, the other without (Oleksandr / Oleksandra): two names."""
+    key_a, key_b = spelling_key(a), spelling_key(b)
+    short, long = sorted((key_a, key_b), key=len)
+    return any(long == short + ending for ending in systems.GENDERED_ENDINGS)
+
+
 def first_names_agree(a: str | None, b: str | None, close: float) -> str:
-    """How two first names compare: "same", "initial", "close", "missing" or "different"."""
+    """How two first names compare: "same", "equivalent", "initial", "close", "missing" or "different"."""
     if a is None or b is None:
         return "missing"
-    if spelling_key(a) == spelling_key(b):
+    if same_spelling(a, b):
         return "same"
     if is_initial(a) or is_initial(b):
         return "initial" if plain(a)[:1] == plain(b)[:1] else "different"
+    if equivalent_given_names(a, b):
+        return "equivalent"
+    if _other_names(a, b) or _other_gender(a, b):
+        return "different"
     return "close" if similarity(a, b) >= close else "different"
 
 

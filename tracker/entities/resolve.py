@@ -13,6 +13,7 @@ Pure: candidates and assertions in, groups with their reasons out.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -20,9 +21,16 @@ from dataclasses import dataclass, field
 
 from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.local import STRONG_VOTE, WEAK_VOTE
-from tracker.entities.personal import PersonalName, first_names_agree, middles_agree, parse
-from tracker.entities.recognise import OTHER, PERSON
-from tracker.entities.romanise import blocking_keys, plain, similarity, spelling_key, thing_key
+from tracker.entities.personal import (
+    PersonalName,
+    first_names_agree,
+    middles_agree,
+    parse,
+    same_surname,
+    surname_similarity,
+)
+from tracker.entities.recognise import OTHER, PERSON, PLACE
+from tracker.entities.romanise import key_blocks, plain, thing_key
 
 
 def name_key(name: str) -> str:
@@ -92,6 +100,7 @@ class _Resolver:
         self._pin_asserted()
         self._merge_pairs()
         self._join_lone_surnames()
+        self._join_acronyms()
         return self._groups()
 
     def _pin_asserted(self) -> None:
@@ -126,7 +135,8 @@ class _Resolver:
         full = [c for c in self.names if self.names[c].full]
         by_surname: dict[str, list[int]] = defaultdict(list)
         for c in full:
-            by_surname[self.names[c].surname_key].append(c)
+            for key in self.names[c].surname_keys:
+                by_surname[key].append(c)
         for root in list(self.members):
             if root not in self.members or root in self.pinned:
                 continue
@@ -136,7 +146,7 @@ class _Resolver:
             ):
                 continue
             lone = group[0].name
-            roots = {self._root(m) for m in by_surname.get(spelling_key(lone), [])}
+            roots = {self._root(m) for key in parse(lone).surname_keys for m in by_surname.get(key, [])}
             roots.discard(root)
             if len(roots) != 1:
                 continue  # no one, or several people it could mean ("Kovalenko")
@@ -145,13 +155,47 @@ class _Resolver:
             if score >= s.surname_alone_at and self._compatible(root, target):
                 self._union(target, root, f"surname {lone!r} alone; the only person of the corpus it can mean")
 
+    def _join_acronyms(self) -> None:
+        """An acronym alone ("NABU") joins the one body of the corpus it abbreviates: a body written with that
+        acronym as a second form, or whose initials spell it. Two bodies it could stand for: it joins neither."""
+        spelt: dict[str, set[int]] = defaultdict(set)
+        for c in self.by_id.values():
+            if _is_person(c) or len(c.name.split()) < 2:
+                continue
+            for form in c.forms:
+                if _is_acronym(form):
+                    spelt[form.upper()].add(c.id)
+            for acronym in _initials(c.name):
+                spelt[acronym].add(c.id)
+        for root in list(self.members):
+            if root not in self.members or root in self.pinned:
+                continue
+            group = [self.by_id[m] for m in self.members[root]]
+            names = {c.name.upper() for c in group}
+            if len(names) != 1 or not all(_is_acronym(c.name) and not _is_person(c) for c in group):
+                continue
+            acronym = names.pop()
+            roots = {self._root(m) for m in spelt.get(acronym, ())}
+            roots.discard(root)
+            if len(roots) != 1:
+                continue
+            target = roots.pop()
+            if self._could_be_body(target) and self._could_be_body(root) and self._compatible(target, root):
+                full = self.by_id[target].name
+                self._union(target, root, f"{acronym} alone; the only body of the corpus it abbreviates: {full!r}")
+
+    def _could_be_body(self, x: int) -> bool:
+        """No member of x's group is surely a person or a place (a country's acronym is not a body's)."""
+        group = (self.by_id[m] for m in self.members[self._root(x)])
+        return not any(c.strong and c.type in (PERSON, PLACE) for c in group)
+
     # -- scoring -----------------------------------------------------------------------------------------
 
     def _candidate_pairs(self) -> set[tuple[int, int]]:
         blocks: dict[str, list[int]] = defaultdict(list)
         for c in self.by_id.values():
             if c.id in self.names and self.names[c.id].full:
-                for key in blocking_keys(self.names[c.id].surname):
+                for key in {k for sk in self.names[c.id].surname_keys for k in key_blocks(sk)}:
                     blocks["p:" + key].append(c.id)
             elif not _is_person(c):
                 blocks["t:" + thing_key(c.name)].append(c.id)
@@ -235,7 +279,7 @@ def score_people(
     """The comparison-level score of two person names, and the reasons in words."""
     s = settings
     reasons = []
-    if a.surname_key == b.surname_key:
+    if same_surname(a, b):
         score = s.surname_same
         reasons.append(
             f"surname {a.surname} = {b.surname}"
@@ -243,7 +287,7 @@ def score_people(
             else f"surname {a.surname} ~ {b.surname} (romanisation)"
         )
     else:
-        alike = similarity(a.surname, b.surname)
+        alike = surname_similarity(a, b)
         if alike < s.surname_close_at:
             return float("-inf"), ""
         score = s.surname_close
@@ -251,12 +295,13 @@ def score_people(
     level = first_names_agree(a.first, b.first, s.first_close_at)
     score += {
         "same": s.first_same,
+        "equivalent": s.first_equivalent,
         "close": s.first_close,
         "initial": s.first_initial,
         "missing": s.first_missing,
         "different": s.first_different,
     }[level]
-    if level in {"same", "close", "initial"}:
+    if level in {"same", "equivalent", "close", "initial"}:
         reasons.append(f"first name {a.first} ~ {b.first}" if a.first != b.first else f"first name {a.first}")
     if not middles_agree(a.middle, b.middle):
         score += s.middle_different
@@ -268,7 +313,7 @@ def score_people(
 
 
 def _same_person_possible(a: PersonalName, b: PersonalName, settings: EntitySettings) -> bool:
-    if a.surname_key != b.surname_key and similarity(a.surname, b.surname) < settings.surname_close_at:
+    if not same_surname(a, b) and surname_similarity(a, b) < settings.surname_close_at:
         return False
     return first_names_agree(a.first, b.first, settings.first_close_at) != "different" and middles_agree(
         a.middle, b.middle
@@ -283,6 +328,33 @@ def _title_words(titles) -> set[str]:
     for title in titles:
         words.update(w.lower() for w in title.replace(",", " ").split() if w.lower() not in _TITLE_STOP)
     return words
+
+
+_INITIALS_STOP = frozenset(
+    {"of", "the", "for", "and", "on", "in", "at", "to", "a", "an", "de", "du", "des", "la", "le"}
+)
+
+
+def _is_acronym(name: str) -> bool:
+    """An abbreviation written in capitals ("NABU", "SBU"), two to ten letters."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", name.strip()))
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a body's name can give: its words' initials, with and without small words, hyphened
+    parts as one word or as two ("National Anti-Corruption Bureau of Ukraine" -> NABU, NACBU, NABOU...)."""
+    words = [w for w in re.split(r"\s+", name) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    out = set()
+    for split_hyphens in (False, True):
+        parts = [p for w in words for p in (re.split(r"-", w) if split_hyphens else [w]) if p]
+        for drop_small in (False, True):
+            kept = [p for p in parts if not (drop_small and p.lower() in _INITIALS_STOP)]
+            letters = "".join(p[0] for p in kept if p[0].isalpha())
+            if len(letters) >= 2:
+                out.add(letters.upper())
+    return out
 
 
 def _is_person(c: Candidate) -> bool:
