@@ -15,12 +15,13 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from tracker.analyse import analyse
 from tracker.clean import clean_text
 from tracker.clean.html import extract_html
 from tracker.clean.language import main_language, paragraphs
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
-from tracker.entities import analyse
+from tracker.entities import article_entities
 from tracker.errors import TrackerError
 from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
@@ -107,7 +108,9 @@ def prepare(file: InputFile) -> NewSource:
         published = dateline_date(text, list(document.verdicts))
         origin = "dateline" if published else None
 
-    claims = () if language.foreign else tuple(extract_claims(text, document.passages, published))
+    # One parse of the body, read by the claim and entity stages alike; none for a page in another language.
+    parsed = None if language.foreign else analyse(text, document.passages)
+    claims = () if parsed is None else tuple(extract_claims(parsed, published))
     return NewSource(
         path=file.given,
         outlet=outlet,
@@ -121,7 +124,7 @@ def prepare(file: InputFile) -> NewSource:
         text=text,
         passages=passages,
         claims=claims,
-        entities=None if language.foreign else analyse(text, document.passages, claims),
+        entities=None if parsed is None else article_entities(parsed, claims),
         language=language.code,
     )
 

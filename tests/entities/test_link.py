@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from tracker.analyse import analyse
 from tracker.clean.spans import Span
-from tracker.entities import analyse
+from tracker.entities import article_entities
 from tracker.extract import extract_claims
 
 
@@ -13,8 +14,9 @@ def test_claims_link_to_named_entities_and_resolved_speakers() -> None:
         "He said repairs would take two weeks."
     )
     passages = (Span(0, text.index("\n\n")), Span(text.index("He said"), len(text)))
-    claims = tuple(extract_claims(text, passages, None))
-    found = analyse(text, passages, claims)
+    document = analyse(text, passages)
+    claims = tuple(extract_claims(document, None))
+    found = article_entities(document, claims)
     names = [e.name for e in found.entities]
     links = {(claims[link.claim].text, names[link.entity], link.speaker) for link in found.claim_links}
     grid = next(c.text for c in claims if "grid" in c.text and "is" not in c.text.split()[:4])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.analyse import analyse
 from tracker.clean.spans import Span
 from tracker.entities.local import group_mentions
 from tracker.entities.recognise import ORGANIZATION, PERSON, PLACE, find_mentions
@@ -15,14 +16,14 @@ TEXT = (
 
 
 def mentions(text: str = TEXT) -> dict[str, tuple[str, bool]]:
-    found = find_mentions(text, [Span(0, len(text))])
+    found = find_mentions(analyse(text, [Span(0, len(text))]))
     for m in found:
         assert text[m.start : m.end] == m.text
     return {m.text: (m.type, m.strong) for m in found}
 
 
 def test_titled_people_are_strong_person_mentions_with_their_title() -> None:
-    found = find_mentions(TEXT, [Span(0, len(TEXT))])
+    found = find_mentions(analyse(TEXT, [Span(0, len(TEXT))]))
     hnatiuk = next(m for m in found if m.text == "Oleh Hnatiuk")
     assert hnatiuk.type == PERSON and hnatiuk.strong
     assert TEXT[hnatiuk.title_start : hnatiuk.title_end] == "Deputy Energy Minister"
@@ -52,18 +53,18 @@ def test_openers_demonyms_and_bare_body_nouns_are_not_entities() -> None:
 
 def test_a_word_used_mid_sentence_elsewhere_counts_when_it_opens_a_sentence() -> None:
     text = "Officials met in Brovary on Monday. Brovary is quiet now, residents said."
-    starts = [m.start for m in find_mentions(text, [Span(0, len(text))]) if m.text == "Brovary"]
+    starts = [m.start for m in find_mentions(analyse(text, [Span(0, len(text))])) if m.text == "Brovary"]
     assert starts == [text.index("Brovary"), text.rindex("Brovary")]
 
 
 def test_possessive_is_not_part_of_the_name() -> None:
     text = "Energy Minister Ivan Kovalenko's plan was published. Kovalenko's deputy left."
-    names = [m.text for m in find_mentions(text, [Span(0, len(text))])]
+    names = [m.text for m in find_mentions(analyse(text, [Span(0, len(text))]))]
     assert "Kovalenko" in names and not any(n.endswith("'s") for n in names)
 
 
 def test_a_surname_alone_joins_the_full_name_of_its_article() -> None:
-    groups = group_mentions(find_mentions(TEXT, [Span(0, len(TEXT))]))
+    groups = group_mentions(find_mentions(analyse(TEXT, [Span(0, len(TEXT))])))
     by_name = {g.name: g for g in groups}
     assert by_name["Oleh Hnatiuk"].forms == ("Oleh Hnatiuk", "Hnatiuk")
     assert by_name["Ivan Kovalenko"].forms == ("Ivan Kovalenko", "Kovalenko")
@@ -75,13 +76,13 @@ def test_two_people_with_one_surname_stay_two_and_the_surname_goes_to_the_last_n
         "Energy Minister Marta Kovalenko met Mayor Ivan Kovalenko in Lviv on Monday. "
         "Kovalenko said the city would cut power at night."
     )
-    groups = {g.name: g for g in group_mentions(find_mentions(text, [Span(0, len(text))]))}
+    groups = {g.name: g for g in group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))}
     assert "Kovalenko" not in groups["Marta Kovalenko"].forms
     assert "Kovalenko" in groups["Ivan Kovalenko"].forms
 
 
 def test_one_person_written_with_and_without_a_middle_initial_is_one_local_entity() -> None:
     text = "Envoy Maria T. Hollis arrived on Monday. Maria Hollis said the talks were useful."
-    groups = group_mentions(find_mentions(text, [Span(0, len(text))]))
+    groups = group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))
     people = [g for g in groups if g.type == PERSON]
     assert len(people) == 1 and set(people[0].forms) == {"Maria T. Hollis", "Maria Hollis"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tracker.analyse import analyse
 from tracker.clean.spans import Span, line_spans
 from tracker.extract import KINDS, ClaimDraft, extract_claims
 
@@ -38,7 +39,7 @@ def check_invariants(text: str, passages: list[Span] | tuple[Span, ...], claims:
 def claims_of(text: str, published: dt.date | None = PUBLISHED) -> list[ClaimDraft]:
     """Claims of a body whose every non-blank line is one passage, invariants checked."""
     passages = line_spans(text)
-    claims = extract_claims(text, passages, published)
+    claims = extract_claims(analyse(text, passages), published)
     check_invariants(text, passages, claims)
     return claims
 
@@ -61,3 +62,8 @@ def find(claims: list[ClaimDraft], claim_text: str) -> ClaimDraft:
 
 def containing(claims: list[ClaimDraft], fragment: str) -> list[ClaimDraft]:
     return [c for c in claims if fragment in c.text]
+
+
+def extract(text: str, passages, published: dt.date | None = PUBLISHED) -> list[ClaimDraft]:
+    """Claims of a body with these passages (analysed first), no invariants checked."""
+    return extract_claims(analyse(text, passages), published)

@@ -12,9 +12,8 @@ import pytest
 
 from tracker.clean import clean_text
 from tracker.clean.spans import Span, line_spans
-from tracker.extract import extract_claims
 
-from .helpers import PUBLISHED, by_kind, check_invariants, claims_of, containing, find, quote
+from .helpers import PUBLISHED, by_kind, check_invariants, claims_of, containing, extract, find, quote
 
 
 def statements(claims):
@@ -195,7 +194,7 @@ def test_counted_enumeration_across_line_passages() -> None:
 def test_counted_enumeration_through_the_cleaner() -> None:
     page = "Ostwick Evening Post\nHome | News | Sport | Weather\n\n" + ENUMERATION + "\nSign up for our newsletter.\n"
     document = clean_text(page)
-    claims = extract_claims(page, document.passages, PUBLISHED)
+    claims = extract(page, document.passages, PUBLISHED)
     check_invariants(page, document.passages, claims)
     check_enumeration(page, claims)
 
@@ -469,7 +468,7 @@ def test_claims_follow_reading_order_and_stay_in_their_passage() -> None:
         "On Friday, Councillor Petra Lund said the first works would start next year.\n"
     )
     passages = line_spans(text)
-    claims = extract_claims(text, passages, PUBLISHED)
+    claims = extract(text, passages, PUBLISHED)
     check_invariants(text, passages, claims)
     homes = []
     for claim in claims:
@@ -483,11 +482,11 @@ def test_claims_follow_reading_order_and_stay_in_their_passage() -> None:
 def test_text_outside_passages_is_ignored() -> None:
     text = "Home | News | Sport\nThe harbour board hired 45 new pilots.\nShare this article with 12 friends.\n"
     body = line_spans(text)[1]
-    claims = extract_claims(text, [body], PUBLISHED)
+    claims = extract(text, [body], PUBLISHED)
     assert [c.text for c in claims] == ["The harbour board hired 45 new pilots."]
     assert all(body.start <= c.start and c.end <= body.end for c in claims)
 
 
 def test_no_passages_no_claims() -> None:
-    assert extract_claims("Nothing here.", [], PUBLISHED) == []
-    assert extract_claims("", [Span(0, 0)], PUBLISHED) == []
+    assert extract("Nothing here.", [], PUBLISHED) == []
+    assert extract("", [Span(0, 0)], PUBLISHED) == []

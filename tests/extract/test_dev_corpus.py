@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tracker.analyse.sentences import BULLET
 from tracker.extract import KINDS
-from tracker.extract.sentences import BULLET
 from tracker.ingest import InputFile
 from tracker.ingest.discover import ARTICLE_SUFFIXES
 from tracker.pipeline import prepare

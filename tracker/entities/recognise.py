@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.analyse import Document
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, people, tokens
-from tracker.extract.sentences import sentences
 
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
@@ -48,12 +48,10 @@ class MentionDraft:
         return len(self.text.split())
 
 
-def find_mentions(text: str, passages: tuple[Span, ...] | list[Span]) -> list[MentionDraft]:
+def find_mentions(document: Document) -> list[MentionDraft]:
     """Every mention in the body, in text order."""
-    spans: list[Span] = []
-    for sentence in sentences(text, passages):
-        spans.append(sentence.span)
-        spans.extend(sentence.items)
+    text = document.text
+    spans = list(document.spans())
     proper = _mid_sentence_words(text, spans)
     found: list[MentionDraft] = []
     for span in spans:

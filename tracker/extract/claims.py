@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from tracker.analyse import Document, Sentence
 from tracker.clean.spans import Span, trim
 from tracker.extract import vocabulary as v
 from tracker.extract.names import Person, people
-from tracker.extract.sentences import Sentence, sentences
 from tracker.extract.when import find_time
 
 KINDS = ("event", "quantity", "role", "quote", "schedule", "membership", "other")
@@ -143,11 +143,12 @@ _NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(v.NUMBER_WORDS)) + r")\b", re
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
-def extract_claims(text: str, passages: tuple[Span, ...] | list[Span], published: dt.date | None) -> list[ClaimDraft]:
-    """All claims of one article body, in reading order, each text unique within the article."""
-    context = ArticleContext(proper_words=_proper_words(text, passages))
+def extract_claims(document: Document, published: dt.date | None) -> list[ClaimDraft]:
+    """All claims of one analysed article body, in reading order, each text unique within the article."""
+    text = document.text
+    context = ArticleContext(proper_words=_proper_words(text, document.passages))
     drafts: list[ClaimDraft] = []
-    for sentence in sentences(text, passages):
+    for sentence in document.sentences:
         drafts.extend(_sentence_claims(text, sentence, published, context))
     return _unique(drafts)
 

@@ -1,10 +1,11 @@
-"""Sentences of the clean body (sentences.py): trimmed spans into the stored text, never across passages,
-and a lead-in line ending with ":" carrying the list items that follow it."""
+"""Sentences of the analysed document: trimmed spans into the stored text, never across passages, abbreviations
+kept whole, and a lead-in line ending with ":" carrying the list items that follow it."""
 
 from __future__ import annotations
 
+from tracker.analyse import analyse
+from tracker.analyse.sentences import BULLET, item_span
 from tracker.clean.spans import Span, line_spans
-from tracker.extract.sentences import BULLET, item_span, sentences, split_passage
 
 
 def texts(text: str, spans) -> list[str]:
@@ -13,6 +14,14 @@ def texts(text: str, spans) -> list[str]:
 
 def whole(text: str) -> Span:
     return Span(0, len(text))
+
+
+def sentences(text: str, passages):
+    return list(analyse(text, passages).sentences)
+
+
+def split_passage(text: str, passage: Span) -> list[Span]:
+    return [s.span for s in sentences(text, [passage])]
 
 
 def test_split_on_full_stops_with_trimmed_spans() -> None:
@@ -113,3 +122,20 @@ def test_bullet_pattern() -> None:
 
 def test_empty_passage_list() -> None:
     assert sentences("Anything at all.", []) == []
+
+
+def test_each_sentence_carries_its_parse_with_offsets_into_the_stored_text() -> None:
+    text = "Menu\n\nThe ferry sailed. Captain Ivo Marsh said it was late.\n"
+    found = sentences(text, line_spans(text)[1:])
+    second = found[1]
+    words = [(second.at(t), t.text) for t in second.tokens]
+    assert all(text[start : start + len(word)] == word for start, word in words)
+    root = second.tokens.root
+    assert root.lemma_ == "say"
+    assert second.span_of(second.tokens[0], second.tokens[-1]) == second.span
+
+
+def test_the_document_lists_named_entities_as_spans() -> None:
+    text = "Captain Ivo Marsh flew to Velmora on Monday."
+    document = analyse(text, [whole(text)])
+    assert ("Ivo Marsh", "PERSON") in [(e.span.of(text), e.label) for e in document.entities]
