@@ -20,6 +20,12 @@ from tracker.extract.names import NAME_PARTICLES, Token, people, tokens
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
 
+# Every rule that finds mentions, by name: each mention records the one that found it.
+RULES = {
+    "titled-person": "a name with a title or apposition ('Deputy Minister X', 'X, the head of ...')",
+    "capitalised-run": "a run of capitalised words, typed by its shape and its neighbours",
+}
+
 # Words before a place name: "in Velmora", "talks near Korvast", "flew to Dravia".
 PLACE_PREPOSITIONS = frozenset("in at from near outside inside across into towards toward via to".split())
 # Small words that may stand inside the name of a body: "Office of the President", "Security and Defence Council".
@@ -42,6 +48,7 @@ class MentionDraft:
     title: str | None = None
     title_start: int | None = None
     title_end: int | None = None
+    rule: str = "capitalised-run"  # the name of the rule that found it (RULES)
 
     @property
     def words(self) -> int:
@@ -95,6 +102,7 @@ def _sentence_mentions(text: str, span: Span, proper: set[str]) -> list[MentionD
                 title=person.title,
                 title_start=title_start,
                 title_end=title_end,
+                rule="titled-person",
             )
         )
     titles = [(p.title_start, p.title_end) for p in out if p.title_start is not None and p.title_end is not None]

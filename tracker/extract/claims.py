@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.analyse import Document, Sentence
 from tracker.clean.spans import Span, trim
 from tracker.extract import vocabulary as v
+from tracker.extract.facts import RoleFact
 from tracker.extract.names import Person, people
 from tracker.extract.when import find_time
 
@@ -35,6 +36,23 @@ class ClaimDraft:
     time_text: str | None = None
     time_first: dt.date | None = None
     time_last: dt.date | None = None
+    # The name of the rule that made the claim (RULES), the sentence it was read from, the subject it is about.
+    rule: str = "statement"
+    sentence: Span | None = None
+    subject: str | None = None
+    role: RoleFact | None = None
+
+
+# Every rule that makes claims, by name: each claim records the one that made it.
+RULES = {
+    "role-title": "a person's title or apposition gives a role: 'X is <title>'",
+    "membership-verb": "'The delegation includes A, B and C': one claim per named member",
+    "membership-list": "a lead-in ending with ':' and its list items: one claim per item",
+    "relative-who": "a non-restrictive 'who' clause about a named person",
+    "statement": "the sentence as one claim",
+    "clause": "one clause of a sentence split at a joint between independent facts",
+    "colon-head": "the general statement before a colon",
+}
 
 
 @dataclass
@@ -170,6 +188,7 @@ def _sentence_claims(
     out.extend(_who_claims(text, base, body, found, context, published))
     out.extend(_enumeration_claims(text, sentence, published))
     out.extend(_statement_claims(text, sentence.span, speaker, found, published, context))
+    out = [replace(claim, sentence=sentence.span) for claim in out]
     if speaker and context.is_person(speaker):
         context.last_person = context.full_name(speaker)
     for match in _WHO_CLAUSE.finditer(body):
@@ -187,7 +206,17 @@ def _role_claim(text: str, base: int, person: Person, context: ArticleContext) -
     end = base + max(person.end, title_end)
     title = re.sub(r"^(?:the|a|an)\s+", "", person.title or "", flags=re.I)
     name = context.full_name(person.name)
-    return ClaimDraft(f"{name} is {title}.", start, end, "role", people=(name,))
+    title_span = Span(base + title_start, base + title_end) if person.title_start is not None else None
+    return ClaimDraft(
+        f"{name} is {title}.",
+        start,
+        end,
+        "role",
+        people=(name,),
+        rule="role-title",
+        subject=name,
+        role=RoleFact(name, title, title_span),
+    )
 
 
 def _speaker(body: str, found: list[Person], context: ArticleContext) -> str | None:
@@ -270,6 +299,7 @@ def _membership_claims(
             base + member.end,
             "membership",
             people=(member.name,),
+            rule="membership-verb",
         )
         for member in members
     ]
@@ -287,7 +317,7 @@ def _enumeration_claims(text: str, sentence: Sentence, published: dt.date | None
     for item in sentence.items:
         member = item.of(text)
         claim = f"{head.rstrip(' ,')} {member}."
-        out.append(ClaimDraft(_capitalise(claim), sentence.span.start, item.end, "membership"))
+        out.append(ClaimDraft(_capitalise(claim), sentence.span.start, item.end, "membership", rule="membership-list"))
     return out
 
 
@@ -301,9 +331,10 @@ def _statement_claims(
 ) -> list[ClaimDraft]:
     body = span.of(text)
     pieces = _clauses(body)
+    clauses = len(pieces)
     pieces += _colon_heads(body, pieces)
     out = []
-    for local_start, local_end, participle in pieces:
+    for number, (local_start, local_end, participle) in enumerate(pieces):
         piece = trim(text, Span(span.start + local_start, span.start + local_end))
         if piece.end <= piece.start:
             continue
@@ -326,6 +357,7 @@ def _statement_claims(
                 time_text=when.text if when else None,
                 time_first=when.first if when else None,
                 time_last=when.last if when else None,
+                rule="colon-head" if number >= clauses else "clause" if clauses > 1 else "statement",
             )
         )
     return out
@@ -394,6 +426,8 @@ def _who_claims(
                 time_text=when.text if when else None,
                 time_first=when.first if when else None,
                 time_last=when.last if when else None,
+                rule="relative-who",
+                subject=antecedent,
             )
         )
     return out
