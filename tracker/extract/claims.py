@@ -18,6 +18,7 @@ from tracker.clean.spans import Span, trim
 from tracker.extract import vocabulary as v
 from tracker.extract.facts import RoleFact
 from tracker.extract.names import Person, people
+from tracker.extract.syntax import SYNTAX_RULES, Part, speaker_phrase, split
 from tracker.extract.when import find_time
 
 KINDS = ("event", "quantity", "role", "quote", "schedule", "membership", "other")
@@ -48,10 +49,9 @@ RULES = {
     "role-title": "a person's title or apposition gives a role: 'X is <title>'",
     "membership-verb": "'The delegation includes A, B and C': one claim per named member",
     "membership-list": "a lead-in ending with ':' and its list items: one claim per item",
-    "relative-who": "a non-restrictive 'who' clause about a named person",
     "statement": "the sentence as one claim",
-    "clause": "one clause of a sentence split at a joint between independent facts",
-    "colon-head": "the general statement before a colon",
+    # the parts of a sentence its dependency parse splits it into (tracker.extract.syntax)
+    **SYNTAX_RULES,
 }
 
 
@@ -98,13 +98,6 @@ class ArticleContext:
 
 
 _QUOTES = '“”"„«»'
-_SPLITTERS = re.compile(
-    r"(?P<sep>;\s+|,\s+but\s+|,\s+(?:although|though|while|whereas)\s+|,\s+and\s+(?=(?:I|he|she|it|they|we)\b)"
-    r"|,\s+(?P<part>" + "|".join(sorted(v.REPORTING_PARTICIPLES)) + r")\s+(?:that\s+)?"
-    # a second statement of the same speaker: "..., and that ...", "..., and said ..."
-    r"|,\s+and\s+(?P<and_that>that)\s+"
-    r"|,\s+and\s+(?P<and_verb>" + "|".join(sorted(v.REPORTING_VERBS)) + r")\s+(?:that\s+)?)"
-)
 # A non-restrictive clause about a named person: "..., Andrew Kell, who chairs the board, said ...".
 _WHO_CLAUSE = re.compile(r",\s+(?P<rel>who|whose)\s+(?P<clause>[^,;]+?)\s*(?=[,;.]|$)")
 _PARTICIPLE_PAST = {
@@ -127,21 +120,6 @@ _COUNTED_LIST = re.compile(
     r"\b(?:\d+|" + "|".join(sorted(v.NUMBER_WORDS)) + r")\s+[\w’'-]+\s*,?\s*(?:namely|including|as follows)?\s*:?\s*$",
     re.I,
 )
-_REPORT_TAIL = re.compile(
-    r",?\s*(?P<tail>(?:according to (?P<acc>[^,.;]{2,60}))"
-    r"|(?P<who>[^,;“”\"]{1,70}?)\s+(?:"
-    + "|".join(sorted(v.REPORTING_VERBS))
-    + r")(?:\s+(?:on|in|at|to)\s+[\w’' -]{1,40})?)\s*[.!]?[”\"]?\s*$",
-    re.I,
-)
-_INVERTED_TAIL = re.compile(
-    r",[”\"]?\s*(?:" + "|".join(sorted(v.REPORTING_VERBS)) + r")\s+(?P<who>[^,;.]{2,60})[.!]?\s*$", re.I
-)
-_VERBS = "|".join(sorted(v.REPORTING_VERBS))
-# "X, a deputy head of the office, said ..." and "According to X, ..." and "..., X said, and ..."
-_APPOSED_HEAD = re.compile(r"^(?P<who>[^,;“”\"]{2,60}),\s+[^,;“”\"]{2,100},\s+(?:also\s+)?(?:" + _VERBS + r")\b", re.I)
-_ACCORDING_HEAD = re.compile(r"^according to (?P<who>[^,;]{2,60}),", re.I)
-_MID_REPORT = re.compile(r",\s+(?P<who>[^,;“”\"]{2,50}?)\s+(?:" + _VERBS + r"),\s+", re.I)
 _HEAD_REPORT = re.compile(
     r"^(?P<who>[^,;“”\"]{1,80}?)\s+(?:also\s+|further\s+|later\s+)?(?P<verb>"
     + "|".join(sorted(v.REPORTING_VERBS))
@@ -168,7 +146,7 @@ def extract_claims(document: Document, published: dt.date | None) -> list[ClaimD
     drafts: list[ClaimDraft] = []
     for sentence in document.sentences:
         drafts.extend(_sentence_claims(text, sentence, published, context))
-    return _unique(drafts)
+    return _unique(_without_repeated_roles(drafts))
 
 
 def _sentence_claims(
@@ -181,13 +159,13 @@ def _sentence_claims(
     for person in found:
         if person.title:
             out.append(_role_claim(text, base, person, context))
-    speaker = _speaker(body, found, context)
+    speaker = _speaker(sentence, found, context)
     for person in found:
         context.note(person)
-    out.extend(_membership_claims(text, base, body, found, published))
-    out.extend(_who_claims(text, base, body, found, context, published))
+    members = _membership_claims(text, base, body, found, published)
+    out.extend(members)
     out.extend(_enumeration_claims(text, sentence, published))
-    out.extend(_statement_claims(text, sentence.span, speaker, found, published, context))
+    out.extend(_statement_claims(text, sentence, speaker, found, published, context, listed=bool(members)))
     out = [replace(claim, sentence=sentence.span) for claim in out]
     if speaker and context.is_person(speaker):
         context.last_person = context.full_name(speaker)
@@ -219,48 +197,11 @@ def _role_claim(text: str, base: int, person: Person, context: ArticleContext) -
     )
 
 
-def _speaker(body: str, found: list[Person], context: ArticleContext) -> str | None:
-    """Who the sentence reports as saying it: a named person, a resolved pronoun or title, or None."""
-    clean = body.strip()
-    candidates = []
-    # "Presenting the papers, Deputy Minister X said ...": the speaker follows a leading phrase.
-    opening = _LEADING_MARKERS.sub("", clean)
-    for lead in (opening, *_after_leading_phrases(opening)):
-        head = _HEAD_REPORT.match(lead)
-        if head and len(head.group("who").split()) <= 8:
-            candidates.append(head.group("who"))
-            break
-    for pattern in (_APPOSED_HEAD, _ACCORDING_HEAD):
-        match = pattern.match(opening)
-        if match:
-            candidates.append(match.group("who"))
-    mid = _MID_REPORT.search(clean)
-    if mid and len(mid.group("who").split()) <= 6:
-        candidates.append(mid.group("who"))
-    inverted = _INVERTED_TAIL.search(clean)
-    if inverted:
-        candidates.append(inverted.group("who"))
-    tail = _REPORT_TAIL.search(clean)
-    if tail:
-        candidates.append(tail.group("acc") or tail.group("who"))
-    for phrase in candidates:
-        resolved = _resolve_subject(phrase.strip(), found, context)
-        if resolved:
-            return resolved
-    return None
-
-
-def _after_leading_phrases(body: str) -> list[str]:
-    """The sentence after its first and second comma, when what comes before is a short opening phrase."""
-    out = []
-    rest = body
-    for _ in range(2):
-        comma = rest.find(", ")
-        if comma < 0 or len(rest[:comma].split()) > 6:
-            break
-        rest = rest[comma + 2 :]
-        out.append(rest)
-    return out
+def _speaker(sentence: Sentence, found: list[Person], context: ArticleContext) -> str | None:
+    """Who the sentence reports as saying it (read from the parse): a named person, a resolved pronoun or
+    title, or None."""
+    phrase = speaker_phrase(sentence.tokens)
+    return _resolve_subject(phrase.strip(), found, context) if phrase else None
 
 
 def _resolve_subject(phrase: str, found: list[Person], context: ArticleContext) -> str | None:
@@ -323,121 +264,66 @@ def _enumeration_claims(text: str, sentence: Sentence, published: dt.date | None
 
 def _statement_claims(
     text: str,
-    span: Span,
+    sentence: Sentence,
     speaker: str | None,
     found: list[Person],
     published: dt.date | None,
     context: ArticleContext,
+    listed: bool = False,
 ) -> list[ClaimDraft]:
-    body = span.of(text)
-    pieces = _clauses(body)
-    clauses = len(pieces)
-    pieces += _colon_heads(body, pieces)
+    """The sentence's statement, split into its parts by the parse; a sentence whose members were listed one
+    claim each (``listed``) keeps only its other parts."""
+    parts = split(sentence.tokens)
+    if listed:
+        parts = [p for p in parts if p.rule != "clause"]
+    body = sentence.span.of(text)
     out = []
-    for number, (local_start, local_end, participle) in enumerate(pieces):
-        piece = trim(text, Span(span.start + local_start, span.start + local_end))
-        if piece.end <= piece.start:
-            continue
-        clause = piece.of(text)
-        claim_text = _self_contained(clause, participle, speaker, len(pieces) > 1, context)
-        if claim_text is None:
-            continue
-        future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(clause))
-        when = find_time(clause, published, future) or (
-            find_time(body, published, future) if len(pieces) == 1 else None
-        )
-        out.append(
-            ClaimDraft(
-                claim_text,
-                piece.start,
-                piece.end,
-                _kind(clause, future, speaker),
-                attributed_to=speaker,
-                people=tuple(context.full_name(p.name) for p in found if p.name in clause),
-                time_text=when.text if when else None,
-                time_first=when.first if when else None,
-                time_last=when.last if when else None,
-                rule="colon-head" if number >= clauses else "clause" if clauses > 1 else "statement",
-            )
-        )
+    for part in parts:
+        claim = _part_claim(text, sentence, part, speaker, len(parts) > 1, found, published, context)
+        if claim is not None:
+            out.append(claim)
+    if len(out) == 1 and out[0].rule == "clause":
+        out[0] = replace(out[0], rule="statement")
+        when = None if out[0].time_text else find_time(body, published, out[0].kind == "schedule")
+        if when is not None:
+            out[0] = replace(out[0], time_text=when.text, time_first=when.first, time_last=when.last)
     return out
 
 
-def _clauses(body: str) -> list[tuple[int, int, str | None]]:
-    """Split points outside quotations; each piece with the reporting participle that opened it."""
-    # A sentence that opens with a quotation is the speaker's own statement: its joints count too.
-    quoted = [] if body.lstrip()[:1] in _QUOTES else _quoted_ranges(body)
-    pieces: list[tuple[int, int, str | None]] = []
-    start, participle = 0, None
-    for match in _SPLITTERS.finditer(body):
-        if any(a <= match.start() < b for a, b in quoted):
-            continue
-        left = body[start : match.start()]
-        if len(_WORD.findall(left)) < 4 or len(_WORD.findall(body[match.end() :])) < 4:
-            continue
-        pieces.append((start, match.start(), participle))
-        start = match.end()
-        participle = match.group("part") or match.group("and_verb") or ("said" if match.group("and_that") else None)
-    pieces.append((start, len(body), participle))
-    return pieces
-
-
-def _colon_heads(body: str, pieces: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
-    """ "X published two drafts: a treaty and an agreement": the general statement before the colon stands
-    as a claim of its own, beside the whole sentence with its specifics."""
-    heads = []
-    quoted = _quoted_ranges(body)
-    for start, end, participle in pieces:
-        colon = body.find(": ", start, end)
-        if colon < 0 or any(a <= colon < b for a, b in quoted):
-            continue
-        if len(_WORD.findall(body[start:colon])) >= 5 and len(_WORD.findall(body[colon:end])) >= 3:
-            heads.append((start, colon, participle))
-    return heads
-
-
-def _who_claims(
-    text: str, base: int, body: str, found: list[Person], context: ArticleContext, published: dt.date | None
-) -> list[ClaimDraft]:
-    """ "Presidents A and B, who held talks on 7 December, ..." gives "A and B held talks on 7 December"."""
-    out = []
-    for match in _WHO_CLAUSE.finditer(body):
-        person = next((p for p in found if p.end == match.start()), None)
-        if person is None or len(_WORD.findall(match.group("clause"))) < 3:
-            continue
-        first = person
-        before = body[: person.start]
-        pair = re.search(r"(?P<other>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+$", before)
-        if pair:
-            first = next((p for p in found if p.end == pair.end("other")), person)
-        antecedent = body[first.start : person.end]
-        if match.group("rel") == "whose":
-            antecedent += "’s"
-        claim = f"{antecedent} {match.group('clause')}."
-        names = tuple(context.full_name(p.name) for p in (first, person))
-        when = find_time(match.group("clause"), published)
-        out.append(
-            ClaimDraft(
-                _capitalise(claim),
-                base + first.start,
-                base + match.end("clause"),
-                "event",
-                people=names,
-                time_text=when.text if when else None,
-                time_first=when.first if when else None,
-                time_last=when.last if when else None,
-                rule="relative-who",
-                subject=antecedent,
-            )
-        )
-    return out
-
-
-def _quoted_ranges(body: str) -> list[tuple[int, int]]:
-    ranges = []
-    for match in re.finditer(r"[“\"][^”\"]*[”\"]", body):
-        ranges.append((match.start(), match.end()))
-    return ranges
+def _part_claim(
+    text: str,
+    sentence: Sentence,
+    part: Part,
+    speaker: str | None,
+    split_up: bool,
+    found: list[Person],
+    published: dt.date | None,
+    context: ArticleContext,
+) -> ClaimDraft | None:
+    doc = sentence.tokens.doc
+    start = sentence.span.start if part.first == sentence.tokens[0].i else sentence.at(doc[part.first])
+    piece = trim(text, Span(start, sentence.end_of(doc[part.last])))
+    if piece.end <= piece.start:
+        return None
+    said_by = None if part.side else speaker
+    claim_text = _self_contained(part.words, part.participle, said_by, split_up, context)
+    if claim_text is None:
+        return None
+    future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words))
+    when = find_time(part.words, published, future)
+    return ClaimDraft(
+        claim_text,
+        piece.start,
+        piece.end,
+        _kind(part.words, future, said_by),
+        attributed_to=said_by,
+        people=tuple(context.full_name(p.name) for p in found if p.name in claim_text),
+        time_text=when.text if when else None,
+        time_first=when.first if when else None,
+        time_last=when.last if when else None,
+        rule=part.rule,
+        subject=part.subject,
+    )
 
 
 def _self_contained(
@@ -448,7 +334,7 @@ def _self_contained(
     if len(words) < 4:
         return None
     body = _LEADING_MARKERS.sub("", clause.strip())
-    body = re.sub(r"^(?:and|but|or|so)\s+", "", body, flags=re.I)
+    body = re.sub(r"^(?:and|but|or)\s+", "", body, flags=re.I)
     body = _name_pronoun(body.strip(" ,;"), context)
     if participle and speaker:
         body = f"{speaker} {_PARTICIPLE_PAST.get(participle, participle)} that {body}"
@@ -505,6 +391,34 @@ def _lower_first(body: str, context: ArticleContext) -> str:
 
 def _capitalise(body: str) -> str:
     return body[0].upper() + body[1:] if body else body
+
+
+def _without_repeated_roles(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """A role already said in other words is repetition: "X is President." beside "X is Ukrainian President.", or
+    inside another role of the same sentence ("Y is aide to President X.")."""
+    roles = [d for d in drafts if d.role is not None]
+    out = []
+    for draft in drafts:
+        fact = draft.role
+        if fact is not None:
+            title = fact.title.lower()
+            said = f"{title} {fact.holder}".lower()
+            if any(
+                other is not draft
+                and other.role is not None
+                and (
+                    (
+                        other.role.holder == fact.holder
+                        and title != other.role.title.lower()
+                        and re.search(rf"\b{re.escape(title)}$", other.role.title.lower())
+                    )
+                    or (other.sentence == draft.sentence and said in other.role.title.lower())
+                )
+                for other in roles
+            ):
+                continue
+        out.append(draft)
+    return out
 
 
 def _unique(drafts: list[ClaimDraft]) -> list[ClaimDraft]:

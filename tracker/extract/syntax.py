@@ -1,0 +1,617 @@
+"""Claims by syntax: a sentence's dependency parse split into the facts it states, by a named table of rules.
+
+Every part names the rule that made it (``SYNTAX_RULES``), the words of its claim (the subject restored where a
+coordinated verb or a side clause shares it) and the tokens it rests on, so that its quote is
+``text[at(first):end_of(last)]``, inside its sentence. The main clause keeps every word no other part took; a
+side fact (a non-restrictive relative clause, a participle or apposition after a comma, a subordinate clause
+of time) is cut out of it, so the same words are never claimed twice.
+
+The speaker is read from the parse too: the subject of a reporting verb ("Kovac said", "..., said Kovac"), or
+the object of "according to".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tracker.extract import vocabulary as v
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Tokens
+    from spacy.tokens import Token
+
+# Every syntactic rule that makes a part of a sentence, by name.
+SYNTAX_RULES = {
+    "clause": "the main clause: every word of the sentence no other rule took",
+    "conj-clause": "a coordinated clause with its own subject: 'A won, and B lost'",
+    "conj-verb": "a coordinated verb with its own object, sharing the subject: 'A won the vote and proposed ...'",
+    "report-conj": "a second reported clause under one reporting verb: 'X said A and that B': 'X said that B'",
+    "report-participle": "a reporting participle after a comma: '..., stressing that B': 'X stressed that B'",
+    "contrast-clause": "a clause after a comma opened by 'although', 'though', 'while', 'whereas'",
+    "colon-clause": "a clause after a colon or a semicolon",
+    "relative-clause": "a non-restrictive relative clause after a comma: 'P, which was approved ...': 'P was approved'",
+    "participle": "a past participle after a comma: 'the call, scheduled for 9 pm,': 'the call was scheduled ...'",
+    "apposition": "a common-noun apposition after a comma: 'aid, an increase of 5 %': 'aid is an increase of 5 %'",
+    "time-clause": "a subordinate clause of time with its own subject: 'after A concluded B': 'A concluded B'",
+    "absolute": "'..., the latest being D': 'The latest of the countries is D'",
+    "inline-list": "a list after a colon or 'made up of': one part per member",
+}
+
+# Subordinating words that open a side fact of its own, and those that join a contrasting statement.
+TIME_MARKS = frozenset({"after", "since"})
+CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
+# Relative words that stand for a place or a time: 'Vilnius, where ...' gives '... in Vilnius'.
+PLACE_TIME_RELATIVES = frozenset({"where", "when"})
+# Phrasal heads of an inline list of members: "is made up of A, B and C".
+LIST_HEADS = frozenset({"made up of", "consists of", "consisted of", "composed of"})
+
+# A side part is split off only when it is a checkable fact of its own: it names someone or something, or gives
+# a number or a date ("held at the Varno Palace", "which was approved on 3 May"), not "with an emphasis on roads".
+CHECKABLE_ENTITIES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
+)
+# Words that tie a part to whoever is speaking: such a part is not a fact on its own ("our biggest partner").
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
+# Objects that point back at an earlier sentence: "reported this" states nothing of its own.
+POINTING_BACK = frozenset({"this", "that", "it", "so"})
+# Finite verb tags: a clause after a colon or semicolon needs one to stand as a statement.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_OWN_COMPLEMENTS = frozenset(
+    {"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "dative", "agent", "advcl", "npadvmod", "advmod"}
+)
+_QUOTE_MARKS = '“”"„«»'
+_MIN_SIDE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    """One fact of a sentence: ``words`` read as a claim, resting on tokens ``first``..``last`` (inclusive)."""
+
+    rule: str
+    words: str
+    first: int  # token index (doc.i) of the first token the part rests on
+    last: int
+    subject: str | None = None
+    participle: str | None = None  # the reporting participle that opened it ("stressing")
+    side: bool = False  # a side fact cut out of the main clause
+
+
+def split(sentence: Tokens) -> list[Part]:
+    """The parts of one parsed sentence, main clause first, in reading order of what they rest on."""
+    tokens = list(sentence)
+    if not tokens:
+        return []
+    quoted = _quoted(tokens)
+    taken: set[int] = set()
+    parts: list[Part] = []
+    for rules in _SIDE_RULES:  # time clauses first: one may stand inside another side fact
+        for token in tokens:
+            if token.i in quoted or token.i in taken:
+                continue
+            for rule in rules:
+                part = rule(token, taken)
+                if part is not None:
+                    parts.append(part)
+                    break
+    root = sentence.root
+    parts.extend(_clauses(root, sentence, taken, quoted))
+    main = _main(sentence, taken)
+    out = ([main] if main is not None else []) + parts
+    return sorted(out, key=lambda p: (p.first, p.side))
+
+
+# --- side facts -----------------------------------------------------------------------------------------------
+
+
+def _relative_clause(token: Token, taken: set[int]) -> Part | None:
+    """ "The plan, which was approved on 3 May, ..." gives "The plan was approved on 3 May"."""
+    if token.dep_ != "relcl" or not _after_comma(token):
+        return None
+    sub = _mend(list(token.subtree))
+    relative = sub[0]
+    rest = [t for t in sub[1:] if t.i not in taken]
+    if len(rest) < _MIN_SIDE_WORDS or not _checkable(rest):
+        return None
+    antecedent = _antecedent(token.head, stop=sub[0].i)
+    if not antecedent:
+        return None
+    name = _words(antecedent)
+    word = relative.lower_
+    if relative.dep_ in ("nsubj", "nsubjpass") and word in ("who", "which", "that"):
+        words = f"{name} {_words(rest)}"
+    elif word == "whose":
+        words = f"{name}’s {_words(rest)}"
+    elif word in PLACE_TIME_RELATIVES:
+        head = token.head
+        prep = head.head.lower_ if head.dep_ == "pobj" and head.head.dep_ == "prep" else "in"
+        words = f"{_words(rest)} {prep} {name}"
+    else:
+        return None
+    _take(taken, sub, comma_before=True)
+    return Part("relative-clause", words, antecedent[0].i, sub[-1].i, subject=name, side=True)
+
+
+def _participle(token: Token, taken: set[int]) -> Part | None:
+    """ "The call, scheduled for 9 pm, was requested" gives "The call was scheduled for 9 pm"."""
+    if token.tag_ != "VBN" or token.dep_ not in ("acl", "advcl") or not _after_comma(token):
+        return None
+    if any(c.dep_ in _SUBJECTS or c.dep_ in ("mark", "aux", "auxpass") for c in token.children):
+        return None
+    sub = [t for t in token.subtree if t.i not in taken]
+    if len(sub) < _MIN_SIDE_WORDS or sub[0].i != token.i or not _checkable(sub):
+        return None
+    head = token.head if token.dep_ == "acl" else _noun_before(token)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    antecedent = _antecedent(head, stop=token.i)
+    if not antecedent:
+        return None
+    be = "were" if _plural(head) else "was"
+    _take(taken, list(token.subtree), comma_before=True)
+    name = _words(antecedent)
+    return Part("participle", f"{name} {be} {_words(sub)}", antecedent[0].i, sub[-1].i, subject=name, side=True)
+
+
+def _apposition(token: Token, taken: set[int]) -> Part | None:
+    """ "£2 billion in aid, an increase of £200 million" gives "£2 billion in aid is an increase of ..."; people's
+    titles in apposition are roles, read elsewhere."""
+    if token.pos_ != "NOUN" or not _after_comma(token) or token.ent_type_ in ("DATE", "TIME"):
+        return None
+    head = _apposed_to(token)
+    if head is None or head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "NUM") or head.i > token.i:
+        return None
+    if any(c.dep_ == "acl" and c.lower_ == "being" for c in token.children):
+        return None
+    sub = _mend([t for t in token.subtree if t.i not in taken])
+    if len(sub) < _MIN_SIDE_WORDS or not _checkable(sub):
+        return None
+    antecedent = _antecedent(head, stop=sub[0].i)
+    if not antecedent:
+        return None
+    be = ("were" if _plural(head) else "was") if _past(token) else ("are" if _plural(head) else "is")
+    _take(taken, sub, comma_before=True)
+    name = _words(antecedent)
+    return Part("apposition", f"{name} {be} {_words(sub)}", antecedent[0].i, sub[-1].i, subject=name, side=True)
+
+
+def _apposed_to(token: Token) -> Token | None:
+    """The noun an apposition restates. The parser may hang it on a date ("on Friday, 16 May, their first talks")
+    or read it as a second object ("announce £2 billion, an increase of ..."): then it restates the object."""
+    if token.dep_ == "appos":
+        head = token.head
+        if head.ent_type_ not in ("DATE", "TIME"):
+            return head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+            head = head.head
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if token.dep_ in ("dobj", "npadvmod"):
+        earlier = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+        return _noun_before(token) if earlier else None
+    return None
+
+
+def _time_clause(token: Token, taken: set[int]) -> Part | None:
+    """ "..., after the United Kingdom concluded its agreement" gives "The United Kingdom concluded its agreement"."""
+    if token.dep_ != "advcl" or not any(c.dep_ in _SUBJECTS for c in token.children):
+        return None
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS]
+    if not marks:
+        return None
+    sub = _mend([t for t in token.subtree if t.i not in taken and t.i != marks[0].i])
+    if len(sub) < _MIN_SIDE_WORDS or marks[0].i != token.left_edge.i or not _checkable(sub):
+        return None
+    _take(taken, sub, comma_before=True)
+    return Part("time-clause", _words(sub), sub[0].i, sub[-1].i, side=True)
+
+
+def _absolute(token: Token, taken: set[int]) -> Part | None:
+    """ "Kovac has visited four countries, the latest being Dravia" gives "The latest of four countries is Dravia"."""
+    if token.lower_ != "being":
+        return None
+    subject = token.head if token.dep_ == "acl" else next((c for c in token.children if c.dep_ == "nsubj"), None)
+    complement = next((c for c in token.children if c.dep_ in ("attr", "acomp", "oprd")), None)
+    if subject is None or complement is None or not _after_comma(subject):
+        return None
+    group = subject.head if subject.dep_ == "appos" else None
+    if group is None or group.pos_ != "NOUN":
+        return None
+    lead = [t for t in subject.subtree if t.i < token.i]
+    of = _antecedent(group, stop=lead[0].i)
+    _take(taken, list(subject.subtree), comma_before=True)
+    words = f"{_words(lead)} of {_words(of)} {'are' if _plural(complement) else 'is'} {_words(complement.subtree)}"
+    return Part("absolute", words, lead[0].i, max(t.i for t in subject.subtree), side=True)
+
+
+_SIDE_RULES = ((_time_clause,), (_relative_clause, _participle, _apposition, _absolute))
+
+
+# --- clauses --------------------------------------------------------------------------------------------------
+
+
+def _clauses(root: Token, sentence: Tokens, taken: set[int], quoted: set[int]) -> list[Part]:
+    """Coordinated and reported clauses of the sentence, each cut out of the main clause."""
+    parts: list[Part] = []
+    heads = [root]
+    if _reporting(root):
+        heads += [c for c in root.children if c.dep_ == "ccomp"]
+    for head in heads:
+        for conj in [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+            if conj.i in quoted or conj.i in taken:
+                continue
+            part = _coordinated(head, conj, root, taken)
+            if part is not None:
+                parts.append(part)
+        for child in head.children:
+            if child.i in quoted or child.i in taken:
+                continue
+            part = _joined(head, child, root, taken)
+            if part is not None:
+                parts.append(part)
+    parts.extend(_inline_list(sentence, taken, quoted))
+    return parts
+
+
+def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part | None:
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conj.children):
+        return None  # "where A or who B": alternatives, not two facts
+    if any(c.dep_ == "mark" and c.i == conj.left_edge.i and c.lower_ != "that" for c in conj.children):
+        return None  # "as A and as B": a second subordinate clause, not a statement of its own
+    reported = next((c for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i), None)
+    if _reporting(conj) and reported is not None:
+        # "A, but B, said X": the conjunct is the reporting frame of B
+        sub = [t for t in reported.subtree if t.i not in taken]
+        words = [t for t in sub if not (t.dep_ in ("cc", "punct") and t.head.i == reported.i and t.i < reported.i)]
+        if len(_content(words)) < 3:
+            return None
+        _take(taken, list(conj.subtree), cc_before=True)
+        return Part("conj-clause", _words(words), words[0].i, _last(words))
+    frame_words: set[int] = set()
+    for child in conj.children:
+        if _reporting(child) and child.dep_ in ("parataxis", "ccomp", "conj") and child.i > conj.i:
+            frame_words.update(t.i for t in child.subtree)  # "..., Kovac said" after the conjunct
+    sub = [t for t in conj.subtree if t.i not in taken and t.i not in frame_words]
+    words = [t for t in sub if not (t.i < conj.i and t.dep_ in ("cc", "punct") and t.head.i == conj.i)]
+    if len(_content(words)) < 3:
+        return None
+    own_subject = any(c.dep_ in _SUBJECTS for c in conj.children)
+    under_report = head is not root and _reporting(root) and head.dep_ == "ccomp" and root.i < head.i
+    text, subject_name = _words(words), None
+    if not own_subject:
+        says = _reporting(conj) and any(c.dep_ == "ccomp" for c in conj.children)
+        if not any(c.dep_ in _OWN_COMPLEMENTS for c in conj.children) or not (says or _checkable(words)):
+            return None
+        if under_report and _reporting(conj):
+            head, under_report = root, False  # "X said A and argued B": argued is X's, parsed under A
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        lead = _without_clauses(subject)
+        if conj.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+            lead += [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i]
+        subject_name = _words(_without_clauses(subject))
+        text = f"{_words(lead)} {text}"
+    rule = "conj-clause" if own_subject else "conj-verb"
+    if under_report:
+        # "X said A and that B": B is said by X too
+        if any(c.dep_ == "neg" for c in root.children):
+            return None
+        frame = _frame(root, taken)
+        if frame is None:
+            return None
+        text = f"{frame} {text}" if text.lower().startswith("that ") else f"{frame} that {text}"
+        rule = "report-conj"
+    _take(taken, [t for t in conj.subtree if t.i not in frame_words], cc_before=True)
+    return Part(rule, text, words[0].i, _last(words), subject=subject_name)
+
+
+def _joined(head: Token, child: Token, root: Token, taken: set[int]) -> Part | None:
+    """A clause joined by a reporting participle, a contrasting conjunction, a colon or a semicolon."""
+    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    sub = [t for t in child.subtree if t.i not in taken]
+    if before is None or len(_content(sub)) < 4:
+        return None
+    if child.tag_ == "VBG" and child.lower_ in v.REPORTING_PARTICIPLES and before.text == ",":
+        rest = [t for t in sub if t.i != child.i]
+        if rest and rest[0].lower_ == "that" and rest[0].dep_ == "mark":
+            rest = rest[1:]
+        _take(taken, list(child.subtree), comma_before=True)
+        return Part("report-participle", _words(rest), child.i, sub[-1].i, participle=child.lower_)
+    marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
+    finite = child.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in child.children
+    )
+    has_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+    if (
+        child.dep_ == "advcl"
+        and marks
+        and marks[0].i == child.left_edge.i
+        and before.text == ","
+        and finite
+        and has_subject
+    ):
+        rest = [t for t in sub if t.i != marks[0].i]
+        _take(taken, list(child.subtree), comma_before=True)
+        return Part("contrast-clause", _words(rest), rest[0].i, rest[-1].i)
+    if before.text in (";", ":") and finite and has_subject:
+        if child.dep_ not in ("conj", "parataxis", "ccomp", "advcl"):
+            return None
+        _take(taken, list(child.subtree), comma_before=True)
+        return Part("colon-clause", _words(sub), sub[0].i, sub[-1].i)
+    return None
+
+
+def _inline_list(sentence: Tokens, taken: set[int], quoted: set[int]) -> list[Part]:
+    """ "Ukraine has three agreements: with A, B and C" and "The team is made up of A, B and C": a part per member,
+    each read with the words before the list."""
+    for token in sentence:
+        if token.i in quoted or token.i in taken:
+            continue
+        opened = _list_opener(token, sentence)
+        if opened is None:
+            continue
+        prep, members = opened
+        if len(members) < 2 or any(m.i in taken or m.i in quoted for m in members):
+            continue
+        if not all(m.pos_ == "PROPN" for m in members):
+            continue  # "two drafts: a treaty and an agreement" is one fact; named members are one each
+        cut = token.i if token.text == ":" else token.i + 1  # the head ends before the colon, or after "of"
+        head_tokens = [t for t in sentence if t.i < cut and t.i not in taken]
+        head = _words(head_tokens)
+        lead = head + (":" if token.text == ":" else "")
+        lead = f"{lead} {prep.text}" if prep is not None else lead
+        parts = []
+        for member in members:
+            words = _member_words(member)
+            parts.append(Part("inline-list", f"{lead} {_words(words)}", sentence[0].i, words[-1].i))
+        first = prep.i if prep is not None else members[0].left_edge.i
+        taken.update(range(first, max(m.right_edge.i for m in members) + 1))
+        if token.text == ":":
+            taken.add(token.i)  # the words before a colon state a fact of their own ("three agreements")
+        else:
+            taken.update(t.i for t in head_tokens)  # "The team is made up of" says nothing without its members
+        return parts
+    return []
+
+
+def _list_opener(token: Token, sentence: Tokens) -> tuple[Token | None, list[Token]] | None:
+    """The members of a list after a colon or after 'made up of', with the preposition each member takes."""
+    doc = token.doc
+    if token.text == ":":
+        after = [t for t in sentence if t.i > token.i and not t.is_punct]
+        tops = [t for t in after if not (token.i < t.head.i <= sentence[-1].i) or t.head.i == t.i]
+        if len(tops) != 1 or tops[0].pos_ in ("VERB", "AUX"):
+            return None
+        top = tops[0]
+        if top.dep_ == "prep":
+            pobj = next((c for c in top.children if c.dep_ == "pobj"), None)
+            return (top, _members(pobj)) if pobj is not None else None
+        return None, _members(top)
+    if token.lower_ == "of" and token.i >= 2:
+        phrase = " ".join(t.lower_ for t in doc[token.i - 2 : token.i + 1])
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if phrase in LIST_HEADS and pobj is not None:
+            return None, _members(pobj)
+    return None
+
+
+def _members(first: Token) -> list[Token]:
+    out = [first]
+    for child in first.children:
+        if child.dep_ == "conj":
+            out.extend(_members(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _member_words(member: Token) -> list[Token]:
+    """A member's own words, without the members coordinated with it."""
+    skip: set[int] = set()
+    for child in member.children:
+        if child.dep_ == "conj":
+            skip.update(t.i for t in child.subtree)
+        if child.dep_ in ("cc", "punct") and child.i > member.i:
+            skip.add(child.i)
+    return [t for t in member.subtree if t.i not in skip and not (t.dep_ == "cc" and t.head.i == member.i)]
+
+
+def _main(sentence: Tokens, taken: set[int]) -> Part | None:
+    rest = [t for t in sentence if t.i not in taken]
+    if not _content(rest) or _frame_only(sentence.root):
+        return None
+    return Part("clause", _words(rest), sentence[0].i, _last(rest))
+
+
+def _last(tokens: list[Token]) -> int:
+    """The last token a part rests on: its last word, with the punctuation that directly follows it."""
+    words = _content(tokens)
+    last = words[-1].i
+    mine = {t.i for t in tokens}
+    while last + 1 in mine:
+        last += 1
+    return last
+
+
+# --- the speaker ----------------------------------------------------------------------------------------------
+
+
+def speaker_phrase(sentence: Tokens) -> str | None:
+    """Who the sentence reports as speaking, as written: the subject of its reporting verb ("Kovac said",
+    "..., said the mayor", "Kovac told reporters that"), or the object of "according to"."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                return _words(_without_clauses(objects[0]))
+    verbs = [t for t in sentence if _reporting(t) and t.dep_ in ("ROOT", "conj", "parataxis", "advcl")]
+    verbs += [t for t in sentence if t.dep_ == "ROOT" and t not in verbs and any(c.dep_ == "ccomp" for c in t.children)]
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _words(_without_clauses(subject))
+    return None
+
+
+def _frame(verb: Token, taken: set[int]) -> str | None:
+    """ "Kovac had said": the reporting verb with its subject and auxiliaries."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    words = _without_clauses(subject) + [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+    return f"{_words(words)} {verb.text}"
+
+
+def _frame_only(root: Token) -> bool:
+    """ "The press service reported this.": a reporting verb whose only object points back at what came before."""
+    if not _reporting(root):
+        return False
+    objects = [c for c in root.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr")]
+    others = [c for c in root.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct")]
+    return (
+        len(objects) == 1 and objects == others and objects[0].lower_ in POINTING_BACK and not list(objects[0].children)
+    )
+
+
+def _reporting(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lower_ in v.REPORTING_VERBS
+
+
+# --- words ----------------------------------------------------------------------------------------------------
+
+
+def _mend(tokens: list[Token]) -> list[Token]:
+    """A part whose words end in 'and' was cut short by the parser: it runs on through the conjunct that follows
+    ("after A of the B and C searched his home")."""
+    out = list(tokens)
+    while out and out[-1].dep_ == "cc" and out[-1].i + 1 < len(out[-1].doc):
+        nxt = out[-1].doc[out[-1].i + 1]
+        top = nxt
+        while top.head.i != top.i and top.head.left_edge.i == nxt.i:
+            top = top.head
+        while top.dep_ != "conj" and top.head.i != top.i and top.head.i > out[-1].i:
+            top = top.head
+        if top.dep_ != "conj":
+            break
+        out.extend(t for t in top.subtree if t.i > out[-1].i)
+    return out
+
+
+def _antecedent(head: Token, stop: int) -> list[Token]:
+    """The noun phrase a side fact is about, as written before it: 'Presidents A and B, who ...' gives 'Presidents
+    A and B'; its own side clauses, appositions and punctuation left out."""
+    top = head
+    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    skip: set[int] = set()
+    for t in top.subtree:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i != head.i:
+            skip.update(s.i for s in t.subtree)
+    words = [t for t in top.subtree if t.i < stop and t.i not in skip]
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    while words and words[0].is_punct:
+        words.pop(0)
+    return words
+
+
+def _noun_before(token: Token) -> Token | None:
+    """The noun phrase that ends just before the comma in front of ``token``: 'talks, held at ...'."""
+    i = token.left_edge.i - 2
+    if i < 0:
+        return None
+    noun = token.doc[i]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    while noun.dep_ == "compound":
+        noun = noun.head
+    return noun
+
+
+def _without_clauses(token: Token) -> list[Token]:
+    skip: set[int] = set()
+    for t in token.children:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl", "punct"):
+            skip.update(s.i for s in t.subtree)
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _after_comma(token: Token) -> bool:
+    i = token.left_edge.i
+    return i > 0 and token.doc[i - 1].text in (",", "—", "–")
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
+def _past(token: Token) -> bool:
+    verb = token
+    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb.tag_ in ("VBD", "VBN")
+
+
+def _take(taken: set[int], tokens: list[Token], comma_before: bool = False, cc_before: bool = False) -> None:
+    """Mark ``tokens`` as claimed by a part, with the comma (and 'and') that joined them to the sentence."""
+    if not tokens:
+        return
+    taken.update(t.i for t in tokens)
+    doc = tokens[0].doc
+    i = min(t.i for t in tokens) - 1
+    while i >= 0 and (
+        (comma_before and doc[i].text in (",", "—", "–", ";", ":"))
+        or (cc_before and (doc[i].dep_ == "cc" or doc[i].text in (",", ";")))
+    ):
+        taken.add(i)
+        i -= 1
+    j = max(t.i for t in tokens) + 1
+    if comma_before and j < len(doc) and doc[j].text in (",", "—", "–") and j + 1 < len(doc):
+        taken.add(j)
+
+
+def _quoted(tokens: list[Token]) -> set[int]:
+    """Tokens inside a quotation, unless the sentence opens with one (then the quote is the statement)."""
+    if tokens[0].text in _QUOTE_MARKS:
+        return set()
+    inside, out = False, set()
+    for token in tokens:
+        if token.text in _QUOTE_MARKS:
+            inside = not inside
+            out.add(token.i)
+        elif inside:
+            out.add(token.i)
+    return out
+
+
+def _checkable(tokens: Iterable[Token]) -> bool:
+    words = list(tokens)
+    if any(t.lower_ in FIRST_PERSON for t in words):
+        return False
+    return any(t.ent_type_ in CHECKABLE_ENTITIES or t.like_num or t.pos_ == "PROPN" for t in words)
+
+
+def _content(tokens: Iterable[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct and not t.is_space]
+
+
+def _words(tokens: Iterable[Token]) -> str:
+    """The tokens' text in reading order, single-spaced, without stray punctuation at either end."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    out = ""
+    for k, token in enumerate(ordered):
+        out += token.text
+        if k + 1 < len(ordered):
+            nxt = ordered[k + 1]
+            out += token.whitespace_ if nxt.i == token.i + 1 else " "
+    out = re.sub(r"\s+", " ", out)
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)
+    return out.strip(" ,;:—–-")
