@@ -306,6 +306,8 @@ def _part_claim(
     if piece.end <= piece.start:
         return None
     said_by = None if part.side else speaker
+    if part.participle and part.said_by:
+        said_by = _resolve_subject(part.said_by, found, context) or said_by
     claim_text = _self_contained(part.words, part.participle, said_by, split_up, context)
     if claim_text is None:
         return None
@@ -394,27 +396,19 @@ def _capitalise(body: str) -> str:
 
 
 def _without_repeated_roles(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
-    """A role already said in other words is repetition: "X is President." beside "X is Ukrainian President.", or
-    inside another role of the same sentence ("Y is aide to President X.")."""
-    roles = [d for d in drafts if d.role is not None]
+    """A role said inside another role of the same sentence is repetition: "X is President." beside "Y is aide to
+    President X."."""
     out = []
     for draft in drafts:
         fact = draft.role
         if fact is not None:
-            title = fact.title.lower()
-            said = f"{title} {fact.holder}".lower()
+            said = f"{fact.title} {fact.holder}".lower()
             if any(
                 other is not draft
                 and other.role is not None
-                and (
-                    (
-                        other.role.holder == fact.holder
-                        and title != other.role.title.lower()
-                        and re.search(rf"\b{re.escape(title)}$", other.role.title.lower())
-                    )
-                    or (other.sentence == draft.sentence and said in other.role.title.lower())
-                )
-                for other in roles
+                and other.sentence == draft.sentence
+                and said in other.role.title.lower()
+                for other in drafts
             ):
                 continue
         out.append(draft)

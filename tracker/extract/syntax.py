@@ -13,8 +13,8 @@ the object of "according to".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.extract import vocabulary as v
@@ -78,6 +78,7 @@ class Part:
     last: int
     subject: str | None = None
     participle: str | None = None  # the reporting participle that opened it ("stressing")
+    said_by: str | None = None  # who the participle's statement is by: the subject of the verb it hangs on
     side: bool = False  # a side fact cut out of the main clause
 
 
@@ -102,6 +103,8 @@ def split(sentence: Tokens) -> list[Part]:
     parts.extend(_clauses(root, sentence, taken, quoted))
     main = _main(sentence, taken)
     out = ([main] if main is not None else []) + parts
+    end = sentence[-1].i
+    out = [replace(p, last=end) if all(t.is_punct for t in sentence.doc[p.last + 1 : end + 1]) else p for p in out]
     return sorted(out, key=lambda p: (p.first, p.side))
 
 
@@ -253,7 +256,29 @@ def _clauses(root: Token, sentence: Tokens, taken: set[int], quoted: set[int]) -
             if part is not None:
                 parts.append(part)
     parts.extend(_inline_list(sentence, taken, quoted))
+    parts.extend(_semicolons(sentence, taken, quoted))
     return parts
+
+
+def _semicolons(sentence: Tokens, taken: set[int], quoted: set[int]) -> list[Part]:
+    """ "A; B": where the parser hangs B's clause across the semicolon, the sides are split by position, each
+    a clause with its own subject."""
+    parts: list[Part] = []
+    for semi in [t for t in sentence if t.text == ";" and t.i not in quoted and t.i not in taken]:
+        left = [t for t in sentence if t.i < semi.i and t.i not in taken]
+        right = [t for t in sentence if t.i > semi.i and t.i not in taken]
+        if not (_clause_in(left) and _clause_in(right)) or len(_content(right)) < 4:
+            continue
+        taken.update(t.i for t in right)
+        taken.add(semi.i)
+        parts.append(Part("colon-clause", _words(right), right[0].i, right[-1].i))
+    return parts
+
+
+def _clause_in(tokens: list[Token]) -> bool:
+    """Some verb among ``tokens`` has its subject among them too."""
+    ids = {t.i for t in tokens}
+    return any(t.dep_ in _SUBJECTS and t.head.i in ids and t.head.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part | None:
@@ -320,7 +345,9 @@ def _joined(head: Token, child: Token, root: Token, taken: set[int]) -> Part | N
         if rest and rest[0].lower_ == "that" and rest[0].dep_ == "mark":
             rest = rest[1:]
         _take(taken, list(child.subtree), comma_before=True)
-        return Part("report-participle", _words(rest), child.i, sub[-1].i, participle=child.lower_)
+        subject = _subject_of(head)
+        said_by = _words(_named(subject)) if subject is not None else None
+        return Part("report-participle", _words(rest), child.i, sub[-1].i, participle=child.lower_, said_by=said_by)
     marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
     finite = child.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in child.children
@@ -447,15 +474,31 @@ def speaker_phrase(sentence: Tokens) -> str | None:
             objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
             if objects:
                 return _words(_without_clauses(objects[0]))
+    quoted = _quote_ranges(list(sentence))
     verbs = [t for t in sentence if _reporting(t) and t.dep_ in ("ROOT", "conj", "parataxis", "advcl")]
     verbs += [t for t in sentence if t.dep_ == "ROOT" and t not in verbs and any(c.dep_ == "ccomp" for c in t.children)]
     for verb in verbs:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.i in quoted:
+            continue
+        subject = _subject_of(verb, quoted)
         if subject is None and verb.dep_ == "conj":
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            subject = _subject_of(verb.head, quoted)
         if subject is not None:
-            return _words(_without_clauses(subject))
+            return _words(_named(subject))
     return None
+
+
+def _subject_of(verb: Token, quoted: Collection[int] = ()) -> Token | None:
+    """The verb's subject outside any quotation ('"The dikes held," said Vos': Vos)."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted), None)
+
+
+def _named(subject: Token) -> list[Token]:
+    """The words naming a subject: 'The head of the Port Authority, Pieter Vos,' is named by 'Pieter Vos'."""
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if subject.pos_ != "PROPN" and name is not None:
+        return _without_clauses(name)
+    return _without_clauses(subject)
 
 
 def _frame(verb: Token, taken: set[int]) -> str | None:
@@ -581,6 +624,10 @@ def _quoted(tokens: list[Token]) -> set[int]:
     """Tokens inside a quotation, unless the sentence opens with one (then the quote is the statement)."""
     if tokens[0].text in _QUOTE_MARKS:
         return set()
+    return _quote_ranges(tokens)
+
+
+def _quote_ranges(tokens: list[Token]) -> set[int]:
     inside, out = False, set()
     for token in tokens:
         if token.text in _QUOTE_MARKS:
@@ -593,7 +640,7 @@ def _quoted(tokens: list[Token]) -> set[int]:
 
 def _checkable(tokens: Iterable[Token]) -> bool:
     words = list(tokens)
-    if any(t.lower_ in FIRST_PERSON for t in words):
+    if any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON for t in words):
         return False
     return any(t.ent_type_ in CHECKABLE_ENTITIES or t.like_num or t.pos_ == "PROPN" for t in words)
 
