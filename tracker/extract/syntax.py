@@ -53,6 +53,9 @@ LIST_HEADS = frozenset({"made up of", "consists of", "consisted of", "composed o
 CHECKABLE_ENTITIES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 )
+# An apposition is a noun phrase of its own: it opens with a determiner or a possessive ("an increase of ...",
+# "their first talks"), not with a number or an adverb, which are more often a list of modifiers misread.
+APPOSITION_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 # Words that tie a part to whoever is speaking: such a part is not a fact on its own ("our biggest partner").
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 # Objects that point back at an earlier sentence: "reported this" states nothing of its own.
@@ -102,6 +105,9 @@ def split(sentence: Tokens) -> list[Part]:
     root = sentence.root
     parts.extend(_clauses(root, sentence, taken, quoted))
     main = _main(sentence, taken)
+    sides = [p.last for p in parts if p.side]
+    if main is not None and sides:
+        main = replace(main, last=max(main.last, *sides))  # its side facts are cut from it, not after it
     out = ([main] if main is not None else []) + parts
     end = sentence[-1].i
     out = [replace(p, last=end) if all(t.is_punct for t in sentence.doc[p.last + 1 : end + 1]) else p for p in out]
@@ -171,7 +177,7 @@ def _apposition(token: Token, taken: set[int]) -> Part | None:
     if any(c.dep_ == "acl" and c.lower_ == "being" for c in token.children):
         return None
     sub = _mend([t for t in token.subtree if t.i not in taken])
-    if len(sub) < _MIN_SIDE_WORDS or not _checkable(sub):
+    if len(sub) < _MIN_SIDE_WORDS or not _checkable(sub) or sub[0].tag_ not in APPOSITION_OPENERS:
         return None
     antecedent = _antecedent(head, stop=sub[0].i)
     if not antecedent:
@@ -310,6 +316,8 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
         says = _reporting(conj) and any(c.dep_ == "ccomp" for c in conj.children)
         if not any(c.dep_ in _OWN_COMPLEMENTS for c in conj.children) or not (says or _checkable(words)):
             return None
+        if not (says or _comma_before(conj)):
+            return None  # "released A and redesigned B" is one act; ", and proposed B" a second one
         if under_report and _reporting(conj):
             head, under_report = root, False  # "X said A and argued B": argued is X's, parsed under A
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -584,6 +592,15 @@ def _without_clauses(token: Token) -> list[Token]:
         if t.dep_ in ("relcl", "acl", "appos", "advcl", "punct"):
             skip.update(s.i for s in t.subtree)
     return [t for t in token.subtree if t.i not in skip]
+
+
+def _comma_before(conj: Token) -> bool:
+    """The conjunct is joined by ', and' (or ', but'): a comma stands just before its conjunction."""
+    i = conj.left_edge.i
+    doc = conj.doc
+    while i > 0 and doc[i - 1].dep_ == "cc":
+        i -= 1
+    return i > 0 and doc[i - 1].text in (",", ";")
 
 
 def _after_comma(token: Token) -> bool:
