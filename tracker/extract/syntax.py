@@ -56,6 +56,8 @@ CHECKABLE_ENTITIES = frozenset(
 # An apposition is a noun phrase of its own: it opens with a determiner or a possessive ("an increase of ...",
 # "their first talks"), not with a number or an adverb, which are more often a list of modifiers misread.
 APPOSITION_OPENERS = frozenset({"DT", "PRP$", "PDT"})
+# Number words that make an amount of a plural noun one sum: "3 million euros is ...".
+AMOUNT_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
 # Words that tie a part to whoever is speaking: such a part is not a fact on its own ("our biggest partner").
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 # Objects that point back at an earlier sentence: "reported this" states nothing of its own.
@@ -110,7 +112,10 @@ def split(sentence: Tokens) -> list[Part]:
         main = replace(main, last=max(main.last, *sides))  # its side facts are cut from it, not after it
     out = ([main] if main is not None else []) + parts
     end = sentence[-1].i
-    out = [replace(p, last=end) if all(t.is_punct for t in sentence.doc[p.last + 1 : end + 1]) else p for p in out]
+    out = [
+        replace(p, last=end) if not p.side and all(t.is_punct for t in sentence.doc[p.last + 1 : end + 1]) else p
+        for p in out
+    ]
     return sorted(out, key=lambda p: (p.first, p.side))
 
 
@@ -193,6 +198,11 @@ def _apposed_to(token: Token) -> Token | None:
     or read it as a second object ("announce £2 billion, an increase of ..."): then it restates the object."""
     if token.dep_ == "appos":
         head = token.head
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
+            # "aid for Velmo, an increase of ...": the apposition restates the phrase the name ends
+            while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head.head
+            return head
         if head.ent_type_ not in ("DATE", "TIME"):
             return head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
@@ -214,7 +224,7 @@ def _time_clause(token: Token, taken: set[int]) -> Part | None:
     sub = _mend([t for t in token.subtree if t.i not in taken and t.i != marks[0].i])
     if len(sub) < _MIN_SIDE_WORDS or marks[0].i != token.left_edge.i or not _checkable(sub):
         return None
-    _take(taken, sub, comma_before=True)
+    _take(taken, [*sub, marks[0]], comma_before=True)
     return Part("time-clause", _words(sub), sub[0].i, sub[-1].i, side=True)
 
 
@@ -226,14 +236,17 @@ def _absolute(token: Token, taken: set[int]) -> Part | None:
     complement = next((c for c in token.children if c.dep_ in ("attr", "acomp", "oprd")), None)
     if subject is None or complement is None or not _after_comma(subject):
         return None
-    group = subject.head if subject.dep_ == "appos" else None
+    group: Token | None = subject.head
+    if subject.dep_ != "appos":  # "visited four countries, the latest being D": the object of the verb it hangs on
+        group = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < subject.i), None)
     if group is None or group.pos_ != "NOUN":
         return None
     lead = [t for t in subject.subtree if t.i < token.i]
     of = _antecedent(group, stop=lead[0].i)
-    _take(taken, list(subject.subtree), comma_before=True)
+    phrase = list(subject.subtree) if subject.dep_ == "appos" else list(token.subtree)
+    _take(taken, phrase, comma_before=True)
     words = f"{_words(lead)} of {_words(of)} {'are' if _plural(complement) else 'is'} {_words(complement.subtree)}"
-    return Part("absolute", words, lead[0].i, max(t.i for t in subject.subtree), side=True)
+    return Part("absolute", words, lead[0].i, max(t.i for t in phrase), side=True)
 
 
 _SIDE_RULES = ((_time_clause,), (_relative_clause, _participle, _apposition, _absolute))
@@ -609,6 +622,11 @@ def _after_comma(token: Token) -> bool:
 
 
 def _plural(token: Token) -> bool:
+    """A plural noun phrase; an amount ("3 million euros") is one sum."""
+    if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or any(
+        c.dep_ == "nummod" and c.lower_ in AMOUNT_WORDS for c in token.children
+    ):
+        return False
     return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
 
 

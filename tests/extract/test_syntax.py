@@ -1,0 +1,269 @@
+"""Claims by syntax (tracker.extract.syntax): one test or more per parse rule, on invented sentences. Each runs
+the whole extractor (parse, split, claims) and checks the claim texts, the rule each records, and that every
+quote is the exact, trimmed text it rests on, inside its sentence (helpers.check_invariants)."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import claims_of, find, quote
+from tracker.analyse import analyse
+from tracker.clean.spans import Span
+from tracker.extract import ClaimDraft
+from tracker.extract.claims import RULES
+from tracker.extract.syntax import SYNTAX_RULES, speaker_phrase, split
+
+
+def statements(claims: list[ClaimDraft]) -> list[ClaimDraft]:
+    return [c for c in claims if c.kind != "role" and c.kind != "membership"]
+
+
+def texts(claims: list[ClaimDraft]) -> list[str]:
+    return [c.text for c in statements(claims)]
+
+
+def inside_its_sentence(text: str, claims: list[ClaimDraft]) -> None:
+    for claim in claims:
+        assert claim.sentence is not None
+        assert claim.sentence.start <= claim.start < claim.end <= claim.sentence.end, claim
+
+
+# --- the rule table ---------------------------------------------------------------------------------------------
+
+
+def test_every_syntax_rule_is_a_claim_rule_and_every_claim_names_one() -> None:
+    assert set(SYNTAX_RULES) <= set(RULES)
+    text = (
+        "The call, scheduled for 9 pm, was requested by Kovac. The mayor won the vote, and proposed three committees."
+    )
+    claims = claims_of(text)
+    assert claims and all(c.rule in RULES for c in claims)
+
+
+# --- coordinated clauses ----------------------------------------------------------------------------------------
+
+
+def test_coordinated_verb_after_comma_gets_its_subject_back_and_the_speaker() -> None:
+    text = "The mayor won the vote in Dravo, and proposed three committees, Kovac said."
+    claims = claims_of(text)
+    assert texts(claims) == [
+        "The mayor won the vote in Dravo, Kovac said.",
+        "Kovac said the mayor proposed three committees.",
+    ]
+    second = statements(claims)[1]
+    assert second.rule == "conj-verb"
+    assert second.subject == "The mayor"
+    assert quote(text, second) == "proposed three committees"
+    inside_its_sentence(text, claims)
+
+
+def test_coordinated_verb_without_comma_stays_one_act() -> None:
+    """ "released A and redesigned B" is not split: without ', and' the verbs read as one statement."""
+    text = "Orvel released the Lumo phone and redesigned the Lumo tablet before the end of last year."
+    assert texts(claims_of(text)) == [text]
+
+
+def test_two_reported_clauses_under_one_verb_give_two_claims_each_with_the_frame() -> None:
+    text = (
+        "Transport Minister Ana Sorel said the dam at Velmo had been repaired and that the road would reopen on 4 June."
+    )
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "Transport Minister Ana Sorel said the dam at Velmo had been repaired.",
+        "Transport Minister Ana Sorel said that the road would reopen on 4 June.",
+    ]
+    assert claims[1].rule == "report-conj"
+    assert claims[1].attributed_to == "Ana Sorel"
+    assert quote(text, claims[1]) == "that the road would reopen on 4 June."
+
+
+def test_or_joins_alternatives_not_two_facts() -> None:
+    text = "Kovac did not say where the talks in Pella were held or who was taking part."
+    assert texts(claims_of(text)) == [text]
+
+
+def test_coordinated_clause_with_its_own_subject_keeps_the_speaker_frame() -> None:
+    text = "Until Friday the port of Velmo had been closed, but the ferries resumed on Saturday, said Ivo Marek."
+    claims = statements(claims_of(text))
+    assert claims[1].rule == "conj-clause"
+    assert claims[1].text == "Ivo Marek said the ferries resumed on Saturday."
+    assert claims[1].attributed_to == "Ivo Marek"
+
+
+def test_semicolon_splits_even_where_the_parse_crosses_it() -> None:
+    text = "Mayor Ida Brenner said the bridge had reopened; the ferry service remained suspended for a month."
+    claims = statements(claims_of(text))
+    assert claims[1].rule == "colon-clause"
+    assert quote(text, claims[1]) == "the ferry service remained suspended for a month."
+
+
+# --- non-restrictive relative clauses ---------------------------------------------------------------------------
+
+
+def test_which_clause_is_a_side_fact_about_its_antecedent_and_is_cut_from_the_main_claim() -> None:
+    text = "The Velmo plan, which was approved on 3 May, sets out four new roads."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "The Velmo plan sets out four new roads.",
+        "The Velmo plan was approved on 3 May.",
+    ]
+    side = claims[1]
+    assert side.rule == "relative-clause"
+    assert side.subject == "The Velmo plan"
+    assert quote(text, side) == "The Velmo plan, which was approved on 3 May"
+    assert side.time_first is not None and side.time_first.month == 5
+
+
+def test_where_clause_reads_with_the_place_it_is_about() -> None:
+    text = "The treaty was signed in Pella, where the regional council first met in 2019."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "The treaty was signed in Pella.",
+        "The regional council first met in 2019 in Pella.",
+    ]
+    assert quote(text, claims[1]) == "Pella, where the regional council first met in 2019"
+
+
+def test_whose_clause_gives_the_possessive() -> None:
+    text = "Prime Minister Ivo Marek, whose party holds the Dravian presidency this year, said the vote was fair."
+    side = find(claims_of(text), "Prime Minister Ivo Marek’s party holds the Dravian presidency this year.")
+    assert side.rule == "relative-clause"
+
+
+def test_restrictive_relative_clause_is_not_split() -> None:
+    text = "Kovac met the engineers who had repaired the Velmo dam in March."
+    assert texts(claims_of(text)) == [text]
+
+
+def test_relative_clause_that_states_nothing_checkable_is_not_split() -> None:
+    text = "Kovac thanked the volunteers from Pella, who had worked very hard."
+    assert texts(claims_of(text)) == [text]
+
+
+# --- participles, appositions, time clauses, absolutes ----------------------------------------------------------
+
+
+def test_participle_between_commas_is_a_side_fact() -> None:
+    text = "The call, scheduled for 9 pm, was requested by Kovac."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == ["The call was requested by Kovac.", "The call was scheduled for 9 pm."]
+    assert claims[1].rule == "participle"
+    assert quote(text, claims[1]) == "The call, scheduled for 9 pm"
+    assert quote(text, claims[0]) == text  # the main claim starts at the sentence and spans its side fact
+
+
+def test_participle_after_a_comma_at_the_end_reads_with_the_noun_before_it() -> None:
+    text = "Negotiators met in Pella on Monday for a second round of talks, held at the Varno Palace."
+    side = find(claims_of(text), "A second round of talks was held at the Varno Palace.")
+    assert side.rule == "participle"
+
+
+def test_apposition_of_a_thing_is_a_side_fact_but_a_persons_title_is_not() -> None:
+    text = "Kovac announced 3 million euros in aid for Velmo, an increase of 200,000 euros on last year."
+    side = find(claims_of(text), "3 million euros in aid for Velmo was an increase of 200,000 euros on last year.")
+    assert side.rule == "apposition"
+    person = "The treaty was signed by Ana Sorel, the transport minister of Dravia."
+    assert all(c.rule != "apposition" for c in claims_of(person))
+
+
+def test_after_clause_with_its_own_subject_is_a_side_fact() -> None:
+    text = "Dravia is the second country to sign the pact, after Velmo concluded its agreement in January."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "Dravia is the second country to sign the pact.",
+        "Velmo concluded its agreement in January.",
+    ]
+    assert claims[1].rule == "time-clause"
+
+
+def test_after_a_noun_phrase_is_not_split() -> None:
+    text = "The ferries from Velmo resumed after a week of storms."
+    assert texts(claims_of(text)) == [text]
+
+
+def test_absolute_the_latest_being() -> None:
+    text = "Kovac has visited four countries this year, the latest being Dravia."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "Kovac has visited four countries this year.",
+        "The latest of four countries is Dravia.",
+    ]
+    assert claims[1].rule == "absolute"
+
+
+def test_with_an_emphasis_on_is_not_a_fact_of_its_own() -> None:
+    text = "Sorel said the Velmo plan would cost 3 million euros, with an emphasis on roads."
+    assert texts(claims_of(text)) == [text]
+
+
+# --- inline lists -----------------------------------------------------------------------------------------------
+
+
+def test_list_of_names_after_a_colon_gives_one_claim_per_member_and_keeps_the_head() -> None:
+    text = "Dravia now has three security agreements: with Velmo, Pella and Ostra."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "Dravia now has three security agreements.",
+        "Dravia now has three security agreements: with Velmo.",
+        "Dravia now has three security agreements: with Pella.",
+        "Dravia now has three security agreements: with Ostra.",
+    ]
+    assert {c.rule for c in claims[1:]} == {"inline-list"}
+    assert [quote(text, c) for c in claims[1:]] == [
+        "Dravia now has three security agreements: with Velmo",
+        "Dravia now has three security agreements: with Velmo, Pella",
+        "Dravia now has three security agreements: with Velmo, Pella and Ostra.",
+    ]
+
+
+def test_made_up_of_gives_one_claim_per_member() -> None:
+    text = "The delegation is made up of Ana Sorel, Ivo Marek and Lena Brun."
+    assert texts(claims_of(text)) == [
+        "The delegation is made up of Ana Sorel.",
+        "The delegation is made up of Ivo Marek.",
+        "The delegation is made up of Lena Brun.",
+    ]
+
+
+def test_list_of_common_nouns_after_a_colon_stays_one_claim() -> None:
+    text = "The ministry published two drafts: a treaty with Velmo and an agreement with Pella."
+    assert texts(claims_of(text)) == [text]
+
+
+# --- the speaker from the parse ---------------------------------------------------------------------------------
+
+
+def parse(text: str):
+    return analyse(text, [Span(0, len(text))]).sentences[0]
+
+
+def test_speaker_is_the_subject_of_the_reporting_verb_in_every_position() -> None:
+    assert speaker_phrase(parse("Kovac said the bridge will open in May.").tokens) == "Kovac"
+    assert speaker_phrase(parse("The bridge will open in May, said Ivo Marek.").tokens) == "Ivo Marek"
+    assert speaker_phrase(parse("According to the mayor, the bridge will open in May.").tokens) == "the mayor"
+    quoted = '"The dikes held through the night," said Pieter Vos, head of the Water Board.'
+    assert speaker_phrase(parse(quoted).tokens) == "Pieter Vos"
+
+
+def test_a_verb_whose_clausal_object_is_the_claim_gives_the_speaker() -> None:
+    """ "denies that": not a reporting verb of the lexicon, but its clause is what the sentence claims."""
+    assert speaker_phrase(parse("Velmo denies that it moved troops to the border.").tokens) == "Velmo"
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before() -> None:
+    text = "Transport Minister Ana Sorel opened the Velmo bridge on Monday.\nShe said the toll would end in May.\n"
+    claim = find(claims_of(text), "Ana Sorel said the toll would end in May.")
+    assert claim.attributed_to == "Ana Sorel"
+
+
+def test_reporting_frame_with_a_pointer_only_is_not_a_claim() -> None:
+    text = "The ministry of Dravia reported this."
+    assert texts(claims_of(text)) == []
+
+
+def test_split_parts_rest_on_their_own_tokens() -> None:
+    sentence = parse("The plan, which was approved on 3 May, sets out new roads.")
+    parts = split(sentence.tokens)
+    doc = sentence.tokens.doc
+    assert [(p.rule, doc[p.first].text, doc[p.last].text) for p in parts] == [
+        ("clause", "The", "."),
+        ("relative-clause", "The", "May"),
+    ]
