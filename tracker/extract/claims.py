@@ -392,7 +392,11 @@ def _lower_first(body: str, context: ArticleContext) -> str:
 
 
 def _capitalise(body: str) -> str:
-    return body[0].upper() + body[1:] if body else body
+    """Upper-case the first letter, unless the first word is written with a capital inside ("iPhone")."""
+    first = body.split(" ", 1)[0]
+    if not body or any(ch.isupper() for ch in first[1:]):
+        return body
+    return body[0].upper() + body[1:]
 
 
 def _without_repeated_roles(drafts: list[ClaimDraft]) -> list[ClaimDraft]:

@@ -58,6 +58,12 @@ CHECKABLE_ENTITIES = frozenset(
 APPOSITION_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 # Number words that make an amount of a plural noun one sum: "3 million euros is ...".
 AMOUNT_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
+# Modals that make a statement a possibility.
+HEDGES = frozenset({"could", "might", "may"})
+# Conjunctions of alternatives: "A or B" states neither.
+ALTERNATIVES = frozenset({"or", "nor"})
+# Personal subjects that open a second statement after ", and" (", and we value ...").
+PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "it", "they", "we", "you"})
 # Words that tie a part to whoever is speaking: such a part is not a fact on its own ("our biggest partner").
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 # Objects that point back at an earlier sentence: "reported this" states nothing of its own.
@@ -71,6 +77,9 @@ _OWN_COMPLEMENTS = frozenset(
 )
 _QUOTE_MARKS = '“”"„«»'
 _MIN_SIDE_WORDS = 3
+# A main clause left with fewer words than this keeps its side facts (claims of fewer words are not kept).
+MIN_MAIN_WORDS = 4
+_WORDS = re.compile(r"[^\W_][\w’'-]*")
 
 
 @dataclass(frozen=True)
@@ -87,15 +96,16 @@ class Part:
     side: bool = False  # a side fact cut out of the main clause
 
 
-def split(sentence: Tokens) -> list[Part]:
-    """The parts of one parsed sentence, main clause first, in reading order of what they rest on."""
+def split(sentence: Tokens, sides: bool = True) -> list[Part]:
+    """The parts of one parsed sentence, main clause first, in reading order of what they rest on. Side facts are
+    cut out only where the main clause still says something of its own ("The incident comes" does not)."""
     tokens = list(sentence)
     if not tokens:
         return []
     quoted = _quoted(tokens)
     taken: set[int] = set()
     parts: list[Part] = []
-    for rules in _SIDE_RULES:  # time clauses first: one may stand inside another side fact
+    for rules in _SIDE_RULES if sides else ():  # time clauses first: one may stand inside another side fact
         for token in tokens:
             if token.i in quoted or token.i in taken:
                 continue
@@ -107,9 +117,11 @@ def split(sentence: Tokens) -> list[Part]:
     root = sentence.root
     parts.extend(_clauses(root, sentence, taken, quoted))
     main = _main(sentence, taken)
-    sides = [p.last for p in parts if p.side]
-    if main is not None and sides:
-        main = replace(main, last=max(main.last, *sides))  # its side facts are cut from it, not after it
+    if sides and any(p.side for p in parts) and (main is None or len(_WORDS.findall(main.words)) < MIN_MAIN_WORDS):
+        return split(sentence, sides=False)
+    ends = [p.last for p in parts if p.side]
+    if main is not None and ends:
+        main = replace(main, last=max(main.last, *ends))  # its side facts are cut from it, not after it
     out = ([main] if main is not None else []) + parts
     end = sentence[-1].i
     out = [
@@ -198,7 +210,7 @@ def _apposed_to(token: Token) -> Token | None:
     or read it as a second object ("announce £2 billion, an increase of ..."): then it restates the object."""
     if token.dep_ == "appos":
         head = token.head
-        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "DATE", "TIME"):
             # "aid for Velmo, an increase of ...": the apposition restates the phrase the name ends
             while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head.head
@@ -301,7 +313,8 @@ def _clause_in(tokens: list[Token]) -> bool:
 
 
 def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part | None:
-    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conj.children):
+    joint = _joint(conj)
+    if joint is not None and joint.lower_ in ALTERNATIVES:
         return None  # "where A or who B": alternatives, not two facts
     if any(c.dep_ == "mark" and c.i == conj.left_edge.i and c.lower_ != "that" for c in conj.children):
         return None  # "as A and as B": a second subordinate clause, not a statement of its own
@@ -325,6 +338,9 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
     own_subject = any(c.dep_ in _SUBJECTS for c in conj.children)
     under_report = head is not root and _reporting(root) and head.dep_ == "ccomp" and root.i < head.i
     text, subject_name = _words(words), None
+    pronoun = any(c.dep_ in _SUBJECTS and c.lower_ in PERSONAL_SUBJECTS for c in conj.children)
+    if own_subject and not under_report and not (_comma_before(conj) and (pronoun or _checkable(words))):
+        return None  # "A is landlocked and B can act as a basin": one description, not a second checkable fact
     if not own_subject:
         says = _reporting(conj) and any(c.dep_ == "ccomp" for c in conj.children)
         if not any(c.dep_ in _OWN_COMPLEMENTS for c in conj.children) or not (says or _checkable(words)):
@@ -607,6 +623,15 @@ def _without_clauses(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
+def _joint(conj: Token) -> Token | None:
+    """The conjunction just before a conjunct ('and', 'but', 'or'), wherever the parser hung it."""
+    i = conj.left_edge.i - 1
+    doc = conj.doc
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].dep_ == "cc" else None
+
+
 def _comma_before(conj: Token) -> bool:
     """The conjunct is joined by ', and' (or ', but'): a comma stands just before its conjunction."""
     i = conj.left_edge.i
@@ -677,6 +702,8 @@ def _checkable(tokens: Iterable[Token]) -> bool:
     words = list(tokens)
     if any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON for t in words):
         return False
+    if any(t.tag_ == "MD" and t.lower_ in HEDGES for t in words):
+        return False  # "which could result in ...": a possibility, not a fact to check
     return any(t.ent_type_ in CHECKABLE_ENTITIES or t.like_num or t.pos_ == "PROPN" for t in words)
 
 
