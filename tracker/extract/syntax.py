@@ -60,6 +60,8 @@ APPOSITION_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 AMOUNT_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
 # Modals that make a statement a possibility.
 HEDGES = frozenset({"could", "might", "may"})
+# Conjunctions that join a contrasting statement: ", but B" is a second claim.
+CONTRAST_JOINTS = frozenset({"but", "yet"})
 # Conjunctions of alternatives: "A or B" states neither.
 ALTERNATIVES = frozenset({"or", "nor"})
 # Personal subjects that open a second statement after ", and" (", and we value ...").
@@ -339,7 +341,8 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
     under_report = head is not root and _reporting(root) and head.dep_ == "ccomp" and root.i < head.i
     text, subject_name = _words(words), None
     pronoun = any(c.dep_ in _SUBJECTS and c.lower_ in PERSONAL_SUBJECTS for c in conj.children)
-    if own_subject and not under_report and not (_comma_before(conj) and (pronoun or _checkable(words))):
+    contrast = joint is not None and joint.lower_ in CONTRAST_JOINTS
+    if own_subject and not under_report and not (_comma_before(conj) and (pronoun or contrast or _checkable(words))):
         return None  # "A is landlocked and B can act as a basin": one description, not a second checkable fact
     if not own_subject:
         says = _reporting(conj) and any(c.dep_ == "ccomp" for c in conj.children)
