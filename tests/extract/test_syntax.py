@@ -267,3 +267,13 @@ def test_split_parts_rest_on_their_own_tokens() -> None:
         ("clause", "The", "."),
         ("relative-clause", "The", "May"),
     ]
+
+
+def test_a_statement_said_again_in_the_body_is_claimed_once() -> None:
+    text = (
+        "The Velmo council approved the new harbour budget on Monday, reports the Pella Herald.\n"
+        "The Velmo council approved the new harbour budget on Monday.\n"
+    )
+    assert texts(claims_of(text)) == [
+        "The Velmo council approved the new harbour budget on Monday, reports the Pella Herald."
+    ]

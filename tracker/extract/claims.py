@@ -146,7 +146,7 @@ def extract_claims(document: Document, published: dt.date | None) -> list[ClaimD
     drafts: list[ClaimDraft] = []
     for sentence in document.sentences:
         drafts.extend(_sentence_claims(text, sentence, published, context))
-    return _unique(_without_repeated_roles(drafts))
+    return _unique(_without_repeated_roles(drafts), text)
 
 
 def _sentence_claims(
@@ -419,7 +419,7 @@ def _without_repeated_roles(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     return out
 
 
-def _unique(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+def _unique(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     seen: set[str] = set()
     out = []
     for draft in drafts:
@@ -428,4 +428,19 @@ def _unique(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
             continue
         seen.add(key)
         out.append(draft)
-    return out
+    return [d for d in out if not _repeats(d, out, text)]
+
+
+def _repeats(draft: ClaimDraft, drafts: list[ClaimDraft], text: str) -> bool:
+    """A statement whose passage another sentence of the article says again with more (a standfirst repeated in
+    the body, with the outlet's name after it) is repetition: the fuller one stands for both."""
+    if draft.role is not None or draft.kind == "membership":
+        return False
+    mine = " ".join(text[draft.start : draft.end].lower().rstrip(".").split())
+    for other in drafts:
+        if other is draft or other.role is not None or other.sentence == draft.sentence:
+            continue
+        theirs = " ".join(text[other.start : other.end].lower().split())
+        if len(theirs) > len(mine) and mine in theirs:
+            return True
+    return False
