@@ -277,3 +277,16 @@ def test_a_statement_said_again_in_the_body_is_claimed_once() -> None:
     assert texts(claims_of(text)) == [
         "The Velmo council approved the new harbour budget on Monday, reports the Pella Herald."
     ]
+
+
+def test_a_side_part_the_verb_follows_is_the_subject_misread_not_a_side_fact() -> None:
+    """The parser may read "the grain farmer Ana Sorel" as an apposition to the place before it; an apposition is
+    closed by a comma or the sentence's end, so this is the speaker, not a side fact."""
+    text = "In the village of Ostrivka, the grain farmer Ana Sorel said that the outage had spoiled the milk."
+    claims = statements(claims_of(text))
+    assert [(c.text, c.attributed_to) for c in claims] == [(text, "Ana Sorel")]
+
+
+def test_a_hyphenated_speaker_keeps_the_hyphen() -> None:
+    text = "Port chief Lena Brun-Sorel said that the ferries would run again on Monday."
+    assert statements(claims_of(text))[0].attributed_to == "Lena Brun-Sorel"

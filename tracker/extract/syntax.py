@@ -143,7 +143,7 @@ def _relative_clause(token: Token, taken: set[int]) -> Part | None:
     sub = _mend(list(token.subtree))
     relative = sub[0]
     rest = [t for t in sub[1:] if t.i not in taken]
-    if len(rest) < _MIN_SIDE_WORDS or not _checkable(rest):
+    if len(rest) < _MIN_SIDE_WORDS or not _checkable(rest) or not _closed(sub):
         return None
     antecedent = _antecedent(token.head, stop=sub[0].i)
     if not antecedent:
@@ -171,7 +171,7 @@ def _participle(token: Token, taken: set[int]) -> Part | None:
     if any(c.dep_ in _SUBJECTS or c.dep_ in ("mark", "aux", "auxpass") for c in token.children):
         return None
     sub = [t for t in token.subtree if t.i not in taken]
-    if len(sub) < _MIN_SIDE_WORDS or sub[0].i != token.i or not _checkable(sub):
+    if len(sub) < _MIN_SIDE_WORDS or sub[0].i != token.i or not _checkable(sub) or not _closed(sub):
         return None
     head = token.head if token.dep_ == "acl" else _noun_before(token)
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
@@ -197,6 +197,8 @@ def _apposition(token: Token, taken: set[int]) -> Part | None:
         return None
     sub = _mend([t for t in token.subtree if t.i not in taken])
     if len(sub) < _MIN_SIDE_WORDS or not _checkable(sub) or sub[0].tag_ not in APPOSITION_OPENERS:
+        return None
+    if not _closed(sub):
         return None
     antecedent = _antecedent(head, stop=sub[0].i)
     if not antecedent:
@@ -523,9 +525,20 @@ def speaker_phrase(sentence: Tokens) -> str | None:
         subject = _subject_of(verb, quoted)
         if subject is None and verb.dep_ == "conj":
             subject = _subject_of(verb.head, quoted)
+        if subject is None:
+            subject = _name_before(verb)
         if subject is not None:
             return _words(_named(subject))
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name standing just before a verb the parser gave no subject ("..., the farmer Ana Sorel said")."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "advmod", "neg"):
+        i -= 1
+    name = verb.doc[i] if i >= 0 else None
+    return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
 
 
 def _subject_of(verb: Token, quoted: Collection[int] = ()) -> Token | None:
@@ -621,7 +634,7 @@ def _noun_before(token: Token) -> Token | None:
 def _without_clauses(token: Token) -> list[Token]:
     skip: set[int] = set()
     for t in token.children:
-        if t.dep_ in ("relcl", "acl", "appos", "advcl", "punct"):
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") or (t.dep_ == "punct" and t.text not in "-‐‑'’"):
             skip.update(s.i for s in t.subtree)
     return [t for t in token.subtree if t.i not in skip]
 
@@ -642,6 +655,14 @@ def _comma_before(conj: Token) -> bool:
     while i > 0 and doc[i - 1].dep_ == "cc":
         i -= 1
     return i > 0 and doc[i - 1].text in (",", ";")
+
+
+def _closed(tokens: list[Token]) -> bool:
+    """A side part ends at a comma, a dash, a bracket or the sentence's end; one the clause's verb follows
+    directly ("Ostrivka, the grain farmer Ana Sorel said") is the clause's subject, misread."""
+    nxt = tokens[-1].i + 1
+    doc = tokens[-1].doc
+    return nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].is_space
 
 
 def _after_comma(token: Token) -> bool:
