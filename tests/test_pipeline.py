@@ -108,7 +108,8 @@ def test_workers_store_what_one_process_stores_in_the_same_order(tmp_path: Path)
 
     assert threading.active_count() == 1  # else the second run would prepare here too and prove nothing
     results = []
-    for name, settings in (("one", IngestSettings(workers=1)), ("two", IngestSettings(workers=2, parallel_min_files=2))):
+    runs = (("one", IngestSettings(workers=1)), ("two", IngestSettings(workers=2, parallel_min_files=2)))
+    for name, settings in runs:
         engine = open_store(f"sqlite:///{tmp_path / name}.db")
         try:
             report = ingest(engine, files, settings=settings)
