@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -229,7 +230,12 @@ def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Itera
         for file in files:
             yield file, prepare_or_error(file)
         return
-    pool = ProcessPoolExecutor(min(workers, len(files)), mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        min(workers, len(files)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_leave_with_parent,
+        initargs=(os.getpid(),),
+    )
     queue: deque[tuple[InputFile, Future[Prepared] | None]] = deque()
     upcoming = iter(files)
     broken = False
@@ -265,6 +271,17 @@ def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Itera
 
 
 Prepared = NewSource | FileError
+
+
+def _leave_with_parent(parent: int) -> None:
+    """A worker exits when the process that started it is gone (killed, say): no orphan waits for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="tracker-parent-watch").start()
 
 
 def prepare_or_error(file: InputFile) -> Prepared:
