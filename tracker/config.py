@@ -181,6 +181,9 @@ class LanguageSettings:
     # A Latin-script text whose words are at least this share English function words of three letters or more
     # ("the", "and", "that"; English news runs at 0.15-0.30, other languages near 0) is English.
     english_function_word_share: float = 0.08
+    # A sentence of an English page is taken as another language's (a quotation, say) when it has this many
+    # letters, few English function words, and the identifier is min_confidence sure: it makes no claim.
+    sentence_min_letters: int = 30
 
 
 INGEST = IngestSettings()
