@@ -115,3 +115,33 @@ MEDIA_NOUNS = frozenset("news times post herald tribune gazette journal wire dai
 
 # Bodies whose one-word name is proper ("the Kremlin"); other body nouns alone ("the Office") are references.
 PROPER_BODIES = frozenset("kremlin pentagon congress senate duma rada knesset bundestag".split())
+
+# Verbs that state who holds a function, with the office noun each stands for: "Kovac heads the team".
+ROLE_VERBS = {
+    "head": "head",
+    "lead": "leader",
+    "run": "head",
+    "chair": "chair",
+    "direct": "director",
+    "manage": "manager",
+    "command": "commander",
+    "helm": "head",
+    "oversee": "head",
+}
+
+# Verbs that put a person into an office: "was named interim chief executive", "was appointed as head".
+APPOINTMENT_VERBS = frozenset("name appoint elect nominate promote make choose confirm designate install".split())
+
+# Verbs that say a person is (or has become) what a noun names: "X is chair", "X became mayor".
+COPULA_VERBS = frozenset("be become remain".split())
+
+# Groups and occasions that exist for one task or one event: leading one is a function, not an office that
+# someone holds until replaced ("led the delegation", "headed the mission").
+OCCASION_NOUNS = frozenset(
+    "delegation mission talks negotiations visit meeting round session summit trip team panel inquiry "
+    "investigation campaign operation effort search tour ceremony".split()
+)
+
+# Endings of nouns that name a person by what they do ("adviser", "gentleman", "executive"): with the parse,
+# they rank a common noun beside a name as that person's title when the recogniser gave the name no label.
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "ess", "ary")
