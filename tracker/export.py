@@ -82,6 +82,8 @@ def build_export(engine: Engine) -> dict[str, Any]:
                         "title": c.role.title,
                         "organisation": c.role.organisation,
                         "title_quote": c.role.title_quote,
+                        "rule": c.role.rule,
+                        "temporary": c.role.temporary,
                     }
                     if c.role
                     else None

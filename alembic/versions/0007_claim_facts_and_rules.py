@@ -35,6 +35,8 @@ def upgrade() -> None:
         sa.Column("organisation", sa.String(length=300), nullable=True),
         sa.Column("organisation_start", sa.Integer(), nullable=True),
         sa.Column("organisation_end", sa.Integer(), nullable=True),
+        sa.Column("rule", sa.String(length=40), nullable=True),
+        sa.Column("temporary", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["claim_id"], ["claims.id"], name=op.f("fk_claim_roles_claim_id_claims"), ondelete="CASCADE"
         ),

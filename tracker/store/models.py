@@ -136,6 +136,10 @@ class ClaimRole(Base):
     organisation: Mapped[str | None] = mapped_column(String(300))
     organisation_start: Mapped[int | None] = mapped_column(Integer)
     organisation_end: Mapped[int | None] = mapped_column(Integer)
+    # The rule that read the fact (extract.roles.RULES), and whether it is a function for one occasion ("led
+    # the delegation") rather than an office held until someone else takes it.
+    rule: Mapped[str | None] = mapped_column(String(40))
+    temporary: Mapped[bool] = mapped_column(Boolean, default=False)
 
     claim: Mapped[Claim] = relationship(back_populates="role")
 

@@ -92,6 +92,8 @@ class StoredRole:
     title: str
     organisation: str | None
     title_quote: str | None
+    rule: str | None = None
+    temporary: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,8 @@ def _role(fact: RoleFact | None) -> ClaimRole | None:
         organisation=fitting(fact.organisation, ROLE_TEXT),
         organisation_start=organisation.start if organisation else None,
         organisation_end=organisation.end if organisation else None,
+        rule=fact.rule,
+        temporary=fact.temporary,
     )
 
 
@@ -360,4 +364,4 @@ def _stored_role(role: ClaimRole | None, text: str) -> StoredRole | None:
     if role is None:
         return None
     quote = text[role.title_start : role.title_end] if role.title_start is not None else None
-    return StoredRole(role.holder, role.title, role.organisation, quote)
+    return StoredRole(role.holder, role.title, role.organisation, quote, role.rule, role.temporary)
