@@ -41,8 +41,29 @@ class CleanSettings:
     language_check_min_words: int = 5
     # Boilerplate vocabulary: weak cues needed to call a line furniture (a strong cue is enough alone).
     weak_cues_needed: int = 2
+    # In a paragraph of several sentences, the sentences with furniture cues must hold this share of its words.
+    furniture_sentence_share: float = 0.5
+    # ... unless it holds at least this many different weak cues.
+    dense_weak_cues: int = 3
     # A heading-like line (short, no final period) may end the article when it names a page section.
     end_marker_max_words: int = 6
+    # A unit of at least this many words is a flattened block (a page section on one line): one unit per sentence.
+    flattened_block_words: int = 250
+
+
+@dataclass(frozen=True)
+class HtmlSettings:
+    """When a page's article body, split into several containers of the same kind, is read from all of them."""
+
+    # A line of extracted text counts as a prose paragraph with at least this many words and a sentence ending.
+    paragraph_min_words: int = 8
+    # The main text's first prose paragraphs that locate its container in the page.
+    locating_paragraphs: int = 5
+    # The wider reading is taken only when it keeps this share of the main text's prose paragraphs ...
+    min_kept_share: float = 0.9
+    # ... and adds at least this many prose paragraphs, and this share of the main text's count.
+    min_added_paragraphs: int = 3
+    min_added_share: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -188,6 +209,7 @@ class LanguageSettings:
 
 INGEST = IngestSettings()
 CLEAN = CleanSettings()
+HTML = HtmlSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
 ENTITIES = EntitySettings()

@@ -90,8 +90,15 @@ def test_lead_in_takes_numbered_and_dashed_items() -> None:
 def test_bullets_without_a_lead_in_colon_are_ordinary_sentences() -> None:
     text = "The board approved four districts\n• Northfield was first.\n"
     found = sentences(text, line_spans(text))
-    assert [s.span.of(text) for s in found] == ["The board approved four districts", "• Northfield was first."]
+    # the bullet is layout: the sentence, and so every quote taken from it, starts after it
+    assert [s.span.of(text) for s in found] == ["The board approved four districts", "Northfield was first."]
     assert all(s.items == () for s in found)
+
+
+def test_a_numbered_item_sentence_starts_after_its_number() -> None:
+    text = "The harbour board met on Friday.\n2. Repairs to the east pier will start in May.\n"
+    found = sentences(text, line_spans(text))
+    assert [s.span.of(text) for s in found][-1] == "Repairs to the east pier will start in May."
 
 
 def test_only_the_lead_in_sentence_of_a_passage_takes_the_items() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.clean.html import extract_html
+from tracker.clean.html import MAIN_TEXT, SAME_KIND_CONTAINERS, extract_html
 
 BODY = "<p>" + "The harbour council of Velmora met on Monday to discuss the costs of the new pier. " * 3 + "</p>"
 
@@ -34,3 +34,55 @@ def test_a_page_url_that_is_not_a_plain_http_address_is_not_stored(url: str) -> 
         extracted = extract_html(page(head))
         assert extracted.url is None, head
         assert "Velmora" in extracted.text
+
+
+# An article body cut into two containers of the same kind, with an advertisement row between them: the
+# extractor's body rule takes the first container for the whole body.
+FIRST_HALF = [
+    "The harbour council of Velmora voted on Monday to rebuild the old east pier before the winter storms.",
+    "Engineers told the council that the wooden piles had rotted and could give way within two years.",
+    "The works will cost about four million euros, most of it paid from the regional transport fund.",
+    "Fishermen who moor at the pier said they welcomed the decision but feared months of closures.",
+    "The council's deputy chair, Orla Penhallow, said boats would be moved to the west basin meanwhile.",
+]
+SECOND_HALF = [
+    "Contractors will be invited to bid in March, and the council hopes to sign a contract by early summer.",
+    "A similar repair of the north jetty in Carrowmere took eighteen months and ran over its budget.",
+    "Residents of the harbour streets asked for the heavy lorries to be kept away from the school.",
+    "The council agreed to publish a traffic plan before the first lorry arrives at the site.",
+    "Work on the pier itself is expected to begin in September and to last until the following spring.",
+]
+
+
+def split_page(second: list[str], second_class: str = "article-body") -> str:
+    def paragraphs(lines: list[str]) -> str:
+        return "".join(f"<p>{line}</p>" for line in lines)
+
+    return (
+        "<html><head><title>Pier</title></head><body><div class='page'>"
+        f"<div class='row'><div class='article-body'>{paragraphs(FIRST_HALF)}</div>"
+        "<aside class='rail'><div class='ad'>Advertisement</div></aside></div>"
+        "<div class='row wide'><div class='promo'><span>Advertisement</span></div></div>"
+        f"<div class='row'><div class='{second_class}'>{paragraphs(second)}</div></div>"
+        "</div></body></html>"
+    )
+
+
+def test_a_body_split_into_containers_of_one_kind_is_read_from_all_of_them() -> None:
+    extracted = extract_html(split_page(SECOND_HALF))
+    assert extracted.rule == SAME_KIND_CONTAINERS
+    lines = extracted.text.split("\n")
+    assert lines == FIRST_HALF + SECOND_HALF  # in page order, nothing of the advertisement rows
+    assert extracted.title == "Pier"
+
+
+def test_a_second_container_that_adds_little_prose_leaves_the_main_text() -> None:
+    extracted = extract_html(split_page(SECOND_HALF[:1]))
+    assert extracted.rule == MAIN_TEXT
+    assert SECOND_HALF[0] not in extracted.text
+
+
+def test_a_single_body_container_is_the_main_text() -> None:
+    extracted = extract_html(split_page(SECOND_HALF, second_class="sidebar"))
+    assert extracted.rule == MAIN_TEXT
+    assert extracted.text.split("\n")[: len(FIRST_HALF)] == FIRST_HALF
