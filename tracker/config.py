@@ -64,6 +64,11 @@ class HtmlSettings:
     # ... and adds at least this many prose paragraphs, and this share of the main text's count.
     min_added_paragraphs: int = 3
     min_added_share: float = 0.25
+    # A list of links to other stories: this many items at least, each with a link, on average this share of an
+    # item's text in links and this many words an item (menus, of one or two words an item, are left to the line rules).
+    link_list_min_items: int = 3
+    link_list_min_share: float = 0.4
+    link_list_min_words: float = 4.0
 
 
 @dataclass(frozen=True)

@@ -86,3 +86,53 @@ def test_a_single_body_container_is_the_main_text() -> None:
     extracted = extract_html(split_page(SECOND_HALF, second_class="sidebar"))
     assert extracted.rule == MAIN_TEXT
     assert extracted.text.split("\n")[: len(FIRST_HALF)] == FIRST_HALF
+
+
+def article_page(inside: str, title: str = "Pier to be rebuilt before winter") -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><article>{inside}</article>"
+        "<footer><p>Velmora Ledger</p></footer></body></html>"
+    )
+
+
+def test_the_headline_and_standfirst_above_the_first_paragraph_are_not_text() -> None:
+    standfirst = "Engineers warn that the rotten piles could give way within two years, the council was told."
+    extracted = extract_html(
+        article_page(f"<h1>Pier to be rebuilt before winter</h1><h2>{standfirst}</h2>" + paragraphs_of(FIRST_HALF))
+    )
+    assert extracted.title == "Pier to be rebuilt before winter"
+    assert extracted.text.split("\n") == FIRST_HALF
+
+
+def test_a_heading_after_the_first_paragraph_stays() -> None:
+    inside = paragraphs_of(FIRST_HALF[:3]) + "<h2>Costs and funding</h2>" + paragraphs_of(FIRST_HALF[3:])
+    extracted = extract_html(article_page(inside))
+    assert extracted.text.split("\n") == [*FIRST_HALF[:3], "Costs and funding", *FIRST_HALF[3:]]
+
+
+def paragraphs_of(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def with_list_inside(items: list[str]) -> str:
+    return paragraphs_of(FIRST_HALF[:3]) + "<ul>" + "".join(items) + "</ul>" + paragraphs_of(FIRST_HALF[3:])
+
+
+def test_a_list_of_links_to_other_stories_inside_the_body_is_dropped() -> None:
+    stories = [
+        "<li>Storm closes <a href='/a'>the mountain pass for a week</a></li>",
+        "<li><a href='/b'>Ferry fares to rise in the spring</a></li>",
+        "<li>Why the <a href='/c'>old lighthouse keeper refused to leave</a></li>",
+    ]
+    extracted = extract_html(article_page(with_list_inside(stories)))
+    assert extracted.text.split("\n") == FIRST_HALF
+
+
+def test_a_list_that_only_names_linked_things_stays() -> None:
+    towns = [
+        "<li><a href='/n'>Northbay</a>, which pays a third of the costs from its harbour fund</li>",
+        "<li><a href='/t'>Tallowfield</a>, which lends the council two of its dredgers</li>",
+        "<li><a href='/b'>Brindlemoor</a>, which will run the temporary ferry service</li>",
+    ]
+    extracted = extract_html(article_page(with_list_inside(towns)))
+    assert "- Tallowfield, which lends the council two of its dredgers" in extracted.text.split("\n")

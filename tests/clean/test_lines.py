@@ -51,8 +51,30 @@ def test_plain_article_keeps_every_paragraph() -> None:
         ("Read also: Fishermen in Velmora protest over quota cuts (02.03.2023)", "link to another story"),
         ("Sign up for our newsletter and get the top stories in your inbox every morning.", "furniture vocabulary"),
         ("Comment rules: be polite, no personal attacks and no spam. Comments are moderated.", "furniture vocabulary"),
+        ("Additional reporting by Tamsin Orrell; editing by Jory Vance", "furniture vocabulary"),
+        ("Dorian Kettle contributed reporting from Carrowmere.", "furniture vocabulary"),
+        ("Follow the harbour desk on Twitter and Facebook for live updates.", "furniture vocabulary"),
+        ("The Ledger may receive a commission on orders placed through links in this article.", "furniture vocabulary"),
+        (
+            "Get the Coast Monthly delivered to your door: 12 issues for the price of ten. Click here.",
+            "furniture vocabulary",
+        ),
+        ("There was an error processing your request, please try again later.", "furniture vocabulary"),
     ],
-    ids=["menu", "breadcrumb", "cookies", "read-also", "newsletter", "comment-rules"],
+    ids=[
+        "menu",
+        "breadcrumb",
+        "cookies",
+        "read-also",
+        "newsletter",
+        "comment-rules",
+        "credit-line",
+        "contributed",
+        "follow-us",
+        "affiliate",
+        "subscription-offer",
+        "form-error",
+    ],
 )
 def test_furniture_inside_the_body_is_dropped(furniture: str, reason: str) -> None:
     document = clean_text(page(P1, furniture, P2, P3))

@@ -40,6 +40,18 @@ STRONG_CUES = tuple(
         r"\b(?:follow|join) us on\b",
         r"\bdownload (?:our|the) app\b",
         r"\bskip to (?:main )?content\b",
+        # credit lines and contact lines closing a story
+        r"^\W*(?:additional )?(?:reporting|writing|editing) by\b",
+        r"\bcontributed (?:reporting|to this report)\b",
+        r"\b(?:follow|reach)\b[^.]{0,60}\bon (?:twitter|facebook|instagram|youtube)\b",
+        # shop, subscription and form boxes
+        r"\b(?:earn|get|receive)s? (?:a )?(?:small )?(?:commission|share of the sale)\b",
+        r"\bclick here\b",
+        r"\b\d+ issues for\b",
+        r"\bnon-commercial use\b",
+        r"\ban error (?:has )?occurred\b|\bplease try again later\b|\berror processing your\b",
+        r"\bif you (?:enjoyed|liked) this (?:article|story|post)\b",
+        r"\bshare (?:it|this) with\b",
     )
 )
 

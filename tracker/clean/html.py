@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml.etree import _Element
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -53,11 +54,15 @@ def extract_html(html: str, settings: HtmlSettings = HTML) -> HtmlExtract:
     A URL the page states is kept only when it is an absolute http(s) address (``tracker.urls``): a page
     cannot plant a ``javascript:`` link in the reports through its canonical or og:url.
     """
-    document = _extract(html, with_metadata=True)
+    tree = load_html(html)
+    if tree is None:
+        return HtmlExtract("", None, None, None)
+    _drop_link_lists(tree, settings)
+    document = _extract(copy.deepcopy(tree), with_metadata=True)
     if document is None:
         return HtmlExtract("", None, None, None)
-    text, rule = document.text or "", MAIN_TEXT
-    wider = _same_kind_containers(html, text, settings)
+    text, rule = _without_page_header(document), MAIN_TEXT
+    wider = _same_kind_containers(tree, text, settings)
     if wider is not None:
         text, rule = wider, SAME_KIND_CONTAINERS
     return HtmlExtract(
@@ -69,7 +74,27 @@ def extract_html(html: str, settings: HtmlSettings = HTML) -> HtmlExtract:
     )
 
 
-def _extract(html: str, with_metadata: bool) -> Document | None:
+def _without_page_header(document: Document) -> str:
+    """The main text without its opening headline block: the lines before the first paragraph that are the
+    page's title or headings set above that paragraph (a headline and its standfirst are the page's metadata,
+    stored as its title, not statements of the article). A description is not enough: many pages describe
+    themselves with their first paragraph."""
+    header = {_squeeze(document.title)} if document.title else set()
+    if document.body is not None:
+        for element in document.body.iter("head", "p"):
+            if element.tag == "p":
+                break
+            header.add(_squeeze("".join(element.itertext())))
+    text = document.text or ""
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and _squeeze(line) not in header:
+            break
+        start += len(line)
+    return text[start:] if text[start:].strip() else text
+
+
+def _extract(html: str | HtmlElement, with_metadata: bool) -> Document | None:
     # deduplicate=False: trafilatura otherwise remembers text across calls and drops it from later pages.
     document = trafilatura.bare_extraction(
         html, deduplicate=False, with_metadata=with_metadata, include_comments=False, include_tables=True
@@ -80,13 +105,10 @@ def _extract(html: str, with_metadata: bool) -> Document | None:
     return document
 
 
-def _same_kind_containers(html: str, main: str, settings: HtmlSettings) -> str | None:
+def _same_kind_containers(tree: HtmlElement, main: str, settings: HtmlSettings) -> str | None:
     """The text of every container of the kind holding the main text's paragraphs, if it adds enough prose."""
     main_prose = _prose_heads(main, settings)
     if not main_prose:
-        return None
-    tree = load_html(html)
-    if tree is None:
         return None
     kind = _container_kind(tree, main_prose[: settings.locating_paragraphs])
     if kind is None:
@@ -105,6 +127,34 @@ def _same_kind_containers(html: str, main: str, settings: HtmlSettings) -> str |
     added = len(wider) - kept
     enough = added >= max(settings.min_added_paragraphs, settings.min_added_share * len(main_prose))
     return document.text if kept >= settings.min_kept_share * len(main_prose) and enough else None
+
+
+def _drop_link_lists(tree: HtmlElement, settings: HtmlSettings) -> None:
+    """Remove lists of links to other stories: every item holds a link, most of the list's text is link text,
+    and the items read as headlines rather than menu words. The extractor keeps such a list when it sits inside
+    the article body."""
+    for items_list in list(tree.iter("ul", "ol")):
+        if items_list.getparent() is None:
+            continue
+        items = [li for li in items_list if li.tag == "li" and _squeeze(li.text_content())]
+        if len(items) < settings.link_list_min_items:
+            continue
+        words = sum(len(li.text_content().split()) for li in items) / len(items)
+        shares = [_link_share(li) for li in items]
+        if (
+            words >= settings.link_list_min_words
+            and all(shares)
+            and sum(shares) / len(shares) >= settings.link_list_min_share
+        ):
+            items_list.drop_tree()
+
+
+def _link_share(element: HtmlElement) -> float:
+    text = len(_squeeze(element.text_content()))
+    links = sum(
+        len(_squeeze(a.text_content())) for a in element.iter("a") if not any(up.tag == "a" for up in a.iterancestors())
+    )
+    return links / text if text else 0.0
 
 
 def _bare_copy(container: _Element) -> str:
