@@ -47,6 +47,10 @@ class CleanSettings:
     dense_weak_cues: int = 3
     # A heading-like line (short, no final period) may end the article when it names a page section.
     end_marker_max_words: int = 6
+    # ... unless it heads a box of links inside the article: at most this many short lines, then at least this
+    # many paragraphs of prose in a row.
+    inline_box_max_units: int = 8
+    resumed_prose_units: int = 3
     # A unit of at least this many words is a flattened block (a page section on one line): one unit per sentence.
     flattened_block_words: int = 250
 

@@ -278,3 +278,23 @@ def test_a_list_after_the_last_paragraph_that_nothing_leads_into_is_dropped() ->
     document = clean_text(page(P1, P2, *teasers))
     assert passages(document) == [P1, P2]
     assert reason_of(document, teasers[0]) == "after body"
+
+
+def test_the_article_resumes_after_a_box_of_links_set_inside_it() -> None:
+    box = ["Don't miss", "Storm closes the mountain pass [VIDEO]", "Ferry fares to rise in spring [INSIGHT]"]
+    after = [P3, "What happens next?", P4, "The first ferry is due to sail from the new terminal in two years."]
+    document = clean_text(page(P1, P2, *box, *after))
+    # the box's teasers and the subheading are short lines; the paragraphs after the box are body again
+    assert passages(document) == [P1, P2, P3, P4, after[-1]]
+    assert reason_of(document, "Don't miss") == "section heading"
+
+
+def test_comments_never_resume_the_article() -> None:
+    comments = [
+        "Comments",
+        "I have taken this ferry for years and the new terminal is long overdue, frankly.",
+        "The council should have asked the fishermen before spending forty million euros.",
+        "Another white elephant, just like the bridge that was never finished in the end.",
+    ]
+    document = clean_text(page(P1, P2, *comments))
+    assert passages(document) == [P1, P2]

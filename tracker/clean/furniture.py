@@ -104,6 +104,11 @@ END_SECTIONS = re.compile(
     re.IGNORECASE,
 )
 
+# The section headings of these open the readers' comments: the article never resumes after them.
+COMMENT_SECTIONS = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|show comments|view all comments)\b", re.IGNORECASE
+)
+
 # A story link in a list often carries its own date in brackets at the end.
 TRAILING_DATE = re.compile(r"\(\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*\)\s*\W?$")
 

@@ -224,7 +224,7 @@ def _body_region(units: list[Unit], reasons: list[str | None], settings: CleanSe
     start = prose[0]
     end = prose[-1]
     for i in range(start + 1, len(units)):
-        if reasons[i] == "section heading":
+        if reasons[i] == "section heading" and not _article_resumes(units, reasons, i, settings):
             end = max((p for p in prose if p < i), default=start)
             break
     # A closing list ("... nine states, namely:" and its items) belongs to the body it ends; a list after the
@@ -235,6 +235,29 @@ def _body_region(units: list[Unit], reasons: list[str | None], settings: CleanSe
     if run_end > end and any(_leads_in(units[i]) for i in (end, end + 1)):
         end = run_end
     return start, end
+
+
+def _article_resumes(units: list[Unit], reasons: list[str | None], heading: int, settings: CleanSettings) -> bool:
+    """A box of links set inside the article ("Most read", "Don't miss") with the article going on after it:
+    a few short lines at most, then several paragraphs of prose (subheadings between them allowed) before any
+    other section heading. Comments
+    never resume the article: readers write prose too."""
+    if fv.COMMENT_SECTIONS.match(units[heading].text):
+        return False
+    box = 0
+    found = 0
+    for i in range(heading + 1, len(units)):
+        if reasons[i] == "section heading":
+            return False
+        if reasons[i] is None and _is_prose(units[i], settings):
+            found += 1
+            if found >= settings.resumed_prose_units:
+                return True
+        elif not found:
+            box += 1
+            if box > settings.inline_box_max_units:
+                return False
+    return False
 
 
 def _leads_in(unit: Unit) -> bool:
