@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tracker.analyse.model import PARSE, ParseSettings, pipeline
-from tracker.analyse.sentences import is_item, item_span
+from tracker.analyse.sentences import is_item, item_span, without_bullet
 from tracker.clean.language import foreign_sentence
 from tracker.clean.spans import Span, trim
 
@@ -90,9 +90,9 @@ def analyse(text: str, passages: Sequence[Span], settings: ParseSettings = PARSE
     passages = tuple(p for p in passages if p.end > p.start)
     nlp = pipeline(settings)
     parses: list[Parsed] = []
-    for passage, doc in zip(
-        passages, nlp.pipe((p.of(text) for p in passages), batch_size=settings.batch_size), strict=True
-    ):
+    # A list item is parsed without its bullet: the bullet is layout, and no sentence or quote starts with it.
+    read = [without_bullet(text, p) for p in passages]
+    for passage, doc in zip(read, nlp.pipe((p.of(text) for p in read), batch_size=settings.batch_size), strict=True):
         _drop_tensor(doc)
         parses.append(Parsed(passage.start, doc))
     sentences: list[Sentence] = []
