@@ -15,6 +15,13 @@ class IngestSettings:
 
     # A file (article or sources.csv) larger than this many bytes is refused, not read.
     max_file_bytes: int = 50 * 1024 * 1024
+    # Files are prepared (read, decoded, cleaned, parsed, extracted) by this many worker processes, 0 for one per
+    # core; the database writer stays one. Fewer files than parallel_min_files are prepared in the process itself,
+    # where starting workers (each loads the parser) would cost more than it saves.
+    workers: int = 0
+    parallel_min_files: int = 8
+    # How many files per worker are prepared ahead of the writer (bounds the memory prepared pages take).
+    prepared_ahead: int = 4
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,9 @@ class LanguageSettings:
     # A Latin-script text whose words are at least this share English function words of three letters or more
     # ("the", "and", "that"; English news runs at 0.15-0.30, other languages near 0) is English.
     english_function_word_share: float = 0.08
+    # A sentence of an English page is taken as another language's (a quotation, say) when it has this many
+    # letters, few English function words, and the identifier is min_confidence sure: it makes no claim.
+    sentence_min_letters: int = 30
 
 
 INGEST = IngestSettings()

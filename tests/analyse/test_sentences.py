@@ -139,3 +139,25 @@ def test_the_document_lists_named_entities_as_spans() -> None:
     text = "Captain Ivo Marsh flew to Velmora on Monday."
     document = analyse(text, [whole(text)])
     assert ("Ivo Marsh", "PERSON") in [(e.span.of(text), e.label) for e in document.entities]
+
+
+def test_a_sentence_left_in_another_language_is_set_apart() -> None:
+    text = (
+        "The mayor of Lindby opened the new harbour on Monday. "
+        "Wir haben lange auf diesen Tag gewartet und sind sehr froh darüber, sagte er. "
+        "The harbour cost 40 million euros."
+    )
+    document = analyse(text, [whole(text)])
+    assert [s.span.of(text) for s in document.sentences] == [
+        "The mayor of Lindby opened the new harbour on Monday.",
+        "The harbour cost 40 million euros.",
+    ]
+    assert [f.of(text) for f in document.foreign] == [
+        "Wir haben lange auf diesen Tag gewartet und sind sehr froh darüber, sagte er."
+    ]
+
+
+def test_short_or_english_sentences_are_never_set_apart() -> None:
+    text = "Ivo Marsh said: Danke. The vote in Lindby passed by nine votes to two."
+    document = analyse(text, [whole(text)])
+    assert document.foreign == ()

@@ -48,6 +48,9 @@ def test_content_stems_leave_out_weekdays() -> None:
         ("More than 1,500 passengers were stranded in Lindby.", 1500, "passenger"),
         ("The storm damaged a dozen fishing boats.", 12, "boat"),
         ("The fund will pay 3.5 million euros to the fishermen.", 3_500_000, "euro"),
+        # every number word of the lexicon is read, not only those a list here happened to hold
+        ("Sixty volunteers cleared the beach at Lindby.", 60, "volunteer"),
+        ("Ninety ferries sailed from Korvast last year.", 90, "ferry"),
     ],
 )
 def test_counts_read_value_and_counted_noun(text: str, value: float, noun: str) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.analyse.model import PARSE, ParseSettings, pipeline
 from tracker.analyse.sentences import is_item, item_span
+from tracker.clean.language import foreign_sentence
 from tracker.clean.spans import Span, trim
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ class Document:
     passages: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
     parses: tuple[Parsed, ...] = field(default=(), repr=False)
+    # Sentences of the body written in another language (a quotation left untranslated): parsed, but no
+    # stage reads claims or names from them.
+    foreign: tuple[Span, ...] = ()
 
     def spans(self) -> Iterator[Span]:
         """Every sentence and list item, in reading order: the units claims and names are read from."""
@@ -105,7 +109,10 @@ def analyse(text: str, passages: Sequence[Span], settings: ParseSettings = PARSE
             continue
         sentences.extend(_sentences(text, parses[i]))
         i += 1
-    return Document(text, passages, tuple(sentences), tuple(parses))
+    foreign = tuple(s.span for s in sentences if foreign_sentence(s.span.of(text)))
+    if foreign:
+        sentences = [s for s in sentences if s.span not in foreign]
+    return Document(text, passages, tuple(sentences), tuple(parses), foreign)
 
 
 def _sentences(text: str, parsed: Parsed) -> list[Sentence]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tracker.lexicon import NUMBER_VALUES, SCALES, VAGUE_COUNTS
+
 # Nouns that name an office or function held by a person.
 ROLE_NOUNS = frozenset(
     (
@@ -78,13 +80,7 @@ FUTURE_MARKERS = frozenset(
     ("will would could might may shall plans plan planned expected set intends intend going next soon upcoming").split()
 )
 
-NUMBER_WORDS = frozenset(
-    (
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-        "million billion trillion dozen dozens hundreds thousands millions half"
-    ).split()
-)
+NUMBER_WORDS = frozenset(NUMBER_VALUES) | frozenset(SCALES) | VAGUE_COUNTS
 
 # Verbs that introduce the of a group: "the delegation includes A, B and C".
 MEMBERSHIP_VERBS = frozenset(("includes included include comprises comprised comprise consisted consists").split())
