@@ -112,7 +112,7 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
             )
     for entity in document.entities:
         kind = PARSE_TYPES.get(entity.label)
-        start, end = _strip_possessive(text, entity.span.start, entity.span.end)
+        start, end = _strip_possessive(text, *_without_marks(text, entity.span.start, entity.span.end))
         name = text[start:end]
         if kind is None or not _parse_name(name) or _inside_title(kept, start, end):
             continue
@@ -390,7 +390,7 @@ def _guess_type(
     if names_only and 1 < len(run) <= 4 and person_cue:
         return PERSON, True  # "X, who resigned ...", "X said ...", "X, the head of ..., "
     if before in PLACE_PREPOSITIONS and before != "to":
-        return PLACE, single or before in {"in", "at", "near"}
+        return PLACE, single or before in v.LOCATIVE_PREPOSITIONS
     if single and _ACRONYM.match(word):
         return ORGANIZATION, False
     if not names_only:
@@ -423,6 +423,16 @@ def _bare_word(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)]
     return word
+
+
+def _without_marks(body: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the bullets, dashes or quotation marks the recogniser took at its edges ("• Dravia");
+    a closing full stop stays ("U.S.")."""
+    while start < end and not body[start].isalnum():
+        start += 1
+    while end > start and not (body[end - 1].isalnum() or body[end - 1] == "."):
+        end -= 1
+    return start, end
 
 
 def _strip_possessive(body: str, start: int, end: int) -> tuple[int, int]:
