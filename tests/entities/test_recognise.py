@@ -86,3 +86,18 @@ def test_one_person_written_with_and_without_a_middle_initial_is_one_local_entit
     groups = group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))
     people = [g for g in groups if g.type == PERSON]
     assert len(people) == 1 and set(people[0].forms) == {"Maria T. Hollis", "Maria Hollis"}
+
+
+def test_a_parse_entity_loses_the_bullet_or_quote_mark_at_its_edges() -> None:
+    # The statistical recogniser sometimes takes a list item's bullet into the name ("• Korvast").
+    text = "Velmora signed pacts with two states, namely:\n\n  • Korvast,\n  • “Ostwick”."
+    items = [Span(text.index("• Korvast"), text.index(",\n  • “")), Span(text.index("• “Ostwick"), len(text) - 1)]
+    document = analyse(text, [Span(0, text.index(":") + 1), *items])
+    for parsed in document.parses:
+        piece = parsed.doc.text
+        if piece.startswith("•"):  # the whole item, bullet and quotation marks included, as one place
+            end = len(parsed.doc) - (1 if parsed.doc[-1].text in {",", "."} else 0)
+            parsed.doc.ents = [parsed.doc.char_span(0, parsed.doc[end - 1].idx + len(parsed.doc[end - 1]), "GPE")]
+    found = {m.text: m.type for m in find_mentions(document)}
+    assert found.get("Korvast") == PLACE and found.get("Ostwick") == PLACE, found
+    assert not any(name.startswith(("•", "“")) or name.endswith("”") for name in found)

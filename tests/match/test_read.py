@@ -17,6 +17,7 @@ from tracker.match.read import (
     same_office,
     stated_roles,
 )
+from tracker.match.read import located as places_located
 
 # -- content stems -----------------------------------------------------------------------------------------
 
@@ -224,3 +225,21 @@ def test_group_presence_at_the_start_of_a_sentence() -> None:
         "Korvast",
         "Dravia",
     }
+
+
+# -- located -----------------------------------------------------------------------------------------------
+
+
+def test_located_reads_the_places_a_claim_puts_something_in() -> None:
+    assert places_located("Envoys of Velmora met in Lindby on Monday, at Korvast Palace later.") == (
+        "Lindby",
+        "Korvast Palace",
+    )
+    assert places_located("The talks took place in the Dravian port of Ostwick last month.") == ("Ostwick",)
+    assert places_located("Negotiators gathered near Brenmoor, Korvast.") == ("Brenmoor",)
+
+
+def test_a_country_named_as_actor_or_beneficiary_is_not_where_anything_happened() -> None:
+    assert places_located("Velmora is ready for such a meeting, he added.") == ()
+    assert places_located("Korvast announced an aid package for Velmora worth 2 million euros.") == ()
+    assert places_located("The envoy met officials of the Office of the President of Velmora.") == ()

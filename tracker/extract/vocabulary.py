@@ -103,6 +103,9 @@ PLACE_NOUNS = frozenset(
     ).split()
 )
 
+# Prepositions that say where something is or happens: "met in Ostwick", "talks at Korvast", "near Dravia".
+LOCATIVE_PREPOSITIONS = frozenset("in at near".split())
+
 # Words that open a place name: "United States", "South Africa", "Eastern Europe".
 GEO_MODIFIERS = frozenset(
     (

@@ -342,6 +342,20 @@ class Presence:
     absent: tuple[str, ...]
 
 
+# A name where something happens: "in Ostwick", "at Korvast", "in the Velmoran port of Dravia".
+_LOCATED = re.compile(
+    rf"\b(?:{'|'.join(sorted(v.LOCATIVE_PREPOSITIONS))})\s+"
+    rf"(?:the\s+(?:[^\W\d_][\w’'-]*\s+)?(?:{'|'.join(sorted(v.PLACE_NOUNS))})\s+of\s+)?"
+    r"(?P<where>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+)
+
+
+def located(text: str) -> tuple[str, ...]:
+    """The names a claim puts something in or at: the places it says an event happened, not the countries it
+    names as actors ("Velmora proposed a meeting") or as beneficiaries ("aid for Velmora")."""
+    return tuple(m.group("where") for m in _LOCATED.finditer(text))
+
+
 def presence(text: str) -> Presence:
     present, absent = [], []
     for m in _ABSENT.finditer(text):
