@@ -112,3 +112,20 @@ def test_claims_carry_their_rule_sentence_and_role_fact(invoke, db_url: str, tmp
         rules = set(connection.execute(text("select rule from mentions")).scalars())
     engine.dispose()
     assert rules and None not in rules
+
+
+def test_an_html_source_records_which_reading_gave_its_text(invoke, sqlite_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    paragraphs = "".join(
+        f"<p>The harbour board of Lindby met for the {n}th time this year and approved the ferry budget again.</p>"
+        for n in range(4, 9)
+    )
+    (folder / "page.html").write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
+    (folder / "note.txt").write_text("The harbour board of Lindby approved the ferry budget on Monday.\n")
+    assert invoke(sqlite_url, "ingest", str(folder)).exit_code == 0
+    out = tmp_path / "e.json"
+    assert invoke(sqlite_url, "export", "--format", "json", "--output", str(out)).exit_code == 0
+    sources = {Path(s["path"]).name: s for s in json.loads(out.read_text(encoding="utf-8"))["sources"]}
+    assert sources["page.html"]["extraction"] == "main text"
+    assert sources["note.txt"]["extraction"] is None

@@ -38,6 +38,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "duplicate_of": str(s.duplicate_of) if s.duplicate_of is not None else None,
                 "media_type": s.media_type,
                 "language": s.language,
+                "extraction": s.extraction,
             }
             for s in sources
         ],

@@ -94,11 +94,11 @@ def prepare(file: InputFile) -> NewSource:
 
     meta = file.meta
     text, title, outlet, url = decoded.text, meta.title, meta.outlet, meta.url
-    page_date = None
+    page_date = extraction = None
     media_type = "text/html" if file.is_html else "text/plain"
     if file.is_html:
         page = extract_html(decoded.text)
-        text = page.text
+        text, extraction = page.text, page.rule
         title, outlet, url = title or page.title, outlet or page.outlet, url or page.url
         page_date = html_date(decoded.text)
     # The main text's language, before the English line rules would cut a page in another language to nothing:
@@ -134,6 +134,7 @@ def prepare(file: InputFile) -> NewSource:
         claims=claims,
         entities=None if parsed is None else article_entities(parsed, claims),
         language=language.code,
+        extraction=extraction,
     )
 
 

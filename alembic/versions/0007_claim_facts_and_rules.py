@@ -1,5 +1,5 @@
-"""Facts kept as data: each claim's rule, sentence and subject, a role claim's holder/title/organisation, and
-each mention's rule
+"""Facts kept as data: each claim's rule, sentence and subject, a role claim's holder/title/organisation, each
+mention's rule, and which reading of a page gave its text
 
 Revision ID: 0007
 Revises: 0006
@@ -25,6 +25,7 @@ def upgrade() -> None:
     op.add_column("claims", sa.Column("sentence_end", sa.Integer(), nullable=True))
     op.add_column("claims", sa.Column("subject", sa.String(length=300), nullable=True))
     op.add_column("mentions", sa.Column("rule", sa.String(length=40), nullable=True))
+    op.add_column("sources", sa.Column("extraction", sa.String(length=40), nullable=True))
     op.create_table(
         "claim_roles",
         sa.Column("claim_id", sa.Integer(), nullable=False),
@@ -46,6 +47,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("claim_roles")
+    with op.batch_alter_table("sources") as batch:
+        batch.drop_column("extraction")
     with op.batch_alter_table("mentions") as batch:
         batch.drop_column("rule")
     with op.batch_alter_table("claims") as batch:

@@ -66,7 +66,10 @@ def find_mentions(document: Document) -> list[MentionDraft]:
     text = document.text
     spans = list(document.spans())
     proper = _mid_sentence_words(text, spans)
+    # Where a unit opens with a name rather than with any capitalised word: the parse reads a person there, or
+    # the unit is a list item ("• Korvast"), whose first word is the item itself, not a sentence opener.
     persons = {e.span.start for e in document.entities if e.label == "PERSON"} | _opening_names(document)
+    persons |= {item.start for sentence in document.sentences for item in sentence.items}
     found: list[MentionDraft] = []
     for span in spans:
         found.extend(_sentence_mentions(text, span, proper, persons))
@@ -332,7 +335,8 @@ def _segment_mention(
         return None
     before = toks[first - 1].text.lower() if first > 0 else ""
     after = " ".join(t.text for t in toks[last : last + 2])
-    kind, strong = _guess_type(run, name, before, after, first == 0, proper, _person_cue(toks, first, last))
+    opens = first == 0 and base + toks[0].start not in persons
+    kind, strong = _guess_type(run, name, before, after, opens, proper, _person_cue(toks, first, last))
     if kind is None:
         return None
     return MentionDraft(base + start, base + end, name, kind, strong=strong)

@@ -64,6 +64,9 @@ class Source(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     # The main text's language (ISO 639-1, e.g. "en"); None when it could not be told. Claims are English only.
     language: Mapped[str | None] = mapped_column(String(16))
+    # Which reading of the page gave the stored text (clean.html's chain: "main text", "same-kind containers");
+    # None for plain text.
+    extraction: Mapped[str | None] = mapped_column(String(40))
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="sources")
     passages: Mapped[list[Passage]] = relationship(

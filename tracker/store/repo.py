@@ -60,6 +60,7 @@ class NewSource:
     claims: tuple[ClaimDraft, ...] = ()
     entities: ArticleEntities | None = None
     language: str | None = None  # of the main text (ISO 639-1); None when it could not be told
+    extraction: str | None = None  # which reading of an HTML page gave the text
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class StoredSource:
     passages: int
     text_chars: int
     language: str | None = None
+    extraction: str | None = None
 
 
 def has_source(session: Session, source_id: int) -> bool:
@@ -133,6 +135,7 @@ def add_source(session: Session, new: NewSource) -> int:
         media_type=new.media_type,
         encoding=new.encoding,
         language=new.language,
+        extraction=new.extraction,
         text=new.text,
         duplicate_of_id=new.duplicate_of,
         duplicate_score=new.duplicate_score,
@@ -302,6 +305,7 @@ def list_sources(session: Session) -> list[StoredSource]:
             passages=n,
             text_chars=len(s.text),
             language=s.language,
+            extraction=s.extraction,
         )
         for s, outlet, n in rows
     ]
