@@ -82,3 +82,50 @@ def test_export_replaces_an_older_file_whole(invoke, db_url: str, tmp_path: Path
     assert invoke(db_url, "export", "--output", str(out)).exit_code == 0
     assert json.loads(out.read_text())["sources"] == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("tracker.json")] == ["tracker.json"]
+
+
+def test_claims_carry_their_rule_sentence_and_role_fact(invoke, db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    body = (
+        "Harbour Talks Resume\n\n"
+        "Deputy Transport Minister Ivo Marek said on Monday that the ferry link to Saltmarsh would reopen in May.\n"
+    )
+    (folder / "ferry.txt").write_text(body, encoding="utf-8")
+    db = str(db_url)
+    assert invoke(db, "ingest", str(folder)).exit_code == 0
+    out = tmp_path / "facts.json"
+    assert invoke(db, "export", "--format", "json", "--output", str(out)).exit_code == 0
+    claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+    roles = [c for c in claims if c["kind"] == "role"]
+    assert roles, [c["text"] for c in claims]
+    role = roles[0]["role"]
+    assert role["holder"] == "Ivo Marek"
+    assert "Minister" in role["title"] and role["title_quote"] and role["title_quote"] in body
+    assert roles[0]["rule"] and roles[0]["subject"] == "Ivo Marek"
+    statements = [c for c in claims if c["kind"] != "role"]
+    assert statements and all(c["rule"] and c["role"] is None for c in statements)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as connection:
+        rules = set(connection.execute(text("select rule from mentions")).scalars())
+    engine.dispose()
+    assert rules and None not in rules
+
+
+def test_an_html_source_records_which_reading_gave_its_text(invoke, sqlite_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    paragraphs = "".join(
+        f"<p>The harbour board of Lindby met for the {n}th time this year and approved the ferry budget again.</p>"
+        for n in range(4, 9)
+    )
+    (folder / "page.html").write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
+    (folder / "note.txt").write_text("The harbour board of Lindby approved the ferry budget on Monday.\n")
+    assert invoke(sqlite_url, "ingest", str(folder)).exit_code == 0
+    out = tmp_path / "e.json"
+    assert invoke(sqlite_url, "export", "--format", "json", "--output", str(out)).exit_code == 0
+    sources = {Path(s["path"]).name: s for s in json.loads(out.read_text(encoding="utf-8"))["sources"]}
+    assert sources["page.html"]["extraction"] == "main text"
+    assert sources["note.txt"]["extraction"] is None

@@ -86,3 +86,37 @@ def test_ingest_stores_text_and_passages(db_url: str, tmp_path: Path) -> None:
             assert [source.text[p.start : p.end] for p in source.passages] == FERRY_BODY
     finally:
         engine.dispose()
+
+
+def _stored(engine) -> list[tuple]:
+    from tracker.store.models import Claim
+
+    with session_scope(engine) as session:
+        rows = session.execute(select(Source.path, Claim.text, Claim.start, Claim.end).join(Claim).order_by(Claim.id))
+        return [tuple(row) for row in rows]
+
+
+def test_workers_store_what_one_process_stores_in_the_same_order(tmp_path: Path) -> None:
+    from tests.articles import write_corpus
+    from tracker.config import IngestSettings
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")  # fails in a worker as it fails here
+    files = discover([str(corpus)])
+    import threading
+
+    assert threading.active_count() == 1  # else the second run would prepare here too and prove nothing
+    results = []
+    runs = (("one", IngestSettings(workers=1)), ("two", IngestSettings(workers=2, parallel_min_files=2)))
+    for name, settings in runs:
+        engine = open_store(f"sqlite:///{tmp_path / name}.db")
+        try:
+            report = ingest(engine, files, settings=settings)
+            results.append(([(o.path, o.status, o.claims, o.message) for o in report.outcomes], _stored(engine)))
+        finally:
+            engine.dispose()
+    assert results[0] == results[1]
+    outcomes, claims = results[0]
+    assert [path for path, *_ in outcomes] == [f.given for f in files]
+    assert "failed" in [status for _, status, *_ in outcomes] and claims

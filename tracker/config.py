@@ -15,6 +15,13 @@ class IngestSettings:
 
     # A file (article or sources.csv) larger than this many bytes is refused, not read.
     max_file_bytes: int = 50 * 1024 * 1024
+    # Files are prepared (read, decoded, cleaned, parsed, extracted) by this many worker processes, 0 for one per
+    # core; the database writer stays one. Fewer files than parallel_min_files are prepared in the process itself,
+    # where starting workers (each loads the parser) would cost more than it saves.
+    workers: int = 0
+    parallel_min_files: int = 8
+    # How many files per worker are prepared ahead of the writer (bounds the memory prepared pages take).
+    prepared_ahead: int = 4
 
 
 @dataclass(frozen=True)
@@ -34,8 +41,38 @@ class CleanSettings:
     language_check_min_words: int = 5
     # Boilerplate vocabulary: weak cues needed to call a line furniture (a strong cue is enough alone).
     weak_cues_needed: int = 2
+    # In a paragraph of several sentences, the sentences with furniture cues must hold this share of its words.
+    furniture_sentence_share: float = 0.5
+    # ... unless it holds at least this many different weak cues.
+    dense_weak_cues: int = 3
     # A heading-like line (short, no final period) may end the article when it names a page section.
     end_marker_max_words: int = 6
+    # ... unless it heads a box of links inside the article: at most this many short lines, then at least this
+    # many paragraphs of prose in a row.
+    inline_box_max_units: int = 8
+    resumed_prose_units: int = 3
+    # A unit of at least this many words is a flattened block (a page section on one line): one unit per sentence.
+    flattened_block_words: int = 250
+
+
+@dataclass(frozen=True)
+class HtmlSettings:
+    """When a page's article body, split into several containers of the same kind, is read from all of them."""
+
+    # A line of extracted text counts as a prose paragraph with at least this many words and a sentence ending.
+    paragraph_min_words: int = 8
+    # The main text's first prose paragraphs that locate its container in the page.
+    locating_paragraphs: int = 5
+    # The wider reading is taken only when it keeps this share of the main text's prose paragraphs ...
+    min_kept_share: float = 0.9
+    # ... and adds at least this many prose paragraphs, and this share of the main text's count.
+    min_added_paragraphs: int = 3
+    min_added_share: float = 0.25
+    # A list of links to other stories: this many items at least, each with a link, on average this share of an
+    # item's text in links and this many words an item (menus, of one or two words an item, are left to the line rules).
+    link_list_min_items: int = 3
+    link_list_min_share: float = 0.4
+    link_list_min_words: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -174,10 +211,14 @@ class LanguageSettings:
     # A Latin-script text whose words are at least this share English function words of three letters or more
     # ("the", "and", "that"; English news runs at 0.15-0.30, other languages near 0) is English.
     english_function_word_share: float = 0.08
+    # A sentence of an English page is taken as another language's (a quotation, say) when it has this many
+    # letters, few English function words, and the identifier is min_confidence sure: it makes no claim.
+    sentence_min_letters: int = 30
 
 
 INGEST = IngestSettings()
 CLEAN = CleanSettings()
+HTML = HtmlSettings()
 DEDUPE = DedupeSettings()
 DATES = DateSettings()
 ENTITIES = EntitySettings()

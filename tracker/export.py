@@ -38,6 +38,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "duplicate_of": str(s.duplicate_of) if s.duplicate_of is not None else None,
                 "media_type": s.media_type,
                 "language": s.language,
+                "extraction": s.extraction,
             }
             for s in sources
         ],
@@ -74,6 +75,20 @@ def build_export(engine: Engine) -> dict[str, Any]:
                     else None
                 ),
                 "cluster_id": _str_or_none(c.cluster_id),
+                "rule": c.rule,
+                "subject": c.subject,
+                "role": (
+                    {
+                        "holder": c.role.holder,
+                        "title": c.role.title,
+                        "organisation": c.role.organisation,
+                        "title_quote": c.role.title_quote,
+                        "rule": c.role.rule,
+                        "temporary": c.role.temporary,
+                    }
+                    if c.role
+                    else None
+                ),
             }
             for c in claims
         ],

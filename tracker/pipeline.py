@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
@@ -19,6 +26,7 @@ from tracker.analyse import analyse
 from tracker.clean import clean_text
 from tracker.clean.html import extract_html
 from tracker.clean.language import main_language, paragraphs
+from tracker.config import INGEST, IngestSettings
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
 from tracker.entities import article_entities
@@ -86,11 +94,11 @@ def prepare(file: InputFile) -> NewSource:
 
     meta = file.meta
     text, title, outlet, url = decoded.text, meta.title, meta.outlet, meta.url
-    page_date = None
+    page_date = extraction = None
     media_type = "text/html" if file.is_html else "text/plain"
     if file.is_html:
         page = extract_html(decoded.text)
-        text = page.text
+        text, extraction = page.text, page.rule
         title, outlet, url = title or page.title, outlet or page.outlet, url or page.url
         page_date = html_date(decoded.text)
     # The main text's language, before the English line rules would cut a page in another language to nothing:
@@ -126,6 +134,7 @@ def prepare(file: InputFile) -> NewSource:
         claims=claims,
         entities=None if parsed is None else article_entities(parsed, claims),
         language=language.code,
+        extraction=extraction,
     )
 
 
@@ -145,17 +154,23 @@ def _guess_title(document) -> str | None:
     return best
 
 
-def ingest(engine: Engine, files: list[InputFile], progress: Callable[[str], None] | None = None) -> IngestReport:
+def ingest(
+    engine: Engine,
+    files: list[InputFile],
+    progress: Callable[[str], None] | None = None,
+    settings: IngestSettings = INGEST,
+) -> IngestReport:
     """Store every readable file; identical content already stored is reported as unchanged.
 
-    Each stored file records in its own transaction that the corpus-wide stage is owed; the stage runs once
-    at the end and clears that record in its own transaction. A process killed in between leaves the record,
-    and the next command finishes the stage (``finish_corpus_stage``).
+    Files are prepared in worker processes (``prepared``) and stored one by one, in the order given, by this
+    process alone. Each stored file records in its own transaction that the corpus-wide stage is owed; the stage
+    runs once at the end and clears that record in its own transaction. A process killed in between leaves the
+    record, and the next command finishes the stage (``finish_corpus_stage``).
     """
     report = IngestReport()
     known = _KnownBodies()
-    for file in files:
-        report.outcomes.append(_ingest_one(engine, file, known))
+    for file, new in prepared(files, settings):
+        report.outcomes.append(_ingest_one(engine, file, new, known))
         if progress:
             progress(file.given)
     stage = finish_corpus_stage(engine)
@@ -200,11 +215,86 @@ class _KnownBodies:
             self.last_id = source_id
 
 
-def _ingest_one(engine: Engine, file: InputFile, known: _KnownBodies) -> Outcome:
+def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Iterator[tuple[InputFile, Prepared]]:
+    """Each file with what ``prepare`` made of it (or the FileError that says why not), in the order given.
+
+    With several cores and enough files, worker processes prepare up to ``prepared_ahead`` files each ahead of
+    the caller. Workers are forked: a spawned worker re-imports the caller's main module, which fails in any
+    script without an ``if __name__ == "__main__"`` guard. A fork is only safe from a process with one thread,
+    so a threaded caller (a web server) prepares here. Workers never touch the database, and leave through
+    ``os._exit``, so an inherited connection is neither used nor closed by them. If the pool breaks (a worker
+    killed), the remaining files are prepared here.
+    """
+    workers = settings.workers or os.cpu_count() or 1
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if workers < 2 or not forkable or len(files) < max(2, settings.parallel_min_files):
+        for file in files:
+            yield file, prepare_or_error(file)
+        return
+    pool = ProcessPoolExecutor(
+        min(workers, len(files)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_leave_with_parent,
+        initargs=(os.getpid(),),
+    )
+    queue: deque[tuple[InputFile, Future[Prepared] | None]] = deque()
+    upcoming = iter(files)
+    broken = False
+
+    def submit() -> None:
+        nonlocal broken
+        file = next(upcoming, None)
+        if file is None:
+            return
+        future = None
+        if not broken:
+            try:
+                future = pool.submit(prepare_or_error, file)
+            except BrokenProcessPool:
+                broken = True
+        queue.append((file, future))
+
     try:
-        new = prepare(file)
+        for _ in range(workers * max(1, settings.prepared_ahead)):
+            submit()
+        while queue:
+            file, future = queue.popleft()
+            result: Prepared | None = None
+            if future is not None:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken = True
+            submit()
+            yield file, result if result is not None else prepare_or_error(file)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+Prepared = NewSource | FileError
+
+
+def _leave_with_parent(parent: int) -> None:
+    """A worker exits when the process that started it is gone (killed, say): no orphan waits for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="tracker-parent-watch").start()
+
+
+def prepare_or_error(file: InputFile) -> Prepared:
+    try:
+        return prepare(file)
     except FileError as exc:
-        return Outcome(file.given, "failed", message=str(exc))
+        return exc
+
+
+def _ingest_one(engine: Engine, file: InputFile, new: Prepared, known: _KnownBodies) -> Outcome:
+    if isinstance(new, FileError):
+        return Outcome(file.given, "failed", message=str(new))
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
             return _store(engine, file, new, known)

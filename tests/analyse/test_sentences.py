@@ -90,8 +90,15 @@ def test_lead_in_takes_numbered_and_dashed_items() -> None:
 def test_bullets_without_a_lead_in_colon_are_ordinary_sentences() -> None:
     text = "The board approved four districts\n• Northfield was first.\n"
     found = sentences(text, line_spans(text))
-    assert [s.span.of(text) for s in found] == ["The board approved four districts", "• Northfield was first."]
+    # the bullet is layout: the sentence, and so every quote taken from it, starts after it
+    assert [s.span.of(text) for s in found] == ["The board approved four districts", "Northfield was first."]
     assert all(s.items == () for s in found)
+
+
+def test_a_numbered_item_sentence_starts_after_its_number() -> None:
+    text = "The harbour board met on Friday.\n2. Repairs to the east pier will start in May.\n"
+    found = sentences(text, line_spans(text))
+    assert [s.span.of(text) for s in found][-1] == "Repairs to the east pier will start in May."
 
 
 def test_only_the_lead_in_sentence_of_a_passage_takes_the_items() -> None:
@@ -139,3 +146,25 @@ def test_the_document_lists_named_entities_as_spans() -> None:
     text = "Captain Ivo Marsh flew to Velmora on Monday."
     document = analyse(text, [whole(text)])
     assert ("Ivo Marsh", "PERSON") in [(e.span.of(text), e.label) for e in document.entities]
+
+
+def test_a_sentence_left_in_another_language_is_set_apart() -> None:
+    text = (
+        "The mayor of Lindby opened the new harbour on Monday. "
+        "Wir haben lange auf diesen Tag gewartet und sind sehr froh darüber, sagte er. "
+        "The harbour cost 40 million euros."
+    )
+    document = analyse(text, [whole(text)])
+    assert [s.span.of(text) for s in document.sentences] == [
+        "The mayor of Lindby opened the new harbour on Monday.",
+        "The harbour cost 40 million euros.",
+    ]
+    assert [f.of(text) for f in document.foreign] == [
+        "Wir haben lange auf diesen Tag gewartet und sind sehr froh darüber, sagte er."
+    ]
+
+
+def test_short_or_english_sentences_are_never_set_apart() -> None:
+    text = "Ivo Marsh said: Danke. The vote in Lindby passed by nine votes to two."
+    document = analyse(text, [whole(text)])
+    assert document.foreign == ()

@@ -51,8 +51,30 @@ def test_plain_article_keeps_every_paragraph() -> None:
         ("Read also: Fishermen in Velmora protest over quota cuts (02.03.2023)", "link to another story"),
         ("Sign up for our newsletter and get the top stories in your inbox every morning.", "furniture vocabulary"),
         ("Comment rules: be polite, no personal attacks and no spam. Comments are moderated.", "furniture vocabulary"),
+        ("Additional reporting by Tamsin Orrell; editing by Jory Vance", "furniture vocabulary"),
+        ("Dorian Kettle contributed reporting from Carrowmere.", "furniture vocabulary"),
+        ("Follow the harbour desk on Twitter and Facebook for live updates.", "furniture vocabulary"),
+        ("The Ledger may receive a commission on orders placed through links in this article.", "furniture vocabulary"),
+        (
+            "Get the Coast Monthly delivered to your door: 12 issues for the price of ten. Click here.",
+            "furniture vocabulary",
+        ),
+        ("There was an error processing your request, please try again later.", "furniture vocabulary"),
     ],
-    ids=["menu", "breadcrumb", "cookies", "read-also", "newsletter", "comment-rules"],
+    ids=[
+        "menu",
+        "breadcrumb",
+        "cookies",
+        "read-also",
+        "newsletter",
+        "comment-rules",
+        "credit-line",
+        "contributed",
+        "follow-us",
+        "affiliate",
+        "subscription-offer",
+        "form-error",
+    ],
 )
 def test_furniture_inside_the_body_is_dropped(furniture: str, reason: str) -> None:
     document = clean_text(page(P1, furniture, P2, P3))
@@ -184,3 +206,95 @@ def test_passages_are_exact_slices_when_lines_carry_surrounding_white_space() ->
     document = clean_text(text)
     assert passages(document) == [P1, P2, "- an item of a list", P3]
     assert_exact_slices(document)
+
+
+def test_table_row_cells_are_judged_one_by_one() -> None:
+    # A layout table as an extractor renders it: the article is one cell, a menu and a notice are others.
+    row = f"| Home | {P1} {P2} | Comments are moderated before they appear. |"
+    document = clean_text(page(row, P3))
+    assert passages(document) == [f"{P1} {P2}", P3]
+    assert reason_of(document, "Comments are moderated before they appear.") == "furniture vocabulary"
+
+
+def test_a_menu_outside_a_table_is_still_one_unit() -> None:
+    document = clean_text(page(P1, "World | Politics | Business | Sport", P2))
+    assert reason_of(document, "World | Politics | Business | Sport") == "menu"
+
+
+FLAT_SENTENCES = [
+    "The regional assembly of Velmora met in the old customs house on Tuesday to debate the harbour budget.",
+    "Rep. Anselm Kittredge opened the session with a long list of repairs that the ferry terminal still needs.",
+    "“Who pays for it?” asked a member.",
+    "Kittredge said the state would cover most of the costs if the towns agreed to share the remainder.",
+]
+
+
+def flattened_block() -> str:
+    """A whole article on one line, long enough to be a flattened block, with a closing notice."""
+    sentences = FLAT_SENTENCES * 6 + ["Note: we are moderating all comments submitted to deal with spam."]
+    return " ".join(sentences)
+
+
+def test_a_flattened_block_is_judged_sentence_by_sentence() -> None:
+    document = clean_text(page(flattened_block()))
+    kept = passages(document)
+    # "Rep." does not end a sentence, a short question is still prose, the notice goes, and so do the repeats
+    assert kept == FLAT_SENTENCES
+    assert reason_of(document, "Note: we are moderating all comments submitted to deal with spam.") == (
+        "furniture vocabulary"
+    )
+    assert_exact_slices(document)
+
+
+def test_an_article_paragraph_that_mentions_comments_in_passing_is_body() -> None:
+    paragraph = (
+        "The mayor's comments drew an angry reply from the opposition on Thursday. "
+        "Councillor Brenna Hollis wrote in an e-mail that the plan had been rushed through without a proper vote. "
+        "She asked the council to publish the full cost estimates before the next meeting in April."
+    )
+    document = clean_text(page(P1, paragraph, P2))
+    assert passages(document) == [P1, paragraph, P2]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # the call to action closes the box
+        "Start your week with the Harbour Digest from our business desk. It is read by thousands of "
+        "people across the coast. Sign up for our free morning digest.",
+        # a disclaimer dense with different cues, each sentence holding few of them
+        "Readers are asked not to post insults. The publisher accepts no liability for the views expressed.",
+    ],
+    ids=["promo-box", "disclaimer"],
+)
+def test_a_box_of_several_sentences_is_furniture(box: str) -> None:
+    document = clean_text(page(P1, box, P2))
+    assert passages(document) == [P1, P2]
+    assert reason_of(document, box) == "furniture vocabulary"
+
+
+def test_a_list_after_the_last_paragraph_that_nothing_leads_into_is_dropped() -> None:
+    teasers = ["- Storm closes the mountain pass for a week", "- Ferry fares to rise in spring"]
+    document = clean_text(page(P1, P2, *teasers))
+    assert passages(document) == [P1, P2]
+    assert reason_of(document, teasers[0]) == "after body"
+
+
+def test_the_article_resumes_after_a_box_of_links_set_inside_it() -> None:
+    box = ["Don't miss", "Storm closes the mountain pass [VIDEO]", "Ferry fares to rise in spring [INSIGHT]"]
+    after = [P3, "What happens next?", P4, "The first ferry is due to sail from the new terminal in two years."]
+    document = clean_text(page(P1, P2, *box, *after))
+    # the box's teasers and the subheading are short lines; the paragraphs after the box are body again
+    assert passages(document) == [P1, P2, P3, P4, after[-1]]
+    assert reason_of(document, "Don't miss") == "section heading"
+
+
+def test_comments_never_resume_the_article() -> None:
+    comments = [
+        "Comments",
+        "I have taken this ferry for years and the new terminal is long overdue, frankly.",
+        "The council should have asked the fishermen before spending forty million euros.",
+        "Another white elephant, just like the bridge that was never finished in the end.",
+    ]
+    document = clean_text(page(P1, P2, *comments))
+    assert passages(document) == [P1, P2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.analyse import analyse
+from tracker.clean import clean_text
 from tracker.clean.spans import Span
 from tracker.entities import article_entities
 from tracker.extract import extract_claims
@@ -24,3 +25,21 @@ def test_claims_link_to_named_entities_and_resolved_speakers() -> None:
     assert (grid, "Oleh Hnatiuk", True) in links
     assert (grid, "Lviv", False) in links
     assert (repairs, "Oleh Hnatiuk", True) in links  # "He" is the minister
+
+
+def test_a_claim_of_one_list_item_links_that_item_and_not_the_others() -> None:
+    text = (
+        "The harbour office said on Monday that talks with Korvast and Dravia had ended.\n\n"
+        "As of today, Velmora has signed fishing pacts with three states, namely:\n\n"
+        "  • Great Dravia,\n  • Korvast,\n  • Ostwick.\n"
+    )
+    document = analyse(text, clean_text(text).passages)
+    claims = tuple(extract_claims(document, None))
+    found = article_entities(document, claims)
+    names = [e.name for e in found.entities]
+    about: dict[str, set[str]] = {}
+    for link in found.claim_links:
+        about.setdefault(claims[link.claim].text, set()).add(names[link.entity])
+    korvast = "Velmora has signed fishing pacts with Korvast."
+    # the claim's passage runs from its lead-in over "Great Dravia" to its item: only its own words count
+    assert about[korvast] == {"Velmora", "Korvast"}

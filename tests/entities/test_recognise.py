@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tracker.analyse import analyse
-from tracker.clean.spans import Span
+from tracker.clean.spans import Span, line_spans
 from tracker.entities.local import group_mentions
 from tracker.entities.recognise import ORGANIZATION, PERSON, PLACE, find_mentions
 
@@ -86,3 +86,27 @@ def test_one_person_written_with_and_without_a_middle_initial_is_one_local_entit
     groups = group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))
     people = [g for g in groups if g.type == PERSON]
     assert len(people) == 1 and set(people[0].forms) == {"Maria T. Hollis", "Maria Hollis"}
+
+
+def test_a_parse_entity_loses_the_bullet_or_quote_mark_at_its_edges() -> None:
+    # The statistical recogniser sometimes takes a list item's quotation marks into the name ("“Ostwick”"); the
+    # bullet itself is never parsed (analyse leaves it out of the item), so it cannot reach a name either.
+    text = "Velmora signed pacts with two states, namely:\n\n  • Korvast,\n  • “Ostwick”."
+    items = [Span(text.index("• Korvast"), text.index(",\n  • “")), Span(text.index("• “Ostwick"), len(text) - 1)]
+    document = analyse(text, [Span(0, text.index(":") + 1), *items])
+    for parsed in document.parses:
+        piece = parsed.doc.text
+        assert not piece.startswith("•")
+        if not piece.endswith(":"):  # the whole item, quotation marks included, as one place
+            end = len(parsed.doc) - (1 if parsed.doc[-1].text in {",", "."} else 0)
+            parsed.doc.ents = [parsed.doc.char_span(0, parsed.doc[end - 1].idx + len(parsed.doc[end - 1]), "GPE")]
+    found = {m.text: m.type for m in find_mentions(document)}
+    assert found.get("Korvast") == PLACE and found.get("Ostwick") == PLACE, found
+    assert not any(name.startswith(("•", "“")) or name.endswith("”") for name in found)
+
+
+def test_a_one_word_list_item_is_a_name_not_a_sentence_opener() -> None:
+    text = "Velmora signed harbour pacts with three states, namely:\n• Korvast,\n• Ostwick,\n• Lindby."
+    document = analyse(text, line_spans(text))
+    names = [m.text for m in find_mentions(document)]
+    assert {"Korvast", "Ostwick", "Lindby"} <= set(names), names

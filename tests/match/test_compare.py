@@ -457,6 +457,50 @@ def test_dates_one_day_apart_without_a_shared_entity_are_not_one_event() -> None
     assert CONFLICT not in kinds(result)
 
 
+# -- 5b. one meeting at one place ---------------------------------------------------------------------------
+
+
+def test_a_country_both_claims_only_name_does_not_make_them_one_meeting() -> None:
+    # Both name Velmora (a place) and a meeting, alike enough for the one-place rule, but neither says where.
+    result = run(
+        claim(75, LEDGER, "2024-05-20", "“Velmora is ready for such a meeting,” the envoy added.", VELMORA),
+        claim(
+            76,
+            POST,
+            "2024-05-22",
+            "Velmora proposed holding another meeting in June and is waiting for an answer.",
+            VELMORA,
+        ),
+    )
+    assert CORROBORATION not in kinds(result)
+
+
+def test_one_meeting_both_claims_place_in_one_city_is_corroborated_whoever_else_each_names() -> None:
+    # Each claim names a country the other does not (Korvast, Velmora), yet both put the meeting in Lindby.
+    result = run(
+        claim(
+            77,
+            LEDGER,
+            "2024-06-20",
+            "At a closed-door meeting in Lindby last month, Drummond sat down with counterparts from Korvast.",
+            DRUMMOND,
+            LINDBY,
+            KORVAST,
+        ),
+        claim(
+            78,
+            POST,
+            "2024-07-02",
+            "The first meeting of advisers on Velmora's harbour plan had taken place in Lindby in June.",
+            VELMORA,
+            LINDBY,
+        ),
+    )
+    link = only(result, CORROBORATION)
+    assert link.claims == (77, 78)
+    assert "one meeting in Lindby" in link.explanation
+
+
 # -- 6. presence -------------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from tracker.match.read import (
     same_office,
     stated_roles,
 )
+from tracker.match.read import located as places_located
 
 # -- content stems -----------------------------------------------------------------------------------------
 
@@ -48,6 +49,9 @@ def test_content_stems_leave_out_weekdays() -> None:
         ("More than 1,500 passengers were stranded in Lindby.", 1500, "passenger"),
         ("The storm damaged a dozen fishing boats.", 12, "boat"),
         ("The fund will pay 3.5 million euros to the fishermen.", 3_500_000, "euro"),
+        # every number word of the lexicon is read, not only those a list here happened to hold
+        ("Sixty volunteers cleared the beach at Lindby.", 60, "volunteer"),
+        ("Ninety ferries sailed from Korvast last year.", 90, "ferry"),
     ],
 )
 def test_counts_read_value_and_counted_noun(text: str, value: float, noun: str) -> None:
@@ -221,3 +225,21 @@ def test_group_presence_at_the_start_of_a_sentence() -> None:
         "Korvast",
         "Dravia",
     }
+
+
+# -- located -----------------------------------------------------------------------------------------------
+
+
+def test_located_reads_the_places_a_claim_puts_something_in() -> None:
+    assert places_located("Envoys of Velmora met in Lindby on Monday, at Korvast Palace later.") == (
+        "Lindby",
+        "Korvast Palace",
+    )
+    assert places_located("The talks took place in the Dravian port of Ostwick last month.") == ("Ostwick",)
+    assert places_located("Negotiators gathered near Brenmoor, Korvast.") == ("Brenmoor",)
+
+
+def test_a_country_named_as_actor_or_beneficiary_is_not_where_anything_happened() -> None:
+    assert places_located("Velmora is ready for such a meeting, he added.") == ()
+    assert places_located("Korvast announced an aid package for Velmora worth 2 million euros.") == ()
+    assert places_located("The envoy met officials of the Office of the President of Velmora.") == ()

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tracker.analyse.model import PARSE, ParseSettings, pipeline
-from tracker.analyse.sentences import is_item, item_span
+from tracker.analyse.sentences import is_item, item_span, without_bullet
+from tracker.clean.language import foreign_sentence
 from tracker.clean.spans import Span, trim
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ class Document:
     passages: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
     parses: tuple[Parsed, ...] = field(default=(), repr=False)
+    # Sentences of the body written in another language (a quotation left untranslated): parsed, but no
+    # stage reads claims or names from them.
+    foreign: tuple[Span, ...] = ()
 
     def spans(self) -> Iterator[Span]:
         """Every sentence and list item, in reading order: the units claims and names are read from."""
@@ -86,9 +90,9 @@ def analyse(text: str, passages: Sequence[Span], settings: ParseSettings = PARSE
     passages = tuple(p for p in passages if p.end > p.start)
     nlp = pipeline(settings)
     parses: list[Parsed] = []
-    for passage, doc in zip(
-        passages, nlp.pipe((p.of(text) for p in passages), batch_size=settings.batch_size), strict=True
-    ):
+    # A list item is parsed without its bullet: the bullet is layout, and no sentence or quote starts with it.
+    read = [without_bullet(text, p) for p in passages]
+    for passage, doc in zip(read, nlp.pipe((p.of(text) for p in read), batch_size=settings.batch_size), strict=True):
         _drop_tensor(doc)
         parses.append(Parsed(passage.start, doc))
     sentences: list[Sentence] = []
@@ -105,7 +109,10 @@ def analyse(text: str, passages: Sequence[Span], settings: ParseSettings = PARSE
             continue
         sentences.extend(_sentences(text, parses[i]))
         i += 1
-    return Document(text, passages, tuple(sentences), tuple(parses))
+    foreign = tuple(s.span for s in sentences if foreign_sentence(s.span.of(text)))
+    if foreign:
+        sentences = [s for s in sentences if s.span not in foreign]
+    return Document(text, passages, tuple(sentences), tuple(parses), foreign)
 
 
 def _sentences(text: str, parsed: Parsed) -> list[Sentence]:

@@ -33,6 +33,14 @@ def is_item(text: str, passage: Span) -> bool:
     return BULLET.match(passage.of(text)) is not None
 
 
+def without_bullet(text: str, passage: Span) -> Span:
+    """The passage after its bullet or item number, if it has one."""
+    bullet = BULLET.match(passage.of(text))
+    return (
+        Span(passage.start + bullet.end(), passage.end) if bullet and bullet.end() < len(passage.of(text)) else passage
+    )
+
+
 def item_span(text: str, passage: Span) -> Span:
     """A list item without its bullet and trailing comma or full stop."""
     body = passage.of(text)

@@ -40,6 +40,18 @@ STRONG_CUES = tuple(
         r"\b(?:follow|join) us on\b",
         r"\bdownload (?:our|the) app\b",
         r"\bskip to (?:main )?content\b",
+        # credit lines and contact lines closing a story
+        r"^\W*(?:additional )?(?:reporting|writing|editing) by\b",
+        r"\bcontributed (?:reporting|to this report)\b",
+        r"\b(?:follow|reach)\b[^.]{0,60}\bon (?:twitter|facebook|instagram|youtube)\b",
+        # shop, subscription and form boxes
+        r"\b(?:earn|get|receive)s? (?:a )?(?:small )?(?:commission|share of the sale)\b",
+        r"\bclick here\b",
+        r"\b\d+ issues for\b",
+        r"\bnon-commercial use\b",
+        r"\ban error (?:has )?occurred\b|\bplease try again later\b|\berror processing your\b",
+        r"\bif you (?:enjoyed|liked) this (?:article|story|post)\b",
+        r"\bshare (?:it|this) with\b",
     )
 )
 
@@ -90,6 +102,11 @@ END_SECTIONS = re.compile(
     r"|tags|share(?: this)?|more from|top stories|editor'?s picks|read next|leave a (?:comment|reply)"
     r"|show comments|view all comments)\b",
     re.IGNORECASE,
+)
+
+# The section headings of these open the readers' comments: the article never resumes after them.
+COMMENT_SECTIONS = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|show comments|view all comments)\b", re.IGNORECASE
 )
 
 # A story link in a list often carries its own date in brackets at the end.

@@ -63,6 +63,17 @@ def main_language(text: str, settings: LanguageSettings = LANGUAGE) -> Language:
     return Language(None, 0.0)
 
 
+def foreign_sentence(text: str, settings: LanguageSettings = LANGUAGE) -> bool:
+    """A sentence confidently in another language than English: long enough, few English function words, and
+    the identifier sure (a quotation left in its own language inside an English article)."""
+    if len(_LETTER.findall(text)) < settings.sentence_min_letters:
+        return False
+    if _english_share(text) >= settings.english_function_word_share:
+        return False
+    code, confidence = identify(text)
+    return code != ENGLISH and confidence >= settings.min_confidence
+
+
 def paragraphs(text: str) -> tuple[Span, ...]:
     """The non-empty paragraphs (lines) of ``text``, trimmed: the passages of a page stored without claims."""
     return tuple(line_spans(text))

@@ -1,7 +1,8 @@
 """Which entities each claim is about, and who it is attributed to.
 
-A claim is about the entities named inside its passage, and about the people its text names after pronouns
-were resolved ("He said" -> "Oleh Hnatiuk said"); its speaker is the entity its attribution names.
+A claim is about the entities named inside its passage and kept in its own words, and about the people its
+text names after pronouns were resolved ("He said" -> "Oleh Hnatiuk said"); its speaker is the entity its
+attribution names.
 """
 
 from __future__ import annotations
@@ -30,8 +31,12 @@ def link_claims(
     links: list[ClaimLink] = []
     for c, claim in enumerate(claims):
         about: dict[int, bool] = {}
+        words = " ".join(claim.text.split())
         for m, mention in enumerate(mentions):
-            if mention.start < claim.end and mention.end > claim.start and m in owner:
+            # Inside the passage, and kept in the claim's own words: a claim made of one item of a list
+            # ("... signed agreements with Dravia") is not about the other items its passage spans.
+            inside = mention.start < claim.end and mention.end > claim.start
+            if inside and m in owner and " ".join(mention.text.split()) in words:
                 about.setdefault(owner[m], False)
         for name in claim.people:
             entity = entity_named(name, entities)

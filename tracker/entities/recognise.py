@@ -16,6 +16,7 @@ from tracker.analyse import Document
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, people, tokens
+from tracker.extract.roles import is_side_fact, role_facts
 
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
@@ -24,7 +25,12 @@ TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
 RULES = {
     "titled-person": "a name with a title or apposition ('Deputy Minister X', 'X, the head of ...')",
     "capitalised-run": "a run of capitalised words, typed by its shape and its neighbours",
+    "parse-role": "the holder of a role the parse reads (extract.roles: an apposition, a compound title)",
+    "parse-entity": "a name the statistical recogniser found where no rule above found one",
 }
+
+# The statistical recogniser's labels, as mention types; its other labels (dates, numbers, NORP) name no entity.
+PARSE_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 
 # Words before a place name: "in Velmora", "talks near Korvast", "flew to Dravia".
 PLACE_PREPOSITIONS = frozenset("in at from near outside inside across into towards toward via to".split())
@@ -56,15 +62,105 @@ class MentionDraft:
 
 
 def find_mentions(document: Document) -> list[MentionDraft]:
-    """Every mention in the body, in text order."""
+    """Every mention in the body, in text order: the rules' first, then the parse's where they found none."""
     text = document.text
     spans = list(document.spans())
     proper = _mid_sentence_words(text, spans)
+    # Where a unit opens with a name rather than with any capitalised word: the parse reads a person there, or
+    # the unit is a list item ("• Korvast"), whose first word is the item itself, not a sentence opener.
+    persons = {e.span.start for e in document.entities if e.label == "PERSON"} | _opening_names(document)
+    persons |= {item.start for sentence in document.sentences for item in sentence.items}
     found: list[MentionDraft] = []
     for span in spans:
-        found.extend(_sentence_mentions(text, span, proper))
+        found.extend(_sentence_mentions(text, span, proper, persons))
     found.sort(key=lambda m: (m.start, m.end))
-    return _without_overlaps(found)
+    found = _parsed_mentions(document, _without_overlaps(found))
+    return _without_overlaps(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+def _opening_names(document: Document) -> set[int]:
+    """Where a sentence opens with a name the parse reads as one ("Ivo Marek arrived"): a proper noun
+    compounded with the proper noun after it."""
+    out = set()
+    for sentence in document.sentences:
+        first = sentence.tokens[0] if len(sentence.tokens) else None
+        if (
+            first is not None
+            and first.pos_ == "PROPN"
+            and first.dep_ == "compound"
+            and first.head.i == first.i + 1
+            and first.head.pos_ == "PROPN"
+            and first.head.ent_type_ not in {"GPE", "LOC", "ORG", "FAC", "NORP"}
+        ):
+            out.add(sentence.at(first))
+    return out
+
+
+def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[MentionDraft]:
+    """Role holders and named entities of the parse where no rule's mention is sure: a role holder takes the
+    place of a weak guess, an entity the place of an untyped one it covers."""
+    text = document.text
+    kept = list(found)
+    for sentence in document.sentences:
+        for role in role_facts(sentence):
+            start, end = _strip_possessive(text, role.holder.start, role.holder.end)
+            if not is_side_fact(role) or role.temporary or _clashes(kept, start, end, lambda m: m.strong):
+                continue
+            kept = [m for m in kept if not (m.start < end and start < m.end)]
+            title = role.title.of(text)
+            kept.append(
+                MentionDraft(
+                    start, end, text[start:end], PERSON, True, title, role.title.start, role.title.end, "parse-role"
+                )
+            )
+    for entity in document.entities:
+        kind = PARSE_TYPES.get(entity.label)
+        start, end = _strip_possessive(text, *_without_marks(text, entity.span.start, entity.span.end))
+        name = text[start:end]
+        if kind is None or not _parse_name(name) or _inside_title(kept, start, end):
+            continue
+        if _clashes(
+            kept, start, end, lambda m, a=start, b=end: m.strong or m.type != OTHER or not (a <= m.start and m.end <= b)
+        ):
+            continue
+        kept = [m for m in kept if not (m.start < end and start < m.end)]
+        kept.append(MentionDraft(start, end, name, kind, rule="parse-entity"))
+    return kept
+
+
+def _clashes(mentions: list[MentionDraft], start: int, end: int, keeps) -> bool:
+    """Some mention overlapping ``start:end`` is one that ``keeps`` says must stay."""
+    return any(m.start < end and start < m.end and keeps(m) for m in mentions)
+
+
+def _inside_title(mentions: list[MentionDraft], start: int, end: int) -> bool:
+    return any(
+        m.title_start is not None and m.title_end is not None and m.title_start <= start and end <= m.title_end
+        for m in mentions
+    )
+
+
+def _parse_name(name: str) -> bool:
+    """A name the recogniser found that reads as one: capitalised, not a lone title or opener."""
+    words = name.split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w in NAME_PARTICLES or w.lower() in ORGANISATION_CONNECTORS for w in words)
+        and not all(w.lower().strip(".") in v.NOT_NAME_WORDS | v.ROLE_NOUNS | v.TITLE_MODIFIERS for w in words)
+        and "\n" not in name
+        and not (len(words) == 1 and _not_a_name_alone(words[0]))
+    )
+
+
+def _not_a_name_alone(word: str) -> bool:
+    """One word that names nothing by itself: a demonym, "Western", a bare body or event noun ("the Office")."""
+    lower = _bare_word(word).lower()
+    return (
+        lower.endswith(DEMONYM_ENDINGS)
+        or lower in v.GEO_MODIFIERS
+        or (lower in v.ORGANISATION_NOUNS and lower not in v.PROPER_BODIES)
+        or lower in v.EVENT_NOUNS
+    )
 
 
 def _mid_sentence_words(text: str, spans: list[Span]) -> set[str]:
@@ -78,7 +174,7 @@ def _mid_sentence_words(text: str, spans: list[Span]) -> set[str]:
     return words
 
 
-def _sentence_mentions(text: str, span: Span, proper: set[str]) -> list[MentionDraft]:
+def _sentence_mentions(text: str, span: Span, proper: set[str], persons: set[int]) -> list[MentionDraft]:
     body = span.of(text)
     base = span.start
     toks = tokens(body)
@@ -107,7 +203,7 @@ def _sentence_mentions(text: str, span: Span, proper: set[str]) -> list[MentionD
         )
     titles = [(p.title_start, p.title_end) for p in out if p.title_start is not None and p.title_end is not None]
     for first, last in _capital_runs(toks, taken):
-        for mention in _run_mentions(body, base, toks, first, last, proper):
+        for mention in _run_mentions(body, base, toks, first, last, proper, persons):
             inside = any(a <= mention.start and mention.end <= b for a, b in titles)
             # Inside a title only a body or an acronym is a name: "Kremlin spokesman", not "Deputy Energy Minister".
             if not inside or mention.type == ORGANIZATION:
@@ -182,7 +278,7 @@ def _complete_name(toks: list[Token], first: int, last: int) -> bool:
 
 
 def _run_mentions(
-    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str]
+    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str], persons: set[int]
 ) -> list[MentionDraft]:
     """The names in one run: a body's name whole; otherwise the parts between title words."""
     if any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last)):
@@ -197,14 +293,14 @@ def _run_mentions(
         segments.append((start, last))
     out = []
     for seg_first, seg_last in segments:
-        mention = _segment_mention(body, base, toks, seg_first, seg_last, proper)
+        mention = _segment_mention(body, base, toks, seg_first, seg_last, proper, persons)
         if mention is not None:
             out.append(mention)
     return out
 
 
 def _segment_mention(
-    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str]
+    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str], persons: set[int]
 ) -> MentionDraft | None:
     while first < last and (
         toks[first].bare in v.NOT_NAME_WORDS or toks[first].text.lower() in ORGANISATION_CONNECTORS
@@ -215,6 +311,7 @@ def _segment_mention(
         and last - first > 1
         and _bare_word(toks[first].text) not in proper
         and not _person_cue(toks, first, last)
+        and base + toks[first].start not in persons  # the parse reads a name there: "Ivo Marek arrived ..."
     ):
         first += 1  # a capitalised opener the article never uses as a name: "Should Russia attack ..."
     while last > first and (
@@ -238,7 +335,8 @@ def _segment_mention(
         return None
     before = toks[first - 1].text.lower() if first > 0 else ""
     after = " ".join(t.text for t in toks[last : last + 2])
-    kind, strong = _guess_type(run, name, before, after, first == 0, proper, _person_cue(toks, first, last))
+    opens = first == 0 and base + toks[0].start not in persons
+    kind, strong = _guess_type(run, name, before, after, opens, proper, _person_cue(toks, first, last))
     if kind is None:
         return None
     return MentionDraft(base + start, base + end, name, kind, strong=strong)
@@ -296,7 +394,7 @@ def _guess_type(
     if names_only and 1 < len(run) <= 4 and person_cue:
         return PERSON, True  # "X, who resigned ...", "X said ...", "X, the head of ..., "
     if before in PLACE_PREPOSITIONS and before != "to":
-        return PLACE, single or before in {"in", "at", "near"}
+        return PLACE, single or before in v.LOCATIVE_PREPOSITIONS
     if single and _ACRONYM.match(word):
         return ORGANIZATION, False
     if not names_only:
@@ -329,6 +427,16 @@ def _bare_word(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)]
     return word
+
+
+def _without_marks(body: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the bullets, dashes or quotation marks the recogniser took at its edges ("• Dravia");
+    a closing full stop stays ("U.S.")."""
+    while start < end and not body[start].isalnum():
+        start += 1
+    while end > start and not (body[end - 1].isalnum() or body[end - 1] == "."):
+        end -= 1
+    return start, end
 
 
 def _strip_possessive(body: str, start: int, end: int) -> tuple[int, int]:

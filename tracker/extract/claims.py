@@ -18,6 +18,7 @@ from tracker.clean.spans import Span, trim
 from tracker.extract import vocabulary as v
 from tracker.extract.facts import RoleFact
 from tracker.extract.names import Person, people
+from tracker.extract.roles import Role, is_side_fact, role_facts
 from tracker.extract.syntax import SYNTAX_RULES, Part, speaker_phrase, split
 from tracker.extract.when import find_time
 
@@ -47,6 +48,8 @@ class ClaimDraft:
 # Every rule that makes claims, by name: each claim records the one that made it.
 RULES = {
     "role-title": "a person's title or apposition gives a role: 'X is <title>'",
+    "role-apposition": "a common noun in apposition to a name (by the parse) gives a role: 'X is <title>'",
+    "role-compound": "title words compounded before a name (by the parse) give a role: 'X is <title>'",
     "membership-verb": "'The delegation includes A, B and C': one claim per named member",
     "membership-list": "a lead-in ending with ':' and its list items: one claim per item",
     "statement": "the sentence as one claim",
@@ -146,7 +149,7 @@ def extract_claims(document: Document, published: dt.date | None) -> list[ClaimD
     drafts: list[ClaimDraft] = []
     for sentence in document.sentences:
         drafts.extend(_sentence_claims(text, sentence, published, context))
-    return _unique(_without_repeated_roles(drafts), text)
+    return _unique(_without_repeated_roles(_fullest_roles(drafts)), text)
 
 
 def _sentence_claims(
@@ -154,11 +157,17 @@ def _sentence_claims(
 ) -> list[ClaimDraft]:
     body = sentence.span.of(text)
     base = sentence.span.start
-    found = people(body)
+    roles = role_facts(sentence)
+    patterned = people(body)
+    parsed = _parsed_holders(text, [p for p in patterned if p.title], roles, base)
+    # A name the patterns found untitled gives way to the parse's titled reading of it.
+    patterned = [p for p in patterned if p.title or not any(_overlap(p, q) for q, _ in parsed)]
+    found = sorted(patterned + [person for person, _ in parsed], key=lambda p: p.start)
+    titled = [(p, "role-title", _parsed_role(p, roles, base)) for p in patterned if p.title]
+    titled += [(p, "role-" + role.rule, role) for p, role in parsed if p.title]
     out: list[ClaimDraft] = []
-    for person in found:
-        if person.title:
-            out.append(_role_claim(text, base, person, context))
+    for person, rule, role in sorted(titled, key=lambda t: t[0].start):
+        out.append(_role_claim(text, base, person, context, rule, role))
     speaker = _speaker(sentence, found, context)
     for person in found:
         context.note(person)
@@ -166,6 +175,7 @@ def _sentence_claims(
     out.extend(members)
     out.extend(_enumeration_claims(text, sentence, published))
     out.extend(_statement_claims(text, sentence, speaker, found, published, context, listed=bool(members)))
+    out = _with_clause_roles(text, out, roles, context)
     out = [replace(claim, sentence=sentence.span) for claim in out]
     if speaker and context.is_person(speaker):
         context.last_person = context.full_name(speaker)
@@ -177,7 +187,47 @@ def _sentence_claims(
     return out
 
 
-def _role_claim(text: str, base: int, person: Person, context: ArticleContext) -> ClaimDraft:
+def _parsed_holders(text: str, found: list[Person], roles: list[Role], base: int) -> list[tuple[Person, Role]]:
+    """Holders of the parse's side roles whom the title patterns missed: titled when the role is an office,
+    untitled when it is a function for one occasion (no role claim is made of it)."""
+    out: list[tuple[Person, Role]] = []
+    for role in roles:
+        start, end = role.holder.start - base, role.holder.end - base
+        if not is_side_fact(role) or any(p.start < end and start < p.end for p in [*found, *(q for q, _ in out)]):
+            continue
+        name = " ".join(role.holder.of(text).split())
+        if role.temporary:
+            out.append((Person(name, start, end), role))
+        else:
+            title_start, title_end = role.title.start - base, role.title.end - base
+            out.append((Person(name, start, end, role.title.of(text), title_start, title_end), role))
+    return out
+
+
+def _overlap(a: Person, b: Person) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _parsed_role(person: Person, roles: list[Role], base: int) -> Role | None:
+    """The parse's reading of the same holder and title, which may name the body the title belongs to."""
+    if person.title_start is None or person.title_end is None:
+        return None
+    for role in roles:
+        holder, title = Span(role.holder.start - base, role.holder.end - base), role.title
+        if (
+            is_side_fact(role)
+            and holder.start < person.end
+            and person.start < holder.end
+            and title.start - base < person.title_end
+            and person.title_start < title.end - base
+        ):
+            return role
+    return None
+
+
+def _role_claim(
+    text: str, base: int, person: Person, context: ArticleContext, rule: str, parsed: Role | None
+) -> ClaimDraft:
     title_start = person.start if person.title_start is None else person.title_start
     title_end = person.end if person.title_end is None else person.title_end
     start = base + min(person.start, title_start)
@@ -185,16 +235,58 @@ def _role_claim(text: str, base: int, person: Person, context: ArticleContext) -
     title = re.sub(r"^(?:the|a|an)\s+", "", person.title or "", flags=re.I)
     name = context.full_name(person.name)
     title_span = Span(base + title_start, base + title_end) if person.title_start is not None else None
-    return ClaimDraft(
-        f"{name} is {title}.",
-        start,
-        end,
-        "role",
-        people=(name,),
-        rule="role-title",
-        subject=name,
-        role=RoleFact(name, title, title_span),
-    )
+    holder = Span(base + person.start, base + person.end)
+    fact = RoleFact(name, title, title_span, rule=rule, holder_span=holder)
+    if parsed is not None:
+        fact = replace(
+            fact,
+            organisation=parsed.fact(text).organisation,
+            organisation_span=parsed.organisation,
+            temporary=parsed.temporary,
+        )
+    return ClaimDraft(f"{name} is {title}.", start, end, "role", people=(name,), rule=rule, subject=name, role=fact)
+
+
+def _with_clause_roles(
+    text: str, claims: list[ClaimDraft], roles: list[Role], context: ArticleContext
+) -> list[ClaimDraft]:
+    """A role the sentence states as its statement ("X is chair of Y", "X heads the team", "X was named ...")
+    is kept as the fact of the claim that states it; no second claim repeats it."""
+    out = list(claims)
+    for role in roles:
+        if is_side_fact(role):
+            continue
+        for i, claim in enumerate(out):
+            if (
+                claim.role is None
+                and claim.kind != "role"
+                and claim.start <= role.holder.start
+                and (role.title.end <= claim.end)
+            ):
+                out[i] = replace(claim, role=role.fact(text, context.full_name(" ".join(role.holder.of(text).split()))))
+                break
+    return out
+
+
+def _fullest_roles(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """One role claim per holder and post: "X is President." goes when the article also says "X is Velmoran
+    President." (every word of the shorter title stands in the longer)."""
+    titles: dict[str, list[set[str]]] = {}
+    for draft in drafts:
+        if draft.kind == "role" and draft.role is not None:
+            titles.setdefault(draft.role.holder, []).append(set(_title_words(draft.role.title)))
+    out = []
+    for draft in drafts:
+        if draft.kind == "role" and draft.role is not None:
+            words = set(_title_words(draft.role.title))
+            if any(words < other for other in titles.get(draft.role.holder, [])):
+                continue
+        out.append(draft)
+    return out
+
+
+def _title_words(title: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(title) if w.lower() not in {"the", "a", "an"}]
 
 
 def _speaker(sentence: Sentence, found: list[Person], context: ArticleContext) -> str | None:

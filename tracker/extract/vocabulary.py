@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tracker.lexicon import NUMBER_VALUES, SCALES, VAGUE_COUNTS
+
 # Nouns that name an office or function held by a person.
 ROLE_NOUNS = frozenset(
     (
@@ -78,13 +80,7 @@ FUTURE_MARKERS = frozenset(
     ("will would could might may shall plans plan planned expected set intends intend going next soon upcoming").split()
 )
 
-NUMBER_WORDS = frozenset(
-    (
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-        "million billion trillion dozen dozens hundreds thousands millions half"
-    ).split()
-)
+NUMBER_WORDS = frozenset(NUMBER_VALUES) | frozenset(SCALES) | VAGUE_COUNTS
 
 # Verbs that introduce the of a group: "the delegation includes A, B and C".
 MEMBERSHIP_VERBS = frozenset(("includes included include comprises comprised comprise consisted consists").split())
@@ -107,6 +103,9 @@ PLACE_NOUNS = frozenset(
     ).split()
 )
 
+# Prepositions that say where something is or happens: "met in Ostwick", "talks at Korvast", "near Dravia".
+LOCATIVE_PREPOSITIONS = frozenset("in at near".split())
+
 # Words that open a place name: "United States", "South Africa", "Eastern Europe".
 GEO_MODIFIERS = frozenset(
     (
@@ -119,3 +118,33 @@ MEDIA_NOUNS = frozenset("news times post herald tribune gazette journal wire dai
 
 # Bodies whose one-word name is proper ("the Kremlin"); other body nouns alone ("the Office") are references.
 PROPER_BODIES = frozenset("kremlin pentagon congress senate duma rada knesset bundestag".split())
+
+# Verbs that state who holds a function, with the office noun each stands for: "Kovac heads the team".
+ROLE_VERBS = {
+    "head": "head",
+    "lead": "leader",
+    "run": "head",
+    "chair": "chair",
+    "direct": "director",
+    "manage": "manager",
+    "command": "commander",
+    "helm": "head",
+    "oversee": "head",
+}
+
+# Verbs that put a person into an office: "was named interim chief executive", "was appointed as head".
+APPOINTMENT_VERBS = frozenset("name appoint elect nominate promote make choose confirm designate install".split())
+
+# Verbs that say a person is (or has become) what a noun names: "X is chair", "X became mayor".
+COPULA_VERBS = frozenset("be become remain".split())
+
+# Groups and occasions that exist for one task or one event: leading one is a function, not an office that
+# someone holds until replaced ("led the delegation", "headed the mission").
+OCCASION_NOUNS = frozenset(
+    "delegation mission talks negotiations visit meeting round session summit trip team panel inquiry "
+    "investigation campaign operation effort search tour ceremony".split()
+)
+
+# Endings of nouns that name a person by what they do ("adviser", "gentleman", "executive"): with the parse,
+# they rank a common noun beside a name as that person's title when the recogniser gave the name no label.
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "ess", "ary")

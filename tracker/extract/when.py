@@ -12,9 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from tracker.dates import MONTHS
+from tracker.lexicon import MONTHS, WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Month names must be capitalised ("march 12 kilometres" is a verb), the other words may be either.
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
 
@@ -23,7 +22,7 @@ _EXPRESSIONS = re.compile(
     rf"(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
     rf"|(?P<md>(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}}))?)"
     rf"|(?P<my>(?:(?i:in)\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
-    r"|(?P<wd>(?:(?i:on)\s+)?(?P<wd_name>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))"
+    r"|(?P<wd>(?:(?i:on)\s+)?(?P<wd_name>(?i:" + "|".join(WEEKDAYS) + r")))"
     r"|(?P<rel>(?P<rel_dir>(?i:last|next|this|earlier this|later this))\s+"
     r"(?P<rel_unit>(?i:week|weekend|month|year|autumn|fall|spring|summer|winter)))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"

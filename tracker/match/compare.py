@@ -13,7 +13,17 @@ from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
 from tracker.match.pairs import candidate_pairs
-from tracker.match.read import Count, Office, content_stems, counts, office, presence, same_office, stated_roles
+from tracker.match.read import (
+    Count,
+    Office,
+    content_stems,
+    counts,
+    located,
+    office,
+    presence,
+    same_office,
+    stated_roles,
+)
 
 CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
 
@@ -84,6 +94,7 @@ class Reading:
         found = presence(claim.text)
         self.present = _entities_named(found.present, claim.entities, entities)
         self.absent = _entities_named(found.absent, claim.entities, entities)
+        self.located = _entities_named(located(claim.text), claim.entities, entities)
         self.roles = [
             RoleReading(person, name, office(title))
             for name, title in stated_roles(claim.text)
@@ -288,14 +299,16 @@ def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings):
         return None
     sim = _similarity(a, b)
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
+    # The place both claims say the meeting was in, whoever else each names there; a country both merely
+    # name ("Velmora proposed talks", "aid for Velmora") makes no two claims one meeting.
+    places = [e for e in shared if entities.get(e) and entities[e].type == "place" and e in a.located & b.located]
+    if places and sim >= settings.same_place_event_at and _same_event_words(a, b):
+        where = entities[places[0]].name
+        return CORROBORATION, f"one meeting in {where} at one time, similar wording ({sim:.2f})", shared
     if _each_names_its_own(a, b, entities):
         return None  # "agreements with Italy" and "agreements with Britain, Germany and France"
     if sim >= settings.corroborate_at and (shared or sim >= 0.9):
         return CORROBORATION, f"similar wording ({sim:.2f})", shared
-    places = [e for e in shared if entities.get(e) and entities[e].type == "place"]
-    if places and sim >= settings.same_place_event_at and _same_event_words(a, b):
-        where = entities[places[0]].name
-        return CORROBORATION, f"one meeting in {where} at one time, similar wording ({sim:.2f})", shared
     return None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
-from tracker.extract.when import WEEKDAYS
+from tracker.lexicon import MONTH_NAMES, NUMBER_VALUES, SCALES, WEEKDAYS
 
 STOPWORDS = frozenset(
     (
@@ -34,14 +34,9 @@ SHARED_OFFICE_WORDS = frozenset(
     ).split()
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*\d|\d")
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "dozen": 12, "hundred": 100, "thousand": 1000,
-}  # fmt: skip
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_NUMBER_WORDS = {**NUMBER_VALUES, "thousand": 1000}
+_SCALES = SCALES
+_MONTHS = MONTH_NAMES
 _TIME_UNITS = frozenset("second minute hour day week month year decade".split())
 _RELATIVE = frozenset("before after ago later earlier".split())
 _ROLE_CLAIM = re.compile(r"^(?P<name>.+?) is (?:the |a |an )?(?P<title>.+?)\.?$")
@@ -345,6 +340,20 @@ class Presence:
 
     present: tuple[str, ...]
     absent: tuple[str, ...]
+
+
+# A name where something happens: "in Ostwick", "at Korvast", "in the Velmoran port of Dravia".
+_LOCATED = re.compile(
+    rf"\b(?:{'|'.join(sorted(v.LOCATIVE_PREPOSITIONS))})\s+"
+    rf"(?:the\s+(?:[^\W\d_][\w’'-]*\s+)?(?:{'|'.join(sorted(v.PLACE_NOUNS))})\s+of\s+)?"
+    r"(?P<where>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+)
+
+
+def located(text: str) -> tuple[str, ...]:
+    """The names a claim puts something in or at: the places it says an event happened, not the countries it
+    names as actors ("Velmora proposed a meeting") or as beneficiaries ("aid for Velmora")."""
+    return tuple(m.group("where") for m in _LOCATED.finditer(text))
 
 
 def presence(text: str) -> Presence:

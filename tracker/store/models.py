@@ -64,6 +64,9 @@ class Source(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     # The main text's language (ISO 639-1, e.g. "en"); None when it could not be told. Claims are English only.
     language: Mapped[str | None] = mapped_column(String(16))
+    # Which reading of the page gave the stored text (clean.html's chain: "main text", "same-kind containers");
+    # None for plain text.
+    extraction: Mapped[str | None] = mapped_column(String(40))
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="sources")
     passages: Mapped[list[Passage]] = relationship(
@@ -111,8 +114,37 @@ class Claim(Base):
     time_last: Mapped[dt.date | None] = mapped_column(Date)
     # Claims of other sources that state the same fact share it (the id of the cluster's first claim).
     cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The name of the extraction rule that made it (extract.claims.RULES); null on claims stored before rules had
+    # names. The sentence it was read from (``source.text[sentence_start:sentence_end]``) and what it is about.
+    rule: Mapped[str | None] = mapped_column(String(40))
+    sentence_start: Mapped[int | None] = mapped_column(Integer)
+    sentence_end: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str | None] = mapped_column(String(300))
 
     source: Mapped[Source] = relationship(back_populates="claims")
+    role: Mapped[ClaimRole | None] = relationship(back_populates="claim", cascade="all, delete-orphan", uselist=False)
+
+
+class ClaimRole(Base):
+    """The fact a role claim states, kept as data: ``holder`` holds the office ``title`` (of ``organisation``).
+    The title's and organisation's words are ``source.text[start:end]`` when the sentence has them."""
+
+    __tablename__ = "claim_roles"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300))
+    title_start: Mapped[int | None] = mapped_column(Integer)
+    title_end: Mapped[int | None] = mapped_column(Integer)
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    organisation_start: Mapped[int | None] = mapped_column(Integer)
+    organisation_end: Mapped[int | None] = mapped_column(Integer)
+    # The rule that read the fact (extract.roles.RULES), and whether it is a function for one occasion ("led
+    # the delegation") rather than an office held until someone else takes it.
+    rule: Mapped[str | None] = mapped_column(String(40))
+    temporary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    claim: Mapped[Claim] = relationship(back_populates="role")
 
 
 class Entity(Base):
@@ -163,6 +195,8 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     title_start: Mapped[int | None] = mapped_column(Integer)
     title_end: Mapped[int | None] = mapped_column(Integer)
+    # The name of the recognition rule that found it (entities.recognise.RULES); null on older rows.
+    rule: Mapped[str | None] = mapped_column(String(40))
 
     source_entity: Mapped[SourceEntity] = relationship(back_populates="mentions")
 

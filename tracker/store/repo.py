@@ -15,12 +15,22 @@ from sqlalchemy.orm import Session
 from tracker.clean.spans import Span
 from tracker.entities import ArticleEntities
 from tracker.extract import ClaimDraft
+from tracker.extract.facts import RoleFact
 from tracker.store.db import PG_LOCK_CORPUS
-from tracker.store.limits import ATTRIBUTED_TO, OUTLET_NAME, SOURCE_ENTITY_NAME, TIME_TEXT, fitting
+from tracker.store.limits import (
+    ATTRIBUTED_TO,
+    CLAIM_SUBJECT,
+    OUTLET_NAME,
+    ROLE_TEXT,
+    SOURCE_ENTITY_NAME,
+    TIME_TEXT,
+    fitting,
+)
 from tracker.store.models import (
     Base,
     Claim,
     ClaimEntity,
+    ClaimRole,
     Mention,
     Outlet,
     Passage,
@@ -50,6 +60,7 @@ class NewSource:
     claims: tuple[ClaimDraft, ...] = ()
     entities: ArticleEntities | None = None
     language: str | None = None  # of the main text (ISO 639-1); None when it could not be told
+    extraction: str | None = None  # which reading of an HTML page gave the text
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,21 @@ class StoredClaim:
     time_first: dt.date | None
     time_last: dt.date | None
     cluster_id: int | None = None
+    rule: str | None = None
+    subject: str | None = None
+    role: StoredRole | None = None
+
+
+@dataclass(frozen=True)
+class StoredRole:
+    """A role claim's fact: who holds which office, of which body; the title's words as the source wrote them."""
+
+    holder: str
+    title: str
+    organisation: str | None
+    title_quote: str | None
+    rule: str | None = None
+    temporary: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,7 @@ class StoredSource:
     passages: int
     text_chars: int
     language: str | None = None
+    extraction: str | None = None
 
 
 def has_source(session: Session, source_id: int) -> bool:
@@ -108,6 +135,7 @@ def add_source(session: Session, new: NewSource) -> int:
         media_type=new.media_type,
         encoding=new.encoding,
         language=new.language,
+        extraction=new.extraction,
         text=new.text,
         duplicate_of_id=new.duplicate_of,
         duplicate_score=new.duplicate_score,
@@ -123,6 +151,11 @@ def add_source(session: Session, new: NewSource) -> int:
                 time_text=fitting(c.time_text, TIME_TEXT),
                 time_first=c.time_first,
                 time_last=c.time_last,
+                rule=c.rule,
+                sentence_start=c.sentence.start if c.sentence else None,
+                sentence_end=c.sentence.end if c.sentence else None,
+                subject=fitting(c.subject, CLAIM_SUBJECT),
+                role=_role(c.role),
             )
             for i, c in enumerate(new.claims)
         ],
@@ -132,6 +165,23 @@ def add_source(session: Session, new: NewSource) -> int:
     if new.entities is not None:
         _add_entities(session, source, new.entities)
     return source.id
+
+
+def _role(fact: RoleFact | None) -> ClaimRole | None:
+    if fact is None or not fitting(fact.holder, ROLE_TEXT) or not fitting(fact.title, ROLE_TEXT):
+        return None
+    title, organisation = fact.title_span, fact.organisation_span
+    return ClaimRole(
+        holder=fact.holder,
+        title=fact.title,
+        title_start=title.start if title else None,
+        title_end=title.end if title else None,
+        organisation=fitting(fact.organisation, ROLE_TEXT),
+        organisation_start=organisation.start if organisation else None,
+        organisation_end=organisation.end if organisation else None,
+        rule=fact.rule,
+        temporary=fact.temporary,
+    )
 
 
 def _add_entities(session: Session, source: Source, found: ArticleEntities) -> None:
@@ -151,6 +201,7 @@ def _add_entities(session: Session, source: Source, found: ArticleEntities) -> N
                     end=found.mentions[m].end,
                     title_start=found.mentions[m].title_start,
                     title_end=found.mentions[m].title_end,
+                    rule=found.mentions[m].rule,
                 )
                 for m in local.mentions
             ],
@@ -254,6 +305,7 @@ def list_sources(session: Session) -> list[StoredSource]:
             passages=n,
             text_chars=len(s.text),
             language=s.language,
+            extraction=s.extraction,
         )
         for s, outlet, n in rows
     ]
@@ -275,9 +327,10 @@ def list_claims(
     session: Session, source_id: int | None = None, kind: str | None = None, ids: tuple[int, ...] | None = None
 ) -> list[StoredClaim]:
     query = (
-        select(Claim, Source.path, Source.text, Source.published, Outlet.name)
+        select(Claim, Source.path, Source.text, Source.published, Outlet.name, ClaimRole)
         .join(Source, Claim.source_id == Source.id)
         .outerjoin(Outlet, Source.outlet_id == Outlet.id)
+        .outerjoin(ClaimRole, ClaimRole.claim_id == Claim.id)
         .order_by(Claim.source_id, Claim.position)
     )
     if source_id is not None:
@@ -303,6 +356,16 @@ def list_claims(
             time_first=c.time_first,
             time_last=c.time_last,
             cluster_id=c.cluster_id,
+            rule=c.rule,
+            subject=c.subject,
+            role=_stored_role(role, text),
         )
-        for c, path, text, published, outlet in session.execute(query)
+        for c, path, text, published, outlet, role in session.execute(query)
     ]
+
+
+def _stored_role(role: ClaimRole | None, text: str) -> StoredRole | None:
+    if role is None:
+        return None
+    quote = text[role.title_start : role.title_end] if role.title_start is not None else None
+    return StoredRole(role.holder, role.title, role.organisation, quote, role.rule, role.temporary)

@@ -1,0 +1,210 @@
+"""Roles read from the parse (extract.roles): one test or more per rule, on invented sentences and names.
+
+Each role gives a holder, the title words as a span into the stored text, and the body when the parse names
+one; functions for one occasion ("led the delegation", "the official heading the mission") are marked so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analyse import analyse
+from tracker.clean.spans import Span
+from tracker.extract.facts import RoleFact
+from tracker.extract.roles import RULES, role_facts
+
+from .helpers import by_kind, claims_of, find
+
+
+def facts(text: str) -> list[RoleFact]:
+    document = analyse(text, [Span(0, len(text))])
+    out = []
+    for sentence in document.sentences:
+        for role in role_facts(sentence):
+            fact = role.fact(text)
+            assert fact.title_span is not None and fact.holder_span is not None
+            assert fact.holder_span.of(text) == fact.holder
+            if fact.organisation_span is not None:
+                assert fact.organisation_span.of(text) == fact.organisation
+            out.append(fact)
+    return out
+
+
+def one(text: str, holder: str) -> RoleFact:
+    found = [f for f in facts(text) if f.holder == holder]
+    assert len(found) == 1, facts(text)
+    return found[0]
+
+
+def test_every_rule_is_named_and_described() -> None:
+    assert set(RULES) == {"apposition", "compound", "copula", "role-verb", "appointment"}
+    assert all(description for description, _, _ in RULES.values())
+
+
+# --- apposition -----------------------------------------------------------------------------------------
+
+
+def test_bare_title_between_commas() -> None:
+    text = "Ivo Marek, transport minister, said the road would reopen."
+    fact = one(text, "Ivo Marek")
+    assert (fact.rule, fact.title, fact.title_span.of(text)) == (
+        "apposition",
+        "transport minister",
+        "transport minister",
+    )
+    assert not fact.temporary
+
+
+def test_a_title_no_vocabulary_lists_is_read_from_the_parse() -> None:
+    text = "Tomas Reval, the second gentleman of Velmora, arrived on Monday."
+    fact = one(text, "Tomas Reval")
+    assert fact.title == "second gentleman of Velmora" and fact.organisation == "Velmora"
+
+
+def test_adviser_on_a_field() -> None:
+    fact = one("Pavel Holt, an adviser on trade policy, said the tariffs would stay.", "Pavel Holt")
+    assert fact.title == "adviser on trade policy" and fact.organisation is None
+
+
+def test_now_chair_of_a_body() -> None:
+    fact = one("Ana Kovac, now chair of the port authority, said the cranes were idle.", "Ana Kovac")
+    assert (fact.title, fact.organisation) == ("chair of the port authority", "port authority")
+
+
+def test_title_before_the_name_between_commas() -> None:
+    fact = one("The head of the grid agency, Ana Kovac, said the lines held.", "Ana Kovac")
+    assert (fact.title, fact.organisation) == ("head of the grid agency", "grid agency")
+
+
+def test_official_heading_a_mission_is_a_function_not_an_office() -> None:
+    fact = one("Pavel Holt, the official heading the mission, said the talks went well.", "Pavel Holt")
+    assert fact.title == "official heading the mission" and fact.organisation == "mission"
+    assert fact.temporary
+
+
+def test_a_relative_clause_or_a_place_is_no_title() -> None:
+    assert facts("Ida Brenner, who was mayor of Skelby, said no.") == []
+    assert facts("Korvast, a town of 5,000 people, is quiet.") == []
+
+
+# --- compound -------------------------------------------------------------------------------------------
+
+
+def test_title_compounded_before_the_name() -> None:
+    text = "Transport Minister Ivo Marek opened the bridge."
+    fact = one(text, "Ivo Marek")
+    assert (fact.rule, fact.title_span.of(text)) == ("compound", "Transport Minister")
+
+
+def test_a_named_body_in_the_title_is_its_organisation() -> None:
+    assert one("Kremlin spokesman Pavel Drozd said no.", "Pavel Drozd").organisation == "Kremlin"
+
+
+def test_a_possessive_name_owns_the_title_before_it() -> None:
+    assert [f.holder for f in facts("President Ivo Marek's adviser left on Friday.")] == []
+
+
+# --- copula ---------------------------------------------------------------------------------------------
+
+
+def test_copula_with_a_body() -> None:
+    fact = one("Ana Kovac is the chair of the port authority.", "Ana Kovac")
+    assert (fact.rule, fact.title, fact.organisation) == ("copula", "chair of the port authority", "port authority")
+
+
+def test_a_negated_copula_states_no_role() -> None:
+    assert facts("Ana Kovac is not the chair of the port authority.") == []
+
+
+# --- role verbs -----------------------------------------------------------------------------------------
+
+
+def test_present_role_verb_is_an_office() -> None:
+    text = "Ida Brenner now runs the company."
+    fact = one(text, "Ida Brenner")
+    assert (fact.rule, fact.title, fact.title_span.of(text), fact.organisation) == (
+        "role-verb",
+        "head",
+        "runs",
+        "company",
+    )
+    assert not fact.temporary
+
+
+def test_heading_a_team() -> None:
+    fact = one("Kovac heads the team.", "Kovac")
+    assert (fact.title, fact.organisation) == ("head", "team")
+
+
+def test_led_by_is_a_function_for_one_occasion() -> None:
+    text = "The delegation was led by Ana Kovac."
+    fact = one(text, "Ana Kovac")
+    assert (fact.title_span.of(text), fact.organisation, fact.temporary) == ("led", "delegation", True)
+
+
+def test_a_past_role_verb_is_an_event() -> None:
+    assert one("Ana Kovac chaired the session on Monday.", "Ana Kovac").temporary
+
+
+# --- appointments ---------------------------------------------------------------------------------------
+
+
+def test_named_interim_chief_executive() -> None:
+    fact = one("Ida Brenner was named interim chief executive of Dravia Foods.", "Ida Brenner")
+    assert (fact.rule, fact.title, fact.organisation) == (
+        "appointment",
+        "interim chief executive of Dravia Foods",
+        "Dravia Foods",
+    )
+
+
+def test_appointed_as() -> None:
+    fact = one("Pavel Holt was appointed as head of the grid agency.", "Pavel Holt")
+    assert (fact.title, fact.organisation) == ("head of the grid agency", "grid agency")
+
+
+# --- claims from the facts ------------------------------------------------------------------------------
+
+
+def test_a_side_role_the_title_patterns_miss_becomes_a_role_claim() -> None:
+    text = "Tomas Reval, the second gentleman of Velmora, opened the new library on Monday."
+    claim = find(claims_of(text), "Tomas Reval is second gentleman of Velmora.")
+    assert claim.rule == "role-apposition" and claim.role is not None
+    assert claim.role.organisation == "Velmora" and text[claim.start : claim.end] == text[: text.index(",", 13)]
+
+
+def test_a_clause_role_is_the_fact_of_its_statement_not_a_second_claim() -> None:
+    text = "Ida Brenner was named interim chief executive of Dravia Foods on Monday."
+    claims = claims_of(text)
+    assert by_kind(claims, "role") == []
+    stated = [c for c in claims if c.role is not None]
+    assert len(stated) == 1 and stated[0].role.rule == "appointment"
+
+
+def test_a_temporary_function_makes_no_office_claim() -> None:
+    text = "Pavel Holt, the official heading the mission, said the talks in Korvast went well."
+    assert by_kind(claims_of(text), "role") == []
+
+
+def test_one_role_claim_per_holder_and_post() -> None:
+    text = (
+        "Velmoran President Ivo Marek opened the bridge on Monday.\n"
+        "President Ivo Marek said the toll would be lifted next year."
+    )
+    roles = [c.text for c in by_kind(claims_of(text), "role")]
+    assert roles == ["Ivo Marek is Velmoran President."]
+
+
+def test_role_claims_record_the_body_the_parse_finds() -> None:
+    text = "Kremlin spokesman Pavel Drozd said the talks would resume."
+    claim = find(claims_of(text), "Pavel Drozd is Kremlin spokesman.")
+    assert claim.role is not None and claim.role.organisation == "Kremlin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Donald Trump is U.S. President.", "U.S. President Donald Trump said the plan was ready."],
+)
+def test_dotted_acronym_stays_one_word_of_the_title(text: str) -> None:
+    claims = claims_of(text)
+    assert not any(c.text.endswith("is S. President.") for c in claims), [c.text for c in claims]
