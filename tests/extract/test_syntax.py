@@ -290,3 +290,12 @@ def test_a_side_part_the_verb_follows_is_the_subject_misread_not_a_side_fact() -
 def test_a_hyphenated_speaker_keeps_the_hyphen() -> None:
     text = "Port chief Lena Brun-Sorel said that the ferries would run again on Monday."
     assert statements(claims_of(text))[0].attributed_to == "Lena Brun-Sorel"
+
+
+def test_an_echo_clause_or_a_short_first_clause_is_not_split_off() -> None:
+    assert texts(claims_of("The Velmo 5 chipset runs hot, and the memory is too.")) == [
+        "The Velmo 5 chipset runs hot, and the memory is too."
+    ]
+    assert texts(claims_of("That is usable, but the Velmo 5 runs very warm.")) == [
+        "That is usable, but the Velmo 5 runs very warm."
+    ]

@@ -81,6 +81,8 @@ _QUOTE_MARKS = '“”"„«»'
 _MIN_SIDE_WORDS = 3
 # A main clause left with fewer words than this keeps its side facts (claims of fewer words are not kept).
 MIN_MAIN_WORDS = 4
+# A coordinated clause split off needs this many words ("the RAM is too" is an echo, not a claim).
+MIN_CLAUSE_WORDS = 5
 _WORDS = re.compile(r"[^\W_][\w’'-]*")
 
 
@@ -344,6 +346,8 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
     text, subject_name = _words(words), None
     pronoun = any(c.dep_ in _SUBJECTS and c.lower_ in PERSONAL_SUBJECTS for c in conj.children)
     contrast = joint is not None and joint.lower_ in CONTRAST_JOINTS
+    if own_subject and not under_report and (joint is None or not _long_enough(conj, words)):
+        return None  # an unjoined clause is the parser's guess; "A, and the RAM is too" says nothing alone
     if own_subject and not under_report and not (_comma_before(conj) and (pronoun or contrast or _checkable(words))):
         return None  # "A is landlocked and B can act as a basin": one description, not a second checkable fact
     if not own_subject:
@@ -637,6 +641,13 @@ def _without_clauses(token: Token) -> list[Token]:
         if t.dep_ in ("relcl", "acl", "appos", "advcl") or (t.dep_ == "punct" and t.text not in "-‐‑'’"):
             skip.update(s.i for s in t.subtree)
     return [t for t in token.subtree if t.i not in skip]
+
+
+def _long_enough(conj: Token, words: list[Token]) -> bool:
+    """Both sides of a joint read as statements: enough words before it in the sentence, and in the clause."""
+    joint = _joint(conj)
+    before = [t for t in conj.sent if t.i < (joint.i if joint is not None else conj.left_edge.i)]
+    return len(_WORDS.findall(_words(before))) >= MIN_MAIN_WORDS and len(_content(words)) >= MIN_CLAUSE_WORDS
 
 
 def _joint(conj: Token) -> Token | None:
