@@ -471,3 +471,35 @@ def test_text_outside_passages_is_ignored() -> None:
 def test_no_passages_no_claims() -> None:
     assert extract("Nothing here.", [], PUBLISHED) == []
     assert extract("", [Span(0, 0)], PUBLISHED) == []
+
+
+def test_a_membership_list_whose_group_is_a_pronoun_stays_one_claim() -> None:
+    text = (
+        "The Velmoran delegation arrived in Lindby on Monday.\n"
+        "Its other members included Deputy Minister Ivo Marsh, Deputy Minister Ada Crane and Olaf Brenner."
+    )
+    claims = claims_of(text)
+    assert not [c for c in by_kind(claims, "membership") if c.text.startswith("Its")], [c.text for c in claims]
+    assert containing(claims, "Its other members included Deputy Minister Ivo Marsh")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour ministry of Velmora did not comment on the report.",
+        "Ivo Marsh declined to say where the talks were taking place.",
+    ],
+)
+def test_a_report_that_nothing_was_said_is_no_claim(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+def test_a_commented_fact_is_still_a_claim() -> None:
+    claims = claims_of("Ivo Marsh did not attend the harbour board meeting in Lindby on Monday.")
+    assert [c.text for c in claims] == ["Ivo Marsh did not attend the harbour board meeting in Lindby on Monday."]
+
+
+def test_a_relative_clause_cut_off_from_its_noun_is_no_claim() -> None:
+    text = "Ivo Marsh leads the ferry talks.\n“who will meet the harbour board, will travel to Lindby at any time.”"
+    claims = claims_of(text)
+    assert not [c for c in claims if "who will meet" in c.text], [c.text for c in claims]

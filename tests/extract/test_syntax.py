@@ -76,7 +76,7 @@ def test_two_reported_clauses_under_one_verb_give_two_claims_each_with_the_frame
 
 
 def test_or_joins_alternatives_not_two_facts() -> None:
-    text = "Kovac did not say where the talks in Pella were held or who was taking part."
+    text = "Kovac did not know where the talks in Pella were held or who was taking part."
     assert texts(claims_of(text)) == [text]
 
 

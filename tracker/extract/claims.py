@@ -324,6 +324,8 @@ def _membership_claims(
     if len(members) < 2 or not any(p.title for p in members):
         return []
     group = _LEADING_MARKERS.sub("", body[: verb.start()].strip())
+    if group.split(" ", 1)[0].lower() in v.ANAPHORIC_DETERMINERS:
+        return []  # "Its other members included A": the group is named elsewhere; the sentence stays one claim
     verb_text = body[verb.start() : verb.end()]
     return [
         ClaimDraft(
@@ -401,7 +403,7 @@ def _part_claim(
     if part.participle and part.said_by:
         said_by = _resolve_subject(part.said_by, found, context) or said_by
     claim_text = _self_contained(part.words, part.participle, said_by, split_up, context)
-    if claim_text is None:
+    if claim_text is None or _no_comment(sentence, part):
         return None
     future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words))
     when = find_time(part.words, published, future)
@@ -420,12 +422,29 @@ def _part_claim(
     )
 
 
+def _no_comment(sentence: Sentence, part: Part) -> bool:
+    """The part only reports that nothing was said: "The ministry did not comment", "X declined to say where
+    ..." (its verb a negated or declined verb of comment, nothing else stated)."""
+    doc = sentence.tokens.doc
+    tokens = doc[part.first : part.last + 1]
+    for token in tokens:
+        if token.lemma_ not in v.COMMENT_VERBS or token.pos_ != "VERB":
+            continue
+        negated = any(child.dep_ == "neg" for child in token.children)
+        declined = token.head.lemma_ in {"decline", "refuse"} and token.dep_ == "xcomp"
+        if (negated or declined) and token.head.i in (token.i, *(t.i for t in tokens if t.dep_ == "ROOT")):
+            return True
+    return False
+
+
 def _self_contained(
     clause: str, participle: str | None, speaker: str | None, split: bool, context: ArticleContext
 ) -> str | None:
     """The clause rewritten to stand alone: subject named, reporting frame kept, stray punctuation gone."""
     words = _WORD.findall(clause)
-    if len(words) < 4:
+    if len(words) < 4 or words[0] in v.CLAUSE_OPENERS:
+        # Too short to state a fact, or a relative clause cut off from its noun (a sentence broken before
+        # "who ..."): what it is about is unknown, and guessing a name into a quotation would misattribute it.
         return None
     body = _LEADING_MARKERS.sub("", clause.strip())
     body = re.sub(r"^(?:and|but|or)\s+", "", body, flags=re.I)

@@ -75,6 +75,15 @@ REPORTING_PARTICIPLES = frozenset(
 
 PRONOUN_SUBJECTS = frozenset({"he", "she"})
 
+# Words that refer back to something named before; a group or claim opening with one names nothing by itself.
+ANAPHORIC_DETERMINERS = frozenset("its their his her it they this these those".split())
+
+# Relative pronouns: a claim never begins with one ("who will conduct the talks ..." is a clause cut from its noun).
+CLAUSE_OPENERS = frozenset("who whom whose which".split())
+
+# Verbs of comment: "X did not comment", "declined to say" reports that nothing was said, which no one can check.
+COMMENT_VERBS = frozenset("comment say respond reply elaborate speak".split())
+
 # Modal and future markers: a claim about what will or could happen.
 FUTURE_MARKERS = frozenset(
     ("will would could might may shall plans plan planned expected set intends intend going next soon upcoming").split()
