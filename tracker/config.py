@@ -214,6 +214,9 @@ class LanguageSettings:
     # A sentence of an English page is taken as another language's (a quotation, say) when it has this many
     # letters, few English function words, and the identifier is min_confidence sure: it makes no claim.
     sentence_min_letters: int = 30
+    # ... and when the identifier gives its best other language at least this probability (English at most
+    # 1 - min_confidence).
+    sentence_min_lead: float = 0.5
 
 
 INGEST = IngestSettings()

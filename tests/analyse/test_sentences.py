@@ -168,3 +168,14 @@ def test_short_or_english_sentences_are_never_set_apart() -> None:
     text = "Ivo Marsh said: Danke. The vote in Lindby passed by nine votes to two."
     document = analyse(text, [whole(text)])
     assert document.foreign == ()
+
+
+def test_quotation_marks_do_not_hide_a_sentence_in_another_language() -> None:
+    text = "The imam of Lindby spoke on Friday. “Kami sangat bangga dengan semua anak muda di desa ini.” He left."
+    document = analyse(text, [whole(text)])
+    assert [f.of(text) for f in document.foreign] == ["“Kami sangat bangga dengan semua anak muda di desa ini.”"]
+
+
+def test_a_sentence_of_names_alone_is_not_set_apart() -> None:
+    text = "Winners: Velmora Korvast, Lindby Ostwick, Saltmarsh Dravia, Kessel Brovna, Ivo Marsh."
+    assert analyse(text, [whole(text)]).foreign == ()

@@ -70,8 +70,16 @@ def foreign_sentence(text: str, settings: LanguageSettings = LANGUAGE) -> bool:
         return False
     if _english_share(text) >= settings.english_function_word_share:
         return False
-    code, confidence = identify(text)
-    return code != ENGLISH and confidence >= settings.min_confidence
+    # Words only: quotation marks blur the call. A short sentence splits the identifier's belief between close
+    # languages (Indonesian and Malay), so what counts is that English is all but ruled out and one other
+    # language is clearly ahead; a run of names leaves every language unlikely, and stays.
+    words = " ".join(_WORD.findall(text))
+    code, confidence = identify(words)
+    return (
+        code != ENGLISH
+        and confidence >= settings.sentence_min_lead
+        and probability(words, ENGLISH) <= 1 - settings.min_confidence
+    )
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
