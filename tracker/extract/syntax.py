@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.extract import vocabulary as v
+from tracker.lexicon import SCALES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Tokens
@@ -57,7 +58,7 @@ CHECKABLE_ENTITIES = frozenset(
 # "their first talks"), not with a number or an adverb, which are more often a list of modifiers misread.
 APPOSITION_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 # Number words that make an amount of a plural noun one sum: "3 million euros is ...".
-AMOUNT_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
+AMOUNT_WORDS = frozenset(SCALES) | {"bn", "m"}
 # Modals that make a statement a possibility.
 HEDGES = frozenset({"could", "might", "may"})
 # Conjunctions that join a contrasting statement: ", but B" is a second claim.
