@@ -605,3 +605,65 @@ def test_matching_is_deterministic_and_order_independent() -> None:
     again = run(*reversed(claims))
     assert sorted(first.links, key=lambda x: x.key) == sorted(again.links, key=lambda x: x.key)
     assert first.clusters == again.clusters
+
+
+# -- 4b. quantity frames: classes of nouns, measures, money ----------------------------------------------------
+
+
+def test_counts_of_troops_and_of_soldiers_are_compared_as_one_class() -> None:
+    result = run(
+        claim(64, LEDGER, "2024-01-10", "Velmora has moved 4,000 troops to the Korvast border.", VELMORA, KORVAST),
+        claim(65, POST, "2024-01-11", "Velmora has moved 6,500 soldiers to the Korvast border.", VELMORA, KORVAST),
+    )
+    link = only(result)
+    assert (link.kind, link.claims) == (CONFLICT, (64, 65))
+    assert "4,000 troop" in link.explanation and "6,500" in link.explanation
+
+
+def test_two_screen_sizes_are_measures_and_never_a_count_that_rose() -> None:
+    result = run(
+        claim(66, LEDGER, "2024-01-10", "Brenmoor launched a 14-inch Lumo laptop with a brighter screen.", VELMORA),
+        claim(67, POST, "2024-05-10", "Brenmoor launched a 16-inch Lumo laptop with a brighter screen.", VELMORA),
+    )
+    assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)
+
+
+def test_engine_power_of_two_cars_is_no_conflict() -> None:
+    result = run(
+        claim(68, LEDGER, "2024-01-10", "The new Velmora coupe has an engine of 210 horsepower.", VELMORA),
+        claim(69, POST, "2024-01-10", "The new Velmora coupe has an engine of 480 horsepower.", VELMORA),
+    )
+    assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)
+
+
+def test_money_in_another_currency_is_not_compared() -> None:
+    dollars = "Velmora received $40 billion in loans from the Korvast fund."
+    result = run(
+        claim(70, LEDGER, "2024-01-10", dollars, VELMORA, KORVAST),
+        claim(71, POST, "2024-01-11", "Velmora received €35 billion in loans from the Korvast fund.", VELMORA, KORVAST),
+    )
+    assert CONFLICT not in kinds(result)
+    same = run(
+        claim(70, LEDGER, "2024-01-10", dollars, VELMORA, KORVAST),
+        claim(71, POST, "2024-01-11", "Velmora received $32 billion in loans from the Korvast fund.", VELMORA, KORVAST),
+    )
+    link = only(same)
+    assert link.kind == CONFLICT and "40,000,000,000" in link.explanation and "32,000,000,000" in link.explanation
+
+
+def test_a_scaled_decimal_count_is_printed_exactly() -> None:
+    result = run(
+        claim(72, LEDGER, "2024-01-10", "Velmora registered 16.6 million cars on its roads.", VELMORA),
+        claim(73, POST, "2024-06-10", "Velmora registered 17.3 million cars on its roads.", VELMORA),
+    )
+    link = only(result)
+    assert link.kind == TEMPORAL_CHANGE
+    assert "16,600,000 car" in link.explanation and "17,300,000 per" in link.explanation, link.explanation
+
+
+def test_two_sums_of_money_with_nothing_said_of_what_they_pay_are_not_compared() -> None:
+    result = run(
+        claim(74, LEDGER, "2024-01-10", "The Lumo tablet from Brenmoor will sell for $129 in Velmora.", VELMORA),
+        claim(75, POST, "2024-01-10", "The Lumo pen from Brenmoor will sell for $9.99 in Velmora.", VELMORA),
+    )
+    assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)

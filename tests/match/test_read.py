@@ -243,3 +243,59 @@ def test_a_country_named_as_actor_or_beneficiary_is_not_where_anything_happened(
     assert places_located("Velmora is ready for such a meeting, he added.") == ()
     assert places_located("Korvast announced an aid package for Velmora worth 2 million euros.") == ()
     assert places_located("The envoy met officials of the Office of the President of Velmora.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brenmoor sells a 14-inch laptop.",
+        "The coupe has 310 horsepower.",
+        "Prices rose 4 percent last quarter.",
+        "Prices rose 4% last quarter.",
+        "Prices rose 4 per cent last quarter.",
+        "The tower is 320 metres tall.",
+        "Ida Marsh, 52 years old, spoke first.",
+        "The battery lasts 9 hours on a charge.",
+        "The Model 3 sold well.",
+    ],
+)
+def test_measures_ages_durations_and_model_numbers_are_not_counts(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_troops_and_soldiers_share_a_class_and_people_and_persons_another() -> None:
+    troops, soldiers = counts("It sent 400 troops."), counts("It sent 400 soldiers.")
+    assert troops[0].key == soldiers[0].key != counts("It sent 400 nurses.")[0].key
+    assert counts("It fed 90 people.")[0].key == counts("It fed 90 persons.")[0].key
+
+
+def test_money_reads_currency_scale_and_purpose() -> None:
+    (loans,) = counts("The fund lent nearly $40 billion in loans.")
+    assert (loans.value, loans.currency, loans.purpose) == (40_000_000_000, "USD", "loan")
+    (grant,) = counts("Velmora pledged £200 million for schools.")
+    assert (grant.value, grant.currency, grant.purpose) == (200_000_000, "GBP", "school")
+    (short,) = counts("It raised $3bn.")
+    assert (short.value, short.currency) == (3_000_000_000, "USD")
+    assert loans.key != counts("The fund lent nearly €40 billion in loans.")[0].key
+
+
+def test_other_and_more_before_the_noun_keep_the_noun() -> None:
+    assert [(c.value, c.noun) for c in counts("15 other countries have joined.")] == [(15, "country")]
+    assert [(c.value, c.noun) for c in counts("14 more regions followed.")] == [(14, "region")]
+
+
+def test_a_part_counted_beside_others_is_not_compared_with_a_whole() -> None:
+    (part,) = counts("15 other countries have joined.")
+    (whole,) = counts("15 countries have joined.")
+    assert part.partial and not whole.partial and part.key != whole.key
+    assert part.key == counts("Nine other countries have joined.")[0].key
+
+
+def test_states_refugees_and_nations_fall_in_their_classes_through_the_stem() -> None:
+    assert counts("14 states joined.")[0].key == counts("14 nations joined.")[0].key
+    assert counts("900 refugees arrived.")[0].key == counts("900 evacuees arrived.")[0].key
+
+
+def test_scaled_decimals_are_exact() -> None:
+    (cars,) = counts("It registered 16.6 million cars.")
+    assert str(cars.value) == "16600000"

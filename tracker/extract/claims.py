@@ -18,6 +18,7 @@ from tracker.clean.spans import Span, trim
 from tracker.extract import vocabulary as v
 from tracker.extract.facts import RoleFact
 from tracker.extract.names import Person, people
+from tracker.extract.quantities import QuantityFact, quantities
 from tracker.extract.roles import Role, is_side_fact, role_facts
 from tracker.extract.syntax import SYNTAX_RULES, Part, speaker_phrase, split
 from tracker.extract.when import find_time
@@ -43,6 +44,8 @@ class ClaimDraft:
     sentence: Span | None = None
     subject: str | None = None
     role: RoleFact | None = None
+    # The quantity frames of the claim's words, read from the parse (not stored yet).
+    quantities: tuple[QuantityFact, ...] = ()
 
 
 # Every rule that makes claims, by name: each claim records the one that made it.
@@ -418,6 +421,7 @@ def _part_claim(
         time_first=when.first if when else None,
         time_last=when.last if when else None,
         rule=part.rule,
+        quantities=quantities(sentence, part.first, part.last),
         subject=part.subject,
     )
 

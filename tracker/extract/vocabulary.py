@@ -157,3 +157,89 @@ OCCASION_NOUNS = frozenset(
 # Endings of nouns that name a person by what they do ("adviser", "gentleman", "executive"): with the parse,
 # they rank a common noun beside a name as that person's title when the recogniser gave the name no label.
 PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "ess", "ary")
+
+# -- quantities --------------------------------------------------------------------------------------------------
+
+# Classes of counted nouns: two counts are of one thing when their nouns (lemmas) share a class ("troops" and
+# "soldiers"); a noun outside every class is its own class.
+NOUN_CLASSES = {
+    "troops": frozenset("troop soldier serviceman servicemen servicewoman fighter personnel".split()),
+    "people": frozenset("people person individual civilian resident".split()),
+    "dead": frozenset("dead death fatality casualty victim".split()),
+    "countries": frozenset("country state nation".split()),
+    "refugees": frozenset("refugee evacuee asylum-seeker".split()),
+    "agreements": frozenset("agreement deal accord treaty pact".split()),
+    "children": frozenset("child kid minor".split()),
+}
+
+# Words after a number that make it a measure, not a count of things: "16-inch", "149 horsepower", "12 km",
+# "5 per cent", "45 years old". Measures are never compared as counts.
+MEASURE_UNITS = frozenset(
+    (
+        "inch inches foot feet ft yard yards mile miles metre metres meter meters km kilometre kilometres "
+        "kilometer kilometers cm mm centimetre centimetres millimetre millimetres m mph kph km/h horsepower hp "
+        "bhp kw kilowatt kilowatts kwh mw megawatt megawatts gw gigawatt watt watts volt volts kg kilogram "
+        "kilograms kilo kilos gram grams g lb lbs ounce ounces oz ton tons tonne tonnes litre litres "
+        "liter liters gallon gallons barrel barrels percent per-cent pct % degree degrees celsius fahrenheit "
+        "acre acres hectare hectares sq square cubic gb mb tb ghz mhz hz mp megapixel megapixels cc rpm "
+        "calorie calories decibel decibels fps"
+    ).split()
+)
+# Units of time after a number: "5 hours of battery", "a 25-year career" measure a length of time, they count no
+# things.
+DURATION_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years".split()
+)
+# Words after a number that make it an age: "45 years old", "a 12-year-old".
+AGE_WORDS = frozenset("old aged".split())
+# Nouns that a number names rather than counts: "model 3", "version 2", "iPhone 11", "route 66".
+NAMING_NOUNS = frozenset("model version generation series edition route number no phase level grade".split())
+
+# Currency signs, codes and words, with the ISO code they stand for.
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "¥": "JPY", "yen": "JPY", "jpy": "JPY",
+    "₹": "INR", "rupee": "INR", "rupees": "INR", "inr": "INR",
+    "₽": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB",
+    "₴": "UAH", "hryvnia": "UAH", "hryvnias": "UAH", "uah": "UAH",
+    "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
+    "chf": "CHF", "franc": "CHF", "francs": "CHF",
+}  # fmt: skip
+# Scale words written short after money: "$40bn", "£200m".
+SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+
+# Words before a number that qualify it, longest first, with the modifier they stand for.
+QUANTITY_MODIFIERS = {
+    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about",
+    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
+    "fewer than": "less than", "less than": "less than", "under": "less than",
+}  # fmt: skip
+# Words that make a count a running total: "so far", "in total", "to date", "now has".
+CUMULATIVE_MARKERS = (
+    "so far",
+    "in total",
+    "to date",
+    "in all",
+    "altogether",
+    "overall",
+    "now has",
+    "now have",
+    "has risen to",
+    "have risen to",
+    "rose to",
+    "risen to",
+    "climbed to",
+    "total of",
+    "tally",
+    "toll",
+    "cumulative",
+    "since the start",
+)
+# Adjectives between a number and its noun that leave the noun what is counted: "15 other countries".
+COUNT_ADJECTIVES = frozenset("other more additional new further extra remaining".split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -220,7 +221,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings):
         return None
     for x in a.counts:
         for y in b.counts:
-            if x.noun != y.noun:
+            if x.key != y.key or not x.comparable:
                 continue
             gap = _gap(a.claim.when, b.claim.when)
             shared = tuple(sorted(a.claim.entities & b.claim.entities))
@@ -234,7 +235,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings):
             if gap is not None and gap >= settings.change_min_days:
                 return TEMPORAL_CHANGE, f"the count {change}: {said}", shared
             return CONFLICT, f"the counts differ: {said}, {gap if gap is not None else '?'} days apart", shared
-    if not {x.noun for x in a.counts} & {y.noun for y in b.counts}:
+    if not {x.key for x in a.counts} & {y.key for y in b.counts}:
         return "", "", ()  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
 
@@ -361,7 +362,7 @@ def _cite(reading: Reading) -> str:
     return f"{reading.claim.outlet} ({'published ' + published.isoformat() if published else 'undated'})"
 
 
-def _num(value: float) -> str:
+def _num(value: float | Decimal) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
 

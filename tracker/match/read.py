@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
+from tracker.extract.quantities import currency_of, exact_value, is_measure_word, normal, noun_class
 from tracker.lexicon import MONTH_NAMES, NUMBER_VALUES, SCALES, WEEKDAYS
 
 STOPWORDS = frozenset(
@@ -70,17 +72,47 @@ def content_stems(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Count:
-    """A number and what it counts: "more than 90,000 troops" -> (90000, "troop")."""
+    """A number and what it counts: "more than 90,000 troops" -> (90000, "troop"); money counts its currency
+    ("nearly $40 billion in loans" -> (40000000000, "loan", currency "USD")). The value is exact."""
 
-    value: float
+    value: Decimal
     noun: str
     text: str
+    currency: str | None = None
+    purpose: str = ""  # what money is for: "loan" in "$40 billion in loans"
+    # A part counted beside others: "15 other countries", "10 extra titles"; never compared with a whole.
+    partial: bool = False
+
+    @property
+    def comparable(self) -> bool:
+        """Money is compared only when the claim says what it is for: "$129" and "$9.99" alone may price
+        anything."""
+        return self.currency is None or bool(self.purpose)
+
+    @property
+    def key(self) -> tuple[str | None, str, bool]:
+        """What two counts must share to be compared: the noun's class ("troop" and "soldier" are troops);
+        for money the currency and what it is for."""
+        if self.currency is not None:
+            return self.currency, _class_of_stem(self.purpose), self.partial
+        return None, _class_of_stem(self.noun), self.partial
+
+
+def _class_of_stem(noun: str) -> str:
+    """The class of a stemmed noun ("stat" of "states" is a country)."""
+    return _STEMMED_CLASSES.get(noun) or noun_class(noun)
+
+
+# Stems of the class nouns, singular and plural ("state" and "states" stem to "state" and "stat").
+_STEMMED_CLASSES = {stem(f): name for name, members in v.NOUN_CLASSES.items() for m in members for f in (m, m + "s")}
 
 
 def counts(text: str) -> list[Count]:
-    """Counts of things in a claim. "No X has been signed" counts zero X. Years and days are not counts."""
-    toks = words(text)
+    """Counts of things in a claim. "No X has been signed" counts zero X. Years, days and measures ("16-inch",
+    "149 horsepower", "5 percent", "45 years old", "model 3") are not counts."""
     found = []
+    matches = list(_WORD.finditer(text))
+    toks = [m.group(0) for m in matches]
     for i, tok in enumerate(toks):
         value = _number(tok)
         if value is None:
@@ -91,16 +123,34 @@ def counts(text: str) -> list[Count]:
             continue  # a year
         if i + 1 < len(toks) and toks[i + 1].lower() in {"st", "nd", "rd", "th"}:
             continue  # an ordinal day: "the 15th of May"
+        if _measure(text, matches, i):
+            continue
+        currency = _currency_before(text, matches[i].start())
         j = i + 1
-        if j < len(toks) and toks[j].lower() in _SCALES:
-            value *= _SCALES[toks[j].lower()]
+        while j < len(toks) and (toks[j].lower() in _SCALES or (currency and toks[j].lower() in v.SCALE_ABBREVIATIONS)):
+            value *= _SCALES.get(toks[j].lower()) or v.SCALE_ABBREVIATIONS[toks[j].lower()]
             j += 1
+        written = currency.lower() if currency else ""
+        if j < len(toks) and currency_of(toks[j]) is not None and currency is None:
+            currency, written = currency_of(toks[j]), stem(toks[j].lower())  # "200 million euros"
+            j += 1
+        value = normal(value)
+        if currency is not None:
+            k = j + 1 if j < len(toks) and toks[j].lower() in _MONEY_LINKS else j
+            # what it is for is a common noun: "in loans", not "in Velmora"
+            purpose = (
+                _counted_noun(toks, k) if k > j and toks[k : k + 1] != [] and toks[k][0].islower() else None
+            ) or ""
+            said = f"{currency} {text[matches[i].start() : matches[j - 1].end()]}"
+            found.append(Count(value, purpose or written, said, currency, purpose))
+            continue
         noun = _counted_noun(toks, j)
         unit = toks[j].lower().removesuffix("s") if j < len(toks) else ""
         if unit in _TIME_UNITS and j + 1 < len(toks) and toks[j + 1].lower() in _RELATIVE:
             continue  # "four days before the signing": a distance in time, not a count
         if noun:
-            found.append(Count(value, noun, f"{tok} {noun}"))
+            partial = j < len(toks) and toks[j].lower() in v.COUNT_ADJECTIVES
+            found.append(Count(value, noun, f"{tok} {noun}", partial=partial))
             # "signed agreements with nine states": nine agreements, one with each
             if i >= 2 and toks[i - 1].lower() == "with" and toks[i - 2].lower().endswith("s"):
                 found.append(Count(value, stem(toks[i - 2].lower()), f"{toks[i - 2]} with {tok} {noun}"))
@@ -110,25 +160,51 @@ def counts(text: str) -> list[Count]:
         )
         between = match.group(1).split() if match else []
         if match and not any(w.lower() in STOPWORDS or _number(w) is not None for w in between):
-            found.append(Count(0, stem(match.group(2)), "no " + match.group(2)))
+            found.append(Count(Decimal(0), stem(match.group(2)), "no " + match.group(2)))
     return found
 
 
-def _number(tok: str) -> float | None:
-    lower = tok.lower()
-    if lower in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[lower])
-    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", tok):
-        try:
-            return float(tok.replace(",", ""))
-        except ValueError:
-            return None
+# Words between money and what it is for: "$40 billion in loans", "£2 million worth of aid".
+_MONEY_LINKS = frozenset("in of for worth".split())
+
+
+def _measure(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """The number at ``matches[i]`` measures or names something rather than counting it: a unit or percentage
+    after it, a hyphenated compound ("16-inch", "a 10-day visit"), an age, or a naming noun before it."""
+    end = matches[i].end()
+    if (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()) or text[end : end + 2].strip()[:1] == "%":
+        return True
+    after = [m.group(0).lower() for m in matches[i + 1 : i + 3]]
+    if after and (is_measure_word(after[0]) or after[0] == "per" or after[0] in v.DURATION_UNITS):
+        return True
+    if len(after) == 2 and after[0] in ("year", "years") and after[1] in v.AGE_WORDS:
+        return True
+    return i > 0 and matches[i - 1].group(0).lower() in v.NAMING_NOUNS
+
+
+def _currency_before(text: str, start: int) -> str | None:
+    """The currency sign or code just before a number: "$40", "US$ 3", "£200", "EUR 5"."""
+    before = text[max(0, start - 5) : start].rstrip()
+    for width in (4, 3, 2, 1):
+        code = currency_of(before[-width:]) if len(before) >= width else None
+        if code is not None and (width == 1 or not before[-width - 1 : -width].isalpha()):
+            return code
     return None
 
 
+def _number(tok: str) -> Decimal | None:
+    lower = tok.lower()
+    if lower == "thousand":
+        return Decimal(1000)
+    return exact_value(tok)
+
+
 def _counted_noun(toks: list[str], j: int) -> str | None:
-    """The noun a number counts: the last of up to three words before a preposition, verb or punctuation."""
+    """The noun a number counts: the last of up to three words before a preposition, verb or punctuation;
+    "other", "more", "new" before it leave it what is counted ("15 other countries")."""
     noun = None
+    while j < len(toks) and toks[j].lower() in v.COUNT_ADJECTIVES:
+        j += 1
     for k in range(j, min(j + 4, len(toks))):
         lower = toks[k].lower()
         if lower in STOPWORDS or _number(toks[k]) is not None:

@@ -1,0 +1,123 @@
+"""Quantity frames read from the parse of invented sentences: value, modifier, counted noun and its class,
+running totals, money with currency and scale, and measures that are never counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.extract.helpers import claims_of
+from tracker.analyse import analyse
+from tracker.clean.spans import Span
+from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact, exact_value, noun_class, quantities
+
+
+def frames(text: str) -> list[QuantityFact]:
+    doc = analyse(text, (Span(0, len(text)),))
+    return [q for sentence in doc.sentences for q in quantities(sentence)]
+
+
+def test_a_count_with_its_modifier_noun_and_class() -> None:
+    (fact,) = frames("More than 3,000 soldiers were sent to the Brenmoor border.")
+    assert (fact.value, fact.kind, fact.noun, fact.noun_class, fact.modifier) == (
+        3000,
+        COUNT,
+        "soldier",
+        "troops",
+        "more than",
+    )
+    assert fact.key == frames("About 3,000 troops were sent to the Brenmoor border.")[0].key
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier"),
+    [
+        ("Nearly 200 people were rescued in Ostwick.", "nearly"),
+        ("About 200 people were rescued in Ostwick.", "about"),
+        ("At least 200 people were rescued in Ostwick.", "at least"),
+        ("Up to 200 people were rescued in Ostwick.", "up to"),
+        ("Exactly 200 people were rescued in Ostwick.", None),
+    ],
+)
+def test_modifiers(text: str, modifier: str | None) -> None:
+    (fact,) = frames(text)
+    assert (fact.value, fact.noun_class, fact.modifier) == (200, "people", modifier)
+
+
+def test_people_and_persons_share_a_class() -> None:
+    assert noun_class("persons") == noun_class("people") == "people"
+    assert noun_class("servicemen") == noun_class("troop") == "troops"
+    assert noun_class("lorry") == "lorry"
+
+
+def test_other_before_the_noun_keeps_the_noun() -> None:
+    (fact,) = frames("The envoy said 15 other countries had signed the Ostwick pact.")
+    assert (fact.value, fact.noun, fact.noun_class, fact.partial) == (15, "country", "countries", True)
+    assert not frames("The envoy said 15 countries had signed the Ostwick pact.")[0].partial
+
+
+@pytest.mark.parametrize(
+    ("text", "running"),
+    [
+        ("So far, 120 people have been evacuated from Ostwick.", True),
+        ("In total, 120 people have been evacuated from Ostwick.", True),
+        ("To date, 120 people have been evacuated from Ostwick.", True),
+        ("The shelter now has 120 beds for Ostwick families.", True),
+        ("On the first night, 120 people were evacuated from Ostwick.", False),
+    ],
+)
+def test_running_totals(text: str, running: bool) -> None:
+    (fact,) = frames(text)
+    assert fact.cumulative is running
+
+
+def test_money_with_currency_scale_modifier_and_purpose() -> None:
+    (loans,) = frames("The Korvast fund approved nearly $40 billion in loans for Brenmoor.")
+    assert (loans.kind, loans.value, loans.currency, loans.modifier, loans.noun) == (
+        MONEY,
+        40_000_000_000,
+        "USD",
+        "nearly",
+        "loan",
+    )
+    (grant,) = frames("Velmora pledged £200 million to the Ostwick schools.")
+    assert (grant.kind, grant.value, grant.currency) == (MONEY, 200_000_000, "GBP")
+    assert loans.key != grant.key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brenmoor sold a 16-inch laptop to the Ostwick schools.",
+        "The new Velmora coupe delivers 149 horsepower.",
+        "Sales at Brenmoor grew by 5 percent.",
+        "The Ostwick bridge is 40 km long.",
+    ],
+)
+def test_measures_are_not_counts(text: str) -> None:
+    found = frames(text)
+    assert found and all(f.kind == MEASURE and f.noun_class is None for f in found), found
+
+
+def test_a_length_of_time_is_no_count() -> None:
+    assert not [f for f in frames("The Lumo battery lasts 9 hours.") if f.kind != MEASURE]
+
+
+def test_a_model_number_is_a_measure() -> None:
+    found = frames("Brenmoor will build the Model 3 in Ostwick.")
+    assert [f.kind for f in found] == [MEASURE]
+
+
+def test_values_are_exact() -> None:
+    (fact,) = frames("Velmora registered 16.6 million vehicles last year.")
+    assert fact.value == Decimal("16600000") and str(fact.value) == "16600000"
+    assert exact_value("2.25") == Decimal("2.25") and exact_value("twelve") == 12
+
+
+def test_a_claim_carries_its_quantity_frames() -> None:
+    body = "Velmora has sent more than 3,000 soldiers to the Brenmoor border."
+    (claim,) = claims_of(body)
+    assert [(q.value, q.noun_class, q.modifier) for q in claim.quantities] == [(3000, "troops", "more than")]
+    span = claim.quantities[0].span
+    assert span is not None and body[span.start : span.end] == "3,000"

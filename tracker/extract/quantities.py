@@ -1,0 +1,216 @@
+"""Quantity frames read from the parse of a claim's sentence: the value (exact), its modifier ("more than",
+"nearly"), the counted noun's lemma and class, whether the count is a running total, money with its currency,
+and measures ("16-inch", "149 horsepower", "5 percent") that are not counts of things and are never compared.
+
+The word-level helpers (``exact_value``, ``noun_class``, ``is_measure_word``, ``currency_of``) are shared with
+the text reading of claims at matching time (tracker.match.read), so both read a number the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from tracker.clean.spans import Span
+from tracker.extract import vocabulary as v
+from tracker.lexicon import NUMBER_VALUES, SCALES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from tracker.analyse.document import Sentence
+
+COUNT = "count"
+MONEY = "money"
+MEASURE = "measure"  # a unit, an age, a percentage, a model number: never compared as a count
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SHORT_SCALE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<scale>bn|mn|m|k|b)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MODIFIERS = sorted(v.QUANTITY_MODIFIERS, key=lambda m: -len(m.split()))
+
+
+@dataclass(frozen=True)
+class QuantityFact:
+    """A number in a claim and what it is: ``kind`` is COUNT, MONEY or MEASURE; ``noun`` the counted noun's
+    lemma ("soldier"), ``noun_class`` its class ("troops"); ``currency`` an ISO code for money."""
+
+    value: Decimal
+    kind: str
+    noun: str | None
+    noun_class: str | None
+    modifier: str | None = None
+    cumulative: bool = False
+    currency: str | None = None
+    unit: str | None = None
+    span: Span | None = None
+    # A part counted beside others ("15 other countries", "10 extra titles"), not the whole.
+    partial: bool = False
+
+    @property
+    def key(self) -> tuple[str, str | None, bool]:
+        """What two quantities must share to be compared: the class of the noun (or the currency), and being
+        a whole or a part."""
+        return (MONEY, self.currency, False) if self.kind == MONEY else (self.kind, self.noun_class, self.partial)
+
+
+def exact_value(word: str) -> Decimal | None:
+    """ "16,600,000" -> 16600000, "2.5" -> 2.5, "twelve" -> 12; exact decimals, never a float."""
+    lower = word.lower()
+    if lower in NUMBER_VALUES:
+        return Decimal(NUMBER_VALUES[lower])
+    if _NUMBER.fullmatch(word):
+        try:
+            return Decimal(word.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return None
+
+
+def scale_of(word: str) -> int | None:
+    lower = word.lower()
+    return SCALES.get(lower) or v.SCALE_ABBREVIATIONS.get(lower)
+
+
+def normal(value: Decimal) -> Decimal:
+    """2.5 million is 2500000, not 2.5E+6."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def noun_class(lemma: str) -> str:
+    """The class of a counted noun ("soldier" -> "troops"); a noun of no class is its own."""
+    lower = lemma.lower()
+    for name, members in v.NOUN_CLASSES.items():
+        if lower in members or lower.removesuffix("s") in members:
+            return name
+    return lower
+
+
+def is_measure_word(word: str) -> bool:
+    return word.lower().strip(".") in v.MEASURE_UNITS or word == "%"
+
+
+def currency_of(word: str) -> str | None:
+    return v.CURRENCIES.get(word.lower())
+
+
+def modifier_before(words: list[str]) -> str | None:
+    """The modifier the words just before a number end with: [..., "more", "than"] -> "more than"."""
+    lowered = [w.lower() for w in words]
+    for phrase in _MODIFIERS:
+        parts = phrase.split()
+        if lowered[-len(parts) :] == parts:
+            return v.QUANTITY_MODIFIERS[phrase]
+    return None
+
+
+def cumulative(text: str) -> bool:
+    lower = f" {' '.join(text.lower().split())} "
+    return any(f" {marker} " in lower or f" {marker}," in lower for marker in v.CUMULATIVE_MARKERS)
+
+
+def quantities(sentence: Sentence, first: int | None = None, last: int | None = None) -> tuple[QuantityFact, ...]:
+    """The quantity frames of a sentence's parse (or of its tokens ``first``..``last``, doc indices)."""
+    toks = [t for t in sentence.tokens if (first is None or t.i >= first) and (last is None or t.i <= last)]
+    if not toks:
+        return ()
+    running = cumulative(" ".join(t.text for t in toks))
+    out: list[QuantityFact] = []
+    used: set[int] = set()
+    for tok in toks:
+        if tok.i in used or not _is_number(tok):
+            continue
+        group = _number_group(tok)
+        used.update(t.i for t in group)
+        fact = _frame(sentence, group, running)
+        if fact is not None:
+            out.append(fact)
+    return tuple(out)
+
+
+def _is_number(tok: Token) -> bool:
+    if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        return False
+    if _YEAR.fullmatch(tok.text):
+        return False
+    return exact_value(tok.text) is not None or bool(_SHORT_SCALE.fullmatch(tok.text))
+
+
+def _number_group(tok: Token) -> list[Token]:
+    """The number and the scale words after it: "2.5 million", "40 billion"."""
+    group = [tok]
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and scale_of(doc[j].text) is not None and doc[j].text.lower() not in ("m", "b", "k"):
+        group.append(doc[j])
+        j += 1
+    return group
+
+
+def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFact | None:
+    doc = group[0].doc
+    first, last = group[0], group[-1]
+    short = _SHORT_SCALE.fullmatch(first.text)
+    value = exact_value(short.group("n")) if short else exact_value(first.text)
+    if value is None:
+        return None
+    if short:
+        value *= scale_of(short.group("scale")) or 1
+    for t in group[1:]:
+        value *= scale_of(t.text) or 1
+    value = normal(value)
+    span = sentence.span_of(first, last)
+    before = [t.text for t in doc[max(0, first.i - 4) : first.i]]
+    modifier = modifier_before([w for w in before if w not in ("$", "£", "€")])
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.text == "-" and after.i + 1 < len(doc):
+        after = doc[after.i + 1]  # "16-inch"
+    # money: a currency sign before, or a currency word after, or the entity recogniser's MONEY
+    sign = doc[first.i - 1].text if first.i > 0 else ""
+    currency = currency_of(sign) or (currency_of(after.text) if after is not None else None)
+    if currency is not None:
+        purpose = _money_noun(group, after)
+        return QuantityFact(value, MONEY, purpose, purpose, modifier, running, currency, None, span)
+    if after is not None and (is_measure_word(after.text) or after.lower_ == "per" or after.lower_ in v.DURATION_UNITS):
+        return QuantityFact(value, MEASURE, None, None, modifier, False, None, after.lower_, span)
+    if first.ent_type_ in ("PERCENT", "QUANTITY"):
+        return QuantityFact(value, MEASURE, None, None, modifier, False, None, first.ent_type_.lower(), span)
+    head = last.head
+    if head.lower_ in v.NAMING_NOUNS or (head.i < first.i and head.pos_ == "PROPN"):
+        return QuantityFact(value, MEASURE, None, None, None, False, None, head.lower_, span)  # "model 3"
+    noun = _counted_noun(last)
+    if noun is None:
+        return None
+    if is_measure_word(noun.text):
+        return QuantityFact(value, MEASURE, None, None, modifier, False, None, noun.lower_, span)
+    lemma = noun.lemma_.lower()
+    partial = any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in noun.children)
+    return QuantityFact(value, COUNT, lemma, noun_class(lemma), modifier, running, None, None, span, partial)
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """The noun a number counts: its head when it modifies one ("15 other countries"), or the object of "of"
+    after it ("thousands of people")."""
+    if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
+        head = number.head
+        if head.i > number.i:
+            return head
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _money_noun(group: list[Token], after: Token | None) -> str | None:
+    """What money is for: "$40 billion in loans" -> "loan"."""
+    for tok in [*group, group[0].head]:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects:
+                    return objects[0].lemma_.lower()  # a common noun: "in loans", not "in Velmora"
+    return None
