@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
 MIN_RECALL = 0.95
 MAX_CLAIMS = 340  # the budget is 1.6 x gold = 313; not met yet, see the README's Measuring section
 MIN_ALARMS_RIGHT, MAX_ALARMS_WRONG = 31, 1
-MIN_CORROBORATIONS_RIGHT, MAX_CORROBORATIONS_WRONG = 21, 1
+MIN_CORROBORATIONS_RIGHT, MAX_CORROBORATIONS_WRONG = 21, 0
 MIN_LINKS_FOUND = 23
 
 
