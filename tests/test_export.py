@@ -129,3 +129,22 @@ def test_an_html_source_records_which_reading_gave_its_text(invoke, sqlite_url: 
     sources = {Path(s["path"]).name: s for s in json.loads(out.read_text(encoding="utf-8"))["sources"]}
     assert sources["page.html"]["extraction"] == "main text"
     assert sources["note.txt"]["extraction"] is None
+
+
+def test_claims_carry_the_quantities_they_state(invoke, db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "numbers"
+    folder.mkdir()
+    (folder / "aid.txt").write_text(
+        "Harbour Aid\n\nThe council of Lindby approved nearly $40 billion in loans for the harbour on Monday.\n"
+        "More than 1,500 volunteers have joined the clean-up so far.\n",
+        encoding="utf-8",
+    )
+    db = str(db_url)
+    assert invoke(db, "ingest", str(folder)).exit_code == 0
+    out = tmp_path / "numbers.json"
+    assert invoke(db, "export", "--format", "json", "--output", str(out)).exit_code == 0
+    stated = [q for c in json.loads(out.read_text(encoding="utf-8"))["claims"] for q in c["quantities"]]
+    money = next(q for q in stated if q["kind"] == "money")
+    assert (money["value"], money["currency"], money["modifier"]) == ("40000000000", "USD", "nearly")
+    count = next(q for q in stated if q["kind"] == "count")
+    assert (count["value"], count["noun"], count["cumulative"]) == ("1500", "volunteer", True)

@@ -21,6 +21,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
         claims = repo.list_claims(session)
         entities = entity_repo.list_entities(session)
         about = entity_repo.claim_entities(session)
+        quantities = repo.claim_quantities(session)
         flags = flag_repo.list_flags(session)
         outlets = outlet_repo.outlet_records(session)
     return {
@@ -77,6 +78,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "cluster_id": _str_or_none(c.cluster_id),
                 "rule": c.rule,
                 "subject": c.subject,
+                "quantities": quantities.get(c.id, []),
                 "role": (
                     {
                         "holder": c.role.holder,

@@ -1,5 +1,5 @@
 """Facts kept as data: each claim's rule, sentence and subject, a role claim's holder/title/organisation, each
-mention's rule, and which reading of a page gave its text
+mention's rule, which reading of a page gave its text, and the quantities a claim states
 
 Revision ID: 0007
 Revises: 0006
@@ -43,9 +43,34 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("claim_id", name=op.f("pk_claim_roles")),
     )
+    op.create_table(
+        "claim_quantities",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("value", sa.String(length=60), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("noun", sa.String(length=100), nullable=True),
+        sa.Column("noun_class", sa.String(length=40), nullable=True),
+        sa.Column("modifier", sa.String(length=40), nullable=True),
+        sa.Column("cumulative", sa.Boolean(), nullable=False),
+        sa.Column("partial", sa.Boolean(), nullable=False),
+        sa.Column("currency", sa.String(length=10), nullable=True),
+        sa.Column("unit", sa.String(length=40), nullable=True),
+        sa.Column("start", sa.Integer(), nullable=True),
+        sa.Column("end", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["claim_id"], ["claims.id"], name=op.f("fk_claim_quantities_claim_id_claims"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_claim_quantities")),
+        sa.UniqueConstraint("claim_id", "position", name=op.f("uq_claim_quantities_claim_id")),
+    )
+    op.create_index(op.f("ix_claim_quantities_claim_id"), "claim_quantities", ["claim_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_claim_quantities_claim_id"), table_name="claim_quantities")
+    op.drop_table("claim_quantities")
     op.drop_table("claim_roles")
     with op.batch_alter_table("sources") as batch:
         batch.drop_column("extraction")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tracker.store.models import Claim, ClaimRole, Entity, FlagReview, Outlet, SourceEntity
+from tracker.store.models import Claim, ClaimQuantity, ClaimRole, Entity, FlagReview, Outlet, SourceEntity
 
 
 def width(column: InstrumentedAttribute) -> int:
@@ -28,6 +28,9 @@ ATTRIBUTED_TO = width(Claim.attributed_to_name)
 TIME_TEXT = width(Claim.time_text)
 CLAIM_SUBJECT = width(Claim.subject)
 ROLE_TEXT = width(ClaimRole.title)
+QUANTITY_VALUE = width(ClaimQuantity.value)
+QUANTITY_NOUN = width(ClaimQuantity.noun)
+QUANTITY_UNIT = width(ClaimQuantity.unit)
 # Ids and versions are Integer columns: 32 bits on PostgreSQL (a wider number is "integer out of range" there,
 # and past 64 bits SQLite cannot even bind it), so the widest value both databases take is this.
 MAX_INTEGER = 2**31 - 1

@@ -123,6 +123,34 @@ class Claim(Base):
 
     source: Mapped[Source] = relationship(back_populates="claims")
     role: Mapped[ClaimRole | None] = relationship(back_populates="claim", cascade="all, delete-orphan", uselist=False)
+    quantities: Mapped[list[ClaimQuantity]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimQuantity.position"
+    )
+
+
+class ClaimQuantity(Base):
+    """A number a claim states, kept as data: ``value`` exactly as a decimal string; ``kind`` count, money or
+    measure; for a count the noun and its class, for money the currency; ``source.text[start:end]`` the words."""
+
+    __tablename__ = "claim_quantities"
+    __table_args__ = (UniqueConstraint("claim_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10))
+    noun: Mapped[str | None] = mapped_column(String(100))
+    noun_class: Mapped[str | None] = mapped_column(String(40))
+    modifier: Mapped[str | None] = mapped_column(String(40))
+    cumulative: Mapped[bool] = mapped_column(Boolean, default=False)
+    partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    currency: Mapped[str | None] = mapped_column(String(10))
+    unit: Mapped[str | None] = mapped_column(String(40))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+
+    claim: Mapped[Claim] = relationship(back_populates="quantities")
 
 
 class ClaimRole(Base):

@@ -16,11 +16,15 @@ from tracker.clean.spans import Span
 from tracker.entities import ArticleEntities
 from tracker.extract import ClaimDraft
 from tracker.extract.facts import RoleFact
+from tracker.extract.quantities import QuantityFact
 from tracker.store.db import PG_LOCK_CORPUS
 from tracker.store.limits import (
     ATTRIBUTED_TO,
     CLAIM_SUBJECT,
     OUTLET_NAME,
+    QUANTITY_NOUN,
+    QUANTITY_UNIT,
+    QUANTITY_VALUE,
     ROLE_TEXT,
     SOURCE_ENTITY_NAME,
     TIME_TEXT,
@@ -30,6 +34,7 @@ from tracker.store.models import (
     Base,
     Claim,
     ClaimEntity,
+    ClaimQuantity,
     ClaimRole,
     Mention,
     Outlet,
@@ -156,6 +161,7 @@ def add_source(session: Session, new: NewSource) -> int:
                 sentence_end=c.sentence.end if c.sentence else None,
                 subject=fitting(c.subject, CLAIM_SUBJECT),
                 role=_role(c.role),
+                quantities=_quantities(c.quantities),
             )
             for i, c in enumerate(new.claims)
         ],
@@ -182,6 +188,31 @@ def _role(fact: RoleFact | None) -> ClaimRole | None:
         rule=fact.rule,
         temporary=fact.temporary,
     )
+
+
+def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
+    out: list[ClaimQuantity] = []
+    for fact in facts:
+        value = format(fact.value, "f")
+        if len(value) > QUANTITY_VALUE:
+            continue  # a "number" wider than any amount is not one
+        out.append(
+            ClaimQuantity(
+                position=len(out),
+                value=value,
+                kind=fact.kind,
+                noun=fitting(fact.noun, QUANTITY_NOUN),
+                noun_class=fact.noun_class,
+                modifier=fact.modifier,
+                cumulative=fact.cumulative,
+                partial=fact.partial,
+                currency=fact.currency,
+                unit=fitting(fact.unit, QUANTITY_UNIT),
+                start=fact.span.start if fact.span else None,
+                end=fact.span.end if fact.span else None,
+            )
+        )
+    return out
 
 
 def _add_entities(session: Session, source: Source, found: ArticleEntities) -> None:
@@ -362,6 +393,26 @@ def list_claims(
         )
         for c, path, text, published, outlet, role in session.execute(query)
     ]
+
+
+def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
+    """Every claim's stated quantities, in the order the claim states them, as plain data."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for q in session.scalars(select(ClaimQuantity).order_by(ClaimQuantity.claim_id, ClaimQuantity.position)):
+        out.setdefault(q.claim_id, []).append(
+            {
+                "value": q.value,
+                "kind": q.kind,
+                "noun": q.noun,
+                "noun_class": q.noun_class,
+                "modifier": q.modifier,
+                "cumulative": q.cumulative,
+                "partial": q.partial,
+                "currency": q.currency,
+                "unit": q.unit,
+            }
+        )
+    return out
 
 
 def _stored_role(role: ClaimRole | None, text: str) -> StoredRole | None:
