@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from tracker.analyse import Document, Sentence
 from tracker.clean.spans import Span, trim
@@ -21,7 +22,10 @@ from tracker.extract.names import Person, people
 from tracker.extract.quantities import QuantityFact, quantities
 from tracker.extract.roles import Role, is_side_fact, role_facts
 from tracker.extract.syntax import SYNTAX_RULES, Part, speaker_phrase, split
-from tracker.extract.when import find_time
+from tracker.extract.when import TimeRef, event_span, find_times, parse_hints
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Tokens
 
 KINDS = ("event", "quantity", "role", "quote", "schedule", "membership", "other")
 
@@ -39,6 +43,8 @@ class ClaimDraft:
     time_text: str | None = None
     time_first: dt.date | None = None
     time_last: dt.date | None = None
+    # Every time expression the claim says, in order (time_first..time_last spans its event times).
+    times: tuple[TimeRef, ...] = ()
     # The name of the rule that made the claim (RULES), the sentence it was read from, the subject it is about.
     rule: str = "statement"
     sentence: Span | None = None
@@ -381,9 +387,10 @@ def _statement_claims(
             out.append(claim)
     if len(out) == 1 and out[0].rule == "clause":
         out[0] = replace(out[0], rule="statement")
-        when = None if out[0].time_text else find_time(body, published, out[0].kind == "schedule")
+        times = () if out[0].time_text else _times(body, published, out[0].kind == "schedule", sentence.tokens)
+        when = event_span(times)
         if when is not None:
-            out[0] = replace(out[0], time_text=when.text, time_first=when.first, time_last=when.last)
+            out[0] = replace(out[0], time_text=when[0], time_first=when[1], time_last=when[2], times=times)
     return out
 
 
@@ -409,7 +416,8 @@ def _part_claim(
     if claim_text is None or _no_comment(sentence, part):
         return None
     future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words))
-    when = find_time(part.words, published, future)
+    times = _times(part.words, published, future, doc[part.first : part.last + 1])
+    when = event_span(times)
     return ClaimDraft(
         claim_text,
         piece.start,
@@ -417,13 +425,19 @@ def _part_claim(
         _kind(part.words, future, said_by),
         attributed_to=said_by,
         people=tuple(context.full_name(p.name) for p in found if p.name in claim_text),
-        time_text=when.text if when else None,
-        time_first=when.first if when else None,
-        time_last=when.last if when else None,
+        time_text=when[0] if when else None,
+        time_first=when[1] if when else None,
+        time_last=when[2] if when else None,
+        times=times,
         rule=part.rule,
         quantities=quantities(sentence, part.first, part.last),
         subject=part.subject,
     )
+
+
+def _times(words: str, published: dt.date | None, future: bool, tokens: Tokens) -> tuple[TimeRef, ...]:
+    """Every time ``words`` say, read with what the parse of ``tokens`` says of its modals and counts."""
+    return tuple(find_times(words, published, future, parse_hints(words, tokens)))
 
 
 def _no_comment(sentence: Sentence, part: Part) -> bool:

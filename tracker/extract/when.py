@@ -1,8 +1,13 @@
-"""The time a claim speaks about: "on Saturday", "last month", "next week", "on 15 December", resolved
-against the publication date where it is known.
+"""The times a claim speaks about: "on Saturday", "last month", "next week", "on 15 December", "5 and 6 March",
+"between 20 and 30 June", "from 3 May to 7 June", resolved against the publication date where it is known.
 
-A resolved time is a closed range of days (a day, a week, a month or a year), so later stages can compare
-claims by overlap without caring how the article phrased the time.
+A resolved time is a closed range of days (a day, a list or range of days, a week, a month or a year), so later
+stages can compare claims by overlap without caring how the article phrased the time. A clause may say several:
+``find_times`` reads them all, in order, and tells the time of the report ("said on Monday") from the time of
+what is reported ("... that the talks would start next week").
+
+"May" is a month only where it reads as one: the modal ("the talks May be delayed", "they May ...", a token the
+parse tags MD) is never a date, and a number that counts a noun ("as of May 3, 14 more states") is never a day.
 """
 
 from __future__ import annotations
@@ -10,16 +15,29 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from tracker.extract import vocabulary as v
 from tracker.lexicon import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Month names must be capitalised ("march 12 kilometres" is a verb), the other words may be either.
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# The last link of a list or range of days: "5 and 6", "5-6", "3 to 7", "1, 2 and 3".
+_LINK = r"(?:\s*[-\u2013]\s*|,?\s+(?i:and|to|until|till|through)\s+)"
+_DAYS = rf"{_DAY}(?:\s*,\s*{_DAY})*{_LINK}{_DAY}"
+_OPEN = r"(?:(?i:between|from)\s+)?"
 
 _EXPRESSIONS = re.compile(
     r"\b(?:"
-    rf"(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
+    rf"(?P<dl>{_OPEN}(?P<dl_days>{_DAYS})\s+(?:(?i:of)\s+)?(?P<dl_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dl_year>\d{{4}}))?)"
+    rf"|(?P<ml>{_OPEN}(?P<ml_month>{_MONTH_NAMES})\.?\s+(?P<ml_days>{_DAYS})\b(?:,?\s+(?P<ml_year>\d{{4}}))?)"
+    rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
     rf"|(?P<md>(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}}))?)"
     rf"|(?P<my>(?:(?i:in)\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
     r"|(?P<wd>(?:(?i:on)\s+)?(?P<wd_name>(?i:" + "|".join(WEEKDAYS) + r")))"
@@ -29,6 +47,17 @@ _EXPRESSIONS = re.compile(
     r"|(?P<year>(?i:in)\s+(?P<year_n>(?:19|20)\d{2}))"
     r")\b"
 )
+# The shapes that name days of the calendar: two of them joined by a link are one range ("from 3 May to 7 June").
+_CALENDAR = ("dl", "ml", "dm", "md", "my")
+_RANGE_LINK = re.compile(r"\s*(?:[-\u2013]|(?i:to|until|till|through|and))\s*")
+_RANGE_OPEN = re.compile(r"(?i:\b(between|from))\s+$")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(v.REPORTING_VERBS, key=len, reverse=True)) + r")\b", re.I)
+# What a time expression dates, in the order a claim takes its time from them: the first role present wins.
+TIME_ROLES = ("event", "report", "noun")
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+# At most this many words between a reporting verb and the time of the report: "told reporters on Monday".
+_REPORT_GAP_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -38,19 +67,208 @@ class TimeRef:
     end: int
     first: dt.date | None  # resolved range, None when it cannot be resolved
     last: dt.date | None
+    # What the time dates (TIME_ROLES): what the clause reports, the report itself ("said on Monday"), or a
+    # noun the clause mentions ("last month's summit").
+    role: str = "event"
 
 
-def find_time(clause: str, published: dt.date | None, future: bool = False) -> TimeRef | None:
+@dataclass(frozen=True)
+class ParseHints:
+    """What the parse says of a clause's words, by character offset into the clause: tokens tagged MD (the
+    modal "May") and numbers that count a noun ("14 more states")."""
+
+    modals: frozenset[int] = frozenset()
+    counts: frozenset[int] = frozenset()
+
+
+def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
+    """Align the parse's tokens to ``clause`` in reading order (a token absent from it is skipped)."""
+    modals: set[int] = set()
+    counts: set[int] = set()
+    cursor = 0
+    for token in tokens:
+        at = clause.find(token.text, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(token.text)
+        if token.tag_ == "MD":
+            modals.add(at)
+        elif token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+            counts.add(at)
+    return ParseHints(frozenset(modals), frozenset(counts))
+
+
+def find_time(
+    clause: str, published: dt.date | None, future: bool = False, hints: ParseHints | None = None
+) -> TimeRef | None:
     """The first time expression of ``clause`` with its resolved range of days."""
+    times = find_times(clause, published, future, hints)
+    return times[0] if times else None
+
+
+def find_times(
+    clause: str, published: dt.date | None, future: bool = False, hints: ParseHints | None = None
+) -> list[TimeRef]:
+    """Every time expression of ``clause`` in reading order, each with its resolved range of days; a list or
+    range of days is one expression. Each has its ``role`` (TIME_ROLES); a report's time is read in the past."""
+    hints = hints or ParseHints()
+    found: list[tuple[re.Match[str], TimeRef]] = []
     for match in _EXPRESSIONS.finditer(clause):
+        kind = match.lastgroup or ""
+        if kind in _CALENDAR and _modal_may(clause, match.start(f"{kind}_month"), hints):
+            continue
+        if kind in ("md", "ml") and _counts(clause, match, kind, hints):
+            found.append((match, _month_only(match, kind, published, future)))
+            continue
         first, last = _resolve(match, published, future)
-        if first is not None or published is None:
-            return TimeRef(match.group(0), match.start(), match.end(), first, last)
-        return TimeRef(match.group(0), match.start(), match.end(), None, None)
-    return None
+        found.append((match, TimeRef(match.group(0), match.start(), match.end(), first, last)))
+    times = _ranges(clause, found)
+    return [_with_role(clause, t, times, published) for t in times]
+
+
+def _with_role(clause: str, ref: TimeRef, times: list[TimeRef], published: dt.date | None) -> TimeRef:
+    if _POSSESSIVE.match(clause, ref.end):  # "last month's summit", "Monday's vote": the time of a noun
+        return replace(ref, role="noun")
+    return _as_report(clause, ref, published) if _is_report(clause, ref, times) else ref
+
+
+def _modal_may(clause: str, at: int, hints: ParseHints) -> bool:
+    """ "May" at ``at`` is the verb: tagged MD, after a subject pronoun, or before a word only the verb takes."""
+    if clause[at : at + 3] != "May" or clause[at + 3 : at + 4].isalpha():
+        return False
+    if at in hints.modals:
+        return True
+    before = _WORD.findall(clause[:at])
+    after = _WORD.match(clause[at + 3 :].lstrip())
+    if before and before[-1].lower() in v.SUBJECT_PRONOUNS:
+        return True
+    return after is not None and clause[at + 3 : at + 4] == " " and after.group(0).lower() in v.MODAL_FOLLOWERS
+
+
+def _counts(clause: str, match: re.Match[str], kind: str, hints: ParseHints) -> bool:
+    """The number after the month counts a noun ("May 3, 14 more states", "March 14 other states"): no day."""
+    day_end = match.end(f"{kind}_day" if kind == "md" else f"{kind}_days")
+    day_start = clause.rfind(" ", 0, day_end) + 1
+    if day_start in hints.counts or match.group(f"{kind}_year"):
+        return day_start in hints.counts
+    after = _WORD.match(clause[day_end:].lstrip())
+    return after is not None and clause[day_end : day_end + 1] == " " and after.group(0).lower() in v.COUNT_ADJECTIVES
+
+
+def _month_only(match: re.Match[str], kind: str, published: dt.date | None, future: bool) -> TimeRef:
+    """The month of a "<Month> <count>" match: the month in the year nearest publication."""
+    month_name = match.group(f"{kind}_month")
+    start = match.start(f"{kind}_month")
+    month = MONTHS[month_name.lower()]
+    if published is None:
+        return TimeRef(month_name, start, start + len(month_name), None, None)
+    first, last = _month(_nearest_year(month, 1, published, future), month)
+    return TimeRef(month_name, start, start + len(month_name), first, last)
+
+
+def _ranges(clause: str, found: list[tuple[re.Match[str], TimeRef]]) -> list[TimeRef]:
+    """Two calendar times joined by a link are one range: "from 3 May to 7 June", "between May 30 and June 2";
+    a weekday before the date it names is that date: "on Friday, 4 June"."""
+    out: list[TimeRef] = []
+    previous: re.Match[str] | None = None
+    for match, ref in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and previous is not None
+            and previous.lastgroup == "wd"
+            and match.lastgroup in _CALENDAR
+            and re.fullmatch(r",?\s*", clause[last.end : ref.start])
+        ):  # "on Thursday, 3 August": the weekday names the date that follows it
+            out[-1] = TimeRef(clause[last.start : ref.end], last.start, ref.end, ref.first, ref.last)
+            previous = match
+            continue
+        if (
+            last is not None
+            and previous is not None
+            and previous.lastgroup in _CALENDAR
+            and match.lastgroup in _CALENDAR
+            and _RANGE_LINK.fullmatch(clause[last.end : ref.start])
+        ):
+            opener = _RANGE_OPEN.search(clause[: last.start])
+            link = clause[last.end : ref.start].strip().lower()
+            if link != "and" or (opener and opener.group(1).lower() == "between"):
+                start = opener.start() if opener else last.start
+                firsts = [d for d in (last.first, ref.first) if d is not None]
+                lasts = [d for d in (last.last, ref.last) if d is not None]
+                out[-1] = TimeRef(
+                    clause[start : ref.end],
+                    start,
+                    ref.end,
+                    min(firsts) if len(firsts) == 2 else None,
+                    max(lasts) if len(lasts) == 2 else None,
+                )
+                previous = match
+                continue
+        out.append(ref)
+        previous = match
+    return out
+
+
+def _is_report(clause: str, ref: TimeRef, times: list[TimeRef]) -> bool:
+    """The time of the report, when the clause also says when the reported thing happens: "said on Monday
+    (that) the talks would start next week", "told reporters on Monday that ...", "On Monday the minister said
+    ..."."""
+    if len(times) < 2:
+        return False
+    for verb in _REPORTING.finditer(clause):
+        if verb.end() <= ref.start:
+            gap = _WORD.findall(clause[verb.end() : ref.start])
+            rest = clause[ref.end :].lstrip()
+            near = len(gap) <= _REPORT_GAP_WORDS and "that" not in (w.lower() for w in gap)
+            if near and (not gap or rest.startswith((",", "that"))):
+                return True
+        elif ref.start == len(clause) - len(clause.lstrip()):
+            between = clause[ref.end : verb.start()]
+            words = _WORD.findall(between)
+            if len(words) <= _REPORT_GAP_WORDS + 1 and "," not in between.lstrip(" ,"):
+                return True
+        break  # only the first reporting verb frames the clause
+    return False
+
+
+def _as_report(clause: str, ref: TimeRef, published: dt.date | None) -> TimeRef:
+    """A report is made before it is published: its time is read in the past."""
+    match = _EXPRESSIONS.match(clause, ref.start)
+    if match is None or match.end() != ref.end:
+        return replace(ref, role="report")
+    first, last = _resolve(match, published, False)
+    return replace(ref, first=first, last=last, role="report")
+
+
+def event_span(times: Iterable[TimeRef]) -> tuple[str, dt.date | None, dt.date | None] | None:
+    """The time a claim is about: the span of its event times (the report's time when it says no other, then
+    the time of a noun), as the text of the expressions and the first and last day. None when it names no time."""
+    times = list(times)
+    roles = [role for role in TIME_ROLES if any(t.role == role for t in times)]
+    events = [t for t in times if t.role == roles[0]] if roles else []
+    if not events:
+        return None
+    firsts = [t.first for t in events if t.first is not None]
+    lasts = [t.last for t in events if t.last is not None]
+    text = ", ".join(t.text for t in events)
+    return text, (min(firsts) if firsts else None), (max(lasts) if lasts else None)
 
 
 def _resolve(m: re.Match[str], published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+    if m.group("dl") or m.group("ml"):
+        prefix = "dl" if m.group("dl") else "ml"
+        month = MONTHS[m.group(f"{prefix}_month").lower()]
+        days = [int(d) for d in re.findall(r"\d{1,2}", m.group(f"{prefix}_days"))]
+        if m.group(f"{prefix}_year"):
+            in_year = int(m.group(f"{prefix}_year"))
+        elif published is not None:
+            in_year = _nearest_year(month, days[0], published, future)
+        else:
+            return None, None
+        first, _ = _day(in_year, month, min(days))
+        _, last = _day(in_year, month, max(days))
+        return (first, last) if first and last else (None, None)
     if m.group("dm") or m.group("md"):
         prefix = "dm" if m.group("dm") else "md"
         month = MONTHS[m.group(f"{prefix}_month").lower()]
