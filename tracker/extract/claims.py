@@ -415,8 +415,12 @@ def _part_claim(
     claim_text = _self_contained(part.words, part.participle, said_by, split_up, context)
     if claim_text is None or _no_comment(sentence, part):
         return None
-    future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words))
-    times = _times(part.words, published, future, doc[part.first : part.last + 1])
+    tokens = doc[part.first : part.last + 1]
+    # "May" the month is no marker of the future; the modal is, capitalised or not, where the parse says so
+    future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words) if w != "May") or any(
+        t.tag_ == "MD" and t.text == "May" for t in tokens
+    )
+    times = _times(part.words, published, future, tokens)
     when = event_span(times)
     return ClaimDraft(
         claim_text,

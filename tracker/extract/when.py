@@ -183,6 +183,13 @@ def _ranges(clause: str, found: list[tuple[re.Match[str], TimeRef]]) -> list[Tim
             out[-1] = TimeRef(clause[last.start : ref.end], last.start, ref.end, ref.first, ref.last)
             previous = match
             continue
+        if last is not None and previous is not None and ref.first is not None and _year_of(clause, previous, match):
+            # "January 8 of this year": the relative year says which year the date is in
+            kind = previous.lastgroup
+            month, day = MONTHS[previous.group(f"{kind}_month").lower()], int(previous.group(f"{kind}_day"))
+            out[-1] = TimeRef(clause[last.start : ref.end], last.start, ref.end, *_day(ref.first.year, month, day))
+            previous = match
+            continue
         if (
             last is not None
             and previous is not None
@@ -208,6 +215,17 @@ def _ranges(clause: str, found: list[tuple[re.Match[str], TimeRef]]) -> list[Tim
         out.append(ref)
         previous = match
     return out
+
+
+def _year_of(clause: str, date: re.Match[str], year: re.Match[str]) -> bool:
+    """A day without its year followed by "of this/last/next year"."""
+    return (
+        date.lastgroup in ("dm", "md")
+        and not date.group(f"{date.lastgroup}_year")
+        and year.lastgroup == "rel"
+        and year.group("rel_unit").lower() == "year"
+        and re.fullmatch(r"\s+(?i:of)\s+", clause[date.end() : year.start()]) is not None
+    )
 
 
 def _is_report(clause: str, ref: TimeRef, times: list[TimeRef]) -> bool:
