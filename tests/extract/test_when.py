@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
-from tracker.extract.when import find_time
+from tests.extract.helpers import claims_of
+from tracker.analyse import analyse
+from tracker.clean.spans import Span
+from tracker.extract.when import ParseHints, event_span, find_time, find_times, parse_hints
 
 THURSDAY = dt.date(2024, 3, 14)
 SATURDAY = dt.date(2024, 3, 16)
@@ -178,3 +181,187 @@ def test_first_expression_wins() -> None:
 
 def test_verb_march_is_not_a_month() -> None:
     assert find_time("Veterans will march 12 kilometres to the capital.", THURSDAY, future=True) is None
+
+
+# --- every time of a clause, lists and ranges --------------------------------------------------------------
+
+
+def every(clause: str, published: dt.date | None, future: bool = False, hints: ParseHints | None = None):
+    refs = find_times(clause, published, future, hints)
+    for ref in refs:
+        assert clause[ref.start : ref.end] == ref.text
+    return [(r.text, r.first, r.last, r.role) for r in refs]
+
+
+def test_every_time_expression_of_a_clause_in_order() -> None:
+    clause = "The ferry left Varnholm on 4 March and docked in Ostrel on Saturday."
+    assert every(clause, THURSDAY) == [
+        ("4 March", D(2024, 3, 4), D(2024, 3, 4), "event"),
+        ("on Saturday", D(2024, 3, 9), D(2024, 3, 9), "event"),
+    ]
+    assert find_time(clause, THURSDAY) == find_times(clause, THURSDAY)[0]
+
+
+def test_a_list_of_days_before_the_month_is_their_range() -> None:
+    assert every("Strikes closed the port on 5 and 6 March.", THURSDAY) == [
+        ("5 and 6 March", D(2024, 3, 5), D(2024, 3, 6), "event")
+    ]
+    assert every("Polls opened on 1, 2 and 4 March 2023.", THURSDAY)[0][1:3] == (D(2023, 3, 1), D(2023, 3, 4))
+
+
+def test_between_and_from_to_ranges_of_days() -> None:
+    assert every("The fair runs between 20 and 30 June.", THURSDAY, future=True) == [
+        ("between 20 and 30 June", D(2024, 6, 20), D(2024, 6, 30), "event")
+    ]
+    assert every("The bridge is shut from 3 to 7 March.", THURSDAY) == [
+        ("from 3 to 7 March", D(2024, 3, 3), D(2024, 3, 7), "event")
+    ]
+
+
+def test_month_first_ranges_and_lists() -> None:
+    assert every("The summit was held March 5-6.", THURSDAY) == [("March 5-6", D(2024, 3, 5), D(2024, 3, 6), "event")]
+    assert every("Votes were cast on March 2 and 3, 2023.", THURSDAY)[0][1:3] == (D(2023, 3, 2), D(2023, 3, 3))
+
+
+def test_two_dates_joined_by_a_link_are_one_range_across_months() -> None:
+    assert every("The exhibition ran from 28 February to 2 March.", THURSDAY) == [
+        ("from 28 February to 2 March", D(2024, 2, 28), D(2024, 3, 2), "event")
+    ]
+    assert every("Ferries will not sail between May 30 and June 2.", THURSDAY, future=True)[0][1:3] == (
+        D(2024, 5, 30),
+        D(2024, 6, 2),
+    )
+
+
+def test_two_dates_joined_by_and_without_between_stay_two_times() -> None:
+    assert [t[0] for t in every("Rallies were held on 2 March and 9 March.", THURSDAY)] == ["2 March", "9 March"]
+
+
+def test_a_weekday_before_its_date_is_that_date() -> None:
+    assert every("The mill reopened on Friday, 1 March 2024.", THURSDAY) == [
+        ("on Friday, 1 March 2024", D(2024, 3, 1), D(2024, 3, 1), "event")
+    ]
+
+
+def test_a_day_of_this_year_is_in_the_year_said() -> None:
+    assert every("The board was named on February 2 of last year.", THURSDAY)[0][1:3] == (D(2023, 2, 2), D(2023, 2, 2))
+
+
+# --- "May" the verb ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Officials warned the 14 May be too late to vote.",  # before a word only the modal takes
+        "Rail unions said they May 15 walk out.",  # after a subject pronoun
+        "Engineers warned that the 4 May never reopen.",
+    ],
+)
+def test_may_the_modal_is_never_the_month(clause: str) -> None:
+    assert all("May" not in text for text, *_ in every(clause, THURSDAY))
+
+
+def test_may_the_month_is_still_read() -> None:
+    assert every("The depot opened on 3 May.", THURSDAY)[0][1] == D(2023, 5, 3)
+    assert every("The depot opened in May 2022.", THURSDAY)[0][1:3] == (D(2022, 5, 1), D(2022, 5, 31))
+    assert every("The depot will open May 15.", THURSDAY, future=True)[0][1] == D(2024, 5, 15)
+
+
+def test_the_parse_tells_may_the_modal_where_the_words_cannot() -> None:
+    clause = "The 27 May decide on the levy."
+    assert every(clause, THURSDAY)[0][0] == "27 May"  # the words alone read a date
+    assert every(clause, THURSDAY, hints=ParseHints(modals=frozenset({clause.index("May")}))) == []
+
+
+# --- a number that counts a noun is no day -----------------------------------------------------------------
+
+
+def test_a_count_after_a_date_is_not_a_day() -> None:
+    assert every("As of 3 May, 14 more states had signed.", THURSDAY) == [
+        ("3 May", D(2023, 5, 3), D(2023, 5, 3), "event")
+    ]
+    assert every("As of May 3, 14 more states had signed.", THURSDAY) == [
+        ("May 3", D(2023, 5, 3), D(2023, 5, 3), "event")
+    ]
+
+
+def test_a_count_after_a_month_leaves_the_month() -> None:
+    assert every("By March 14 more towns had flooded.", THURSDAY) == [("March", D(2024, 3, 1), D(2024, 3, 31), "event")]
+    clause = "By March 14 towns had flooded."
+    assert every(clause, THURSDAY)[0][0] == "March 14"
+    counted = ParseHints(counts=frozenset({clause.index("14")}))
+    assert every(clause, THURSDAY, hints=counted) == [("March", D(2024, 3, 1), D(2024, 3, 31), "event")]
+
+
+# --- the time of the report and the time of what is reported ----------------------------------------------
+
+
+def test_the_report_time_is_kept_apart_from_the_reported_event() -> None:
+    clause = "The minister said on Monday that the talks would start next week."
+    times = find_times(clause, THURSDAY, future=True)
+    assert [(t.text, t.role) for t in times] == [("on Monday", "report"), ("next week", "event")]
+    assert (times[0].first, times[0].last) == (D(2024, 3, 11), D(2024, 3, 11))  # a report is in the past
+    assert event_span(times) == ("next week", D(2024, 3, 18), D(2024, 3, 24))
+
+
+def test_a_report_time_in_other_positions() -> None:
+    for clause in (
+        "On Monday the minister said the talks would start next week.",
+        "The minister told reporters on Monday that the talks would start next week.",
+        "The minister said on Monday the talks would start next week.",
+    ):
+        assert [t.role for t in find_times(clause, THURSDAY, future=True)] == ["report", "event"], clause
+
+
+def test_a_time_after_what_was_said_is_the_event() -> None:
+    times = find_times("The minister said talks start next week, not on Monday.", THURSDAY, future=True)
+    assert [t.role for t in times] == ["event", "event"]
+    times = find_times("The talks started on Monday, the minister said on Tuesday.", THURSDAY)
+    assert [t.role for t in times] == ["event", "report"]
+
+
+def test_the_report_time_stands_in_when_nothing_else_is_said() -> None:
+    times = find_times("The minister said on Monday that the talks had failed.", THURSDAY)
+    assert event_span(times) == ("on Monday", D(2024, 3, 11), D(2024, 3, 11))
+    assert event_span([]) is None
+
+
+def test_a_time_that_dates_a_noun_yields_to_the_event_time() -> None:
+    times = find_times("Talks opened on Tuesday after last month's summit.", THURSDAY)
+    assert [t.role for t in times] == ["event", "noun"]
+    assert event_span(times) == ("on Tuesday", D(2024, 3, 12), D(2024, 3, 12))
+    assert event_span(find_times("Last month's summit failed.", THURSDAY))[1:] == (D(2024, 2, 1), D(2024, 2, 29))
+
+
+def test_the_span_of_all_event_times() -> None:
+    times = find_times("The ferry left on 4 March and docked on 9 March.", THURSDAY)
+    assert event_span(times) == ("4 March, 9 March", D(2024, 3, 4), D(2024, 3, 9))
+
+
+def test_parse_hints_read_the_modal_from_a_real_parse() -> None:
+    clause = "Reporters asked whether the 12 May meet again."
+    tokens = analyse(clause, [Span(0, len(clause))]).sentences[0].tokens
+    hints = parse_hints(clause, tokens)
+    assert clause.index("May") in hints.modals
+    assert every(clause, THURSDAY, hints=hints) == []
+
+
+def test_a_claim_keeps_every_time_and_spans_its_event_times() -> None:
+    body = "Harbour master Ines Calvo said on Monday that the Ostrel ferry would resume next week."
+    claims = [c for c in claims_of(body) if "next week" in c.text]
+    assert claims, claims_of(body)
+    claim = claims[0]
+    assert [(t.text, t.role) for t in claim.times] == [("on Monday", "report"), ("next week", "event")]
+    assert (claim.time_first, claim.time_last) == (D(2024, 3, 18), D(2024, 3, 24))
+
+
+def test_a_claim_on_a_list_of_days_spans_them() -> None:
+    (claim,) = [c for c in claims_of("Dock workers in Varnholm struck on 5 and 6 March.") if "struck" in c.text]
+    assert (claim.time_text, claim.time_first, claim.time_last) == ("5 and 6 March", D(2024, 3, 5), D(2024, 3, 6))
+
+
+def test_may_the_month_does_not_make_a_claim_about_the_future() -> None:
+    (claim,) = [c for c in claims_of("The Varnholm depot opened on 3 May.") if "depot" in c.text]
+    assert claim.kind != "schedule"
+    assert (claim.time_first, claim.time_last) == (D(2023, 5, 3), D(2023, 5, 3))  # read in the past

@@ -239,7 +239,7 @@ def _is_report(clause: str, ref: TimeRef, times: list[TimeRef]) -> bool:
             gap = _WORD.findall(clause[verb.end() : ref.start])
             rest = clause[ref.end :].lstrip()
             near = len(gap) <= _REPORT_GAP_WORDS and "that" not in (w.lower() for w in gap)
-            if near and (not gap or rest.startswith((",", "that"))):
+            if near and (not gap or re.match(r"(?i:that)\b", rest)):
                 return True
         elif ref.start == len(clause) - len(clause.lstrip()):
             between = clause[ref.end : verb.start()]
