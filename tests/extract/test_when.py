@@ -245,6 +245,7 @@ def test_a_weekday_before_its_date_is_that_date() -> None:
 
 def test_a_day_of_this_year_is_in_the_year_said() -> None:
     assert every("The board was named on February 2 of last year.", THURSDAY)[0][1:3] == (D(2023, 2, 2), D(2023, 2, 2))
+    assert every("The fair opened on February 2 this year.", THURSDAY)[0][1:3] == (D(2024, 2, 2), D(2024, 2, 2))
 
 
 # --- "May" the verb ----------------------------------------------------------------------------------------
@@ -287,11 +288,25 @@ def test_a_count_after_a_date_is_not_a_day() -> None:
 
 
 def test_a_count_after_a_month_leaves_the_month() -> None:
-    assert every("By March 14 more towns had flooded.", THURSDAY) == [("March", D(2024, 3, 1), D(2024, 3, 31), "event")]
-    clause = "By March 14 towns had flooded."
-    assert every(clause, THURSDAY)[0][0] == "March 14"
-    counted = ParseHints(counts=frozenset({clause.index("14")}))
-    assert every(clause, THURSDAY, hints=counted) == [("March", D(2024, 3, 1), D(2024, 3, 31), "event")]
+    assert every("As of March 14 more towns had flooded.", THURSDAY) == [
+        ("March", D(2024, 3, 1), D(2024, 3, 31), "event")
+    ]
+    # a date before the noun it dates is still a day
+    assert every("The March 4 meeting was cancelled.", THURSDAY)[0][:3] == ("March 4", D(2024, 3, 4), D(2024, 3, 4))
+
+
+def test_a_clock_time_is_no_day_of_a_range() -> None:
+    assert every("The curfew runs from March 9 to 6:30 the next morning.", THURSDAY)[0][:3] == (
+        "March 9",
+        D(2024, 3, 9),
+        D(2024, 3, 9),
+    )
+
+
+def test_a_month_after_a_preposition_is_that_month() -> None:
+    assert every("The depot closed in May.", THURSDAY) == [("in May", D(2023, 5, 1), D(2023, 5, 31), "event")]
+    assert every("The depot will reopen by June.", THURSDAY, future=True)[0][1:3] == (D(2024, 6, 1), D(2024, 6, 30))
+    assert every("Officials said they May reopen it.", THURSDAY) == []
 
 
 # --- the time of the report and the time of what is reported ----------------------------------------------

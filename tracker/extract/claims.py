@@ -426,7 +426,7 @@ def _part_claim(
         claim_text,
         piece.start,
         piece.end,
-        _kind(part.words, future, said_by),
+        _kind(part.words, future, said_by, times),
         attributed_to=said_by,
         people=tuple(context.full_name(p.name) for p in found if p.name in claim_text),
         time_text=when[0] if when else None,
@@ -496,7 +496,10 @@ def _name_pronoun(body: str, context: ArticleContext) -> str:
     return body
 
 
-def _kind(clause: str, future: bool, speaker: str | None) -> str:
+def _kind(clause: str, future: bool, speaker: str | None, times: tuple[TimeRef, ...] = ()) -> str:
+    """The claim's kind by its words; the numbers of its times ("on 5 and 6 March") count nothing."""
+    for t in times:
+        clause = clause[: t.start] + " " * (t.end - t.start) + clause[t.end :]
     if any(q in clause for q in '“”"') and speaker:
         return "quote"
     if future:

@@ -243,6 +243,7 @@ CUMULATIVE_MARKERS = (
 )
 # Adjectives between a number and its noun that leave the noun what is counted: "15 other countries".
 COUNT_ADJECTIVES = frozenset("other more additional new further extra remaining".split())
+
 # Words that follow the modal "may" and never a date: "the talks May be delayed" (a headline's capitals) is
 # the verb, "on 3 May the talks" is the month.
 MODAL_FOLLOWERS = frozenset("be have not never also well still yet soon even only already now just".split())

@@ -27,19 +27,22 @@ if TYPE_CHECKING:
 
 # Month names must be capitalised ("march 12 kilometres" is a verb), the other words may be either.
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![:.]\d)"  # "6:30" is a clock time, not a day
 # The last link of a list or range of days: "5 and 6", "5-6", "3 to 7", "1, 2 and 3".
 _LINK = r"(?:\s*[-\u2013]\s*|,?\s+(?i:and|to|until|till|through)\s+)"
 _DAYS = rf"{_DAY}(?:\s*,\s*{_DAY})*{_LINK}{_DAY}"
 _OPEN = r"(?:(?i:between|from)\s+)?"
+# Words before a month named alone: "in May", "by June", "since March".
+_MONTH_OPENERS = r"(?i:in|since|until|by|during|through|early|late|mid-?|end of|beginning of)"
 
 _EXPRESSIONS = re.compile(
     r"\b(?:"
     rf"(?P<dl>{_OPEN}(?P<dl_days>{_DAYS})\s+(?:(?i:of)\s+)?(?P<dl_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dl_year>\d{{4}}))?)"
     rf"|(?P<ml>{_OPEN}(?P<ml_month>{_MONTH_NAMES})\.?\s+(?P<ml_days>{_DAYS})\b(?:,?\s+(?P<ml_year>\d{{4}}))?)"
     rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
-    rf"|(?P<md>(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{{4}}))?)"
+    rf"|(?P<md>(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<md_year>\d{{4}}))?)"
     rf"|(?P<my>(?:(?i:in)\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
+    rf"|(?P<mo>{_MONTH_OPENERS}\s+(?P<mo_month>{_MONTH_NAMES}))"
     r"|(?P<wd>(?:(?i:on)\s+)?(?P<wd_name>(?i:" + "|".join(WEEKDAYS) + r")))"
     r"|(?P<rel>(?P<rel_dir>(?i:last|next|this|earlier this|later this))\s+"
     r"(?P<rel_unit>(?i:week|weekend|month|year|autumn|fall|spring|summer|winter)))"
@@ -48,7 +51,7 @@ _EXPRESSIONS = re.compile(
     r")\b"
 )
 # The shapes that name days of the calendar: two of them joined by a link are one range ("from 3 May to 7 June").
-_CALENDAR = ("dl", "ml", "dm", "md", "my")
+_CALENDAR = ("dl", "ml", "dm", "md", "my", "mo")
 _RANGE_LINK = re.compile(r"\s*(?:[-\u2013]|(?i:to|until|till|through|and))\s*")
 _RANGE_OPEN = re.compile(r"(?i:\b(between|from))\s+$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -75,16 +78,14 @@ class TimeRef:
 @dataclass(frozen=True)
 class ParseHints:
     """What the parse says of a clause's words, by character offset into the clause: tokens tagged MD (the
-    modal "May") and numbers that count a noun ("14 more states")."""
+    modal "May")."""
 
     modals: frozenset[int] = frozenset()
-    counts: frozenset[int] = frozenset()
 
 
 def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
     """Align the parse's tokens to ``clause`` in reading order (a token absent from it is skipped)."""
     modals: set[int] = set()
-    counts: set[int] = set()
     cursor = 0
     for token in tokens:
         at = clause.find(token.text, cursor)
@@ -93,9 +94,7 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
         cursor = at + len(token.text)
         if token.tag_ == "MD":
             modals.add(at)
-        elif token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i:
-            counts.add(at)
-    return ParseHints(frozenset(modals), frozenset(counts))
+    return ParseHints(frozenset(modals))
 
 
 def find_time(
@@ -117,7 +116,7 @@ def find_times(
         kind = match.lastgroup or ""
         if kind in _CALENDAR and _modal_may(clause, match.start(f"{kind}_month"), hints):
             continue
-        if kind in ("md", "ml") and _counts(clause, match, kind, hints):
+        if kind in ("md", "ml") and _counts(clause, match, kind):
             found.append((match, _month_only(match, kind, published, future)))
             continue
         first, last = _resolve(match, published, future)
@@ -145,12 +144,12 @@ def _modal_may(clause: str, at: int, hints: ParseHints) -> bool:
     return after is not None and clause[at + 3 : at + 4] == " " and after.group(0).lower() in v.MODAL_FOLLOWERS
 
 
-def _counts(clause: str, match: re.Match[str], kind: str, hints: ParseHints) -> bool:
-    """The number after the month counts a noun ("May 3, 14 more states", "March 14 other states"): no day."""
+def _counts(clause: str, match: re.Match[str], kind: str) -> bool:
+    """The number after the month counts a noun ("By March 14 more states"): no day. Only a count adjective
+    tells: the parse reads "14" after "March" as the month's, and "the July 10 meeting" is a day."""
     day_end = match.end(f"{kind}_day" if kind == "md" else f"{kind}_days")
-    day_start = clause.rfind(" ", 0, day_end) + 1
-    if day_start in hints.counts or match.group(f"{kind}_year"):
-        return day_start in hints.counts
+    if match.group(f"{kind}_year"):
+        return False
     after = _WORD.match(clause[day_end:].lstrip())
     return after is not None and clause[day_end : day_end + 1] == " " and after.group(0).lower() in v.COUNT_ADJECTIVES
 
@@ -218,13 +217,13 @@ def _ranges(clause: str, found: list[tuple[re.Match[str], TimeRef]]) -> list[Tim
 
 
 def _year_of(clause: str, date: re.Match[str], year: re.Match[str]) -> bool:
-    """A day without its year followed by "of this/last/next year"."""
+    """A day without its year followed by "(of) this/last/next year"."""
     return (
         date.lastgroup in ("dm", "md")
         and not date.group(f"{date.lastgroup}_year")
         and year.lastgroup == "rel"
         and year.group("rel_unit").lower() == "year"
-        and re.fullmatch(r"\s+(?i:of)\s+", clause[date.end() : year.start()]) is not None
+        and re.fullmatch(r"\s+(?:(?i:of)\s+)?", clause[date.end() : year.start()]) is not None
     )
 
 
@@ -300,6 +299,11 @@ def _resolve(m: re.Match[str], published: dt.date | None, future: bool) -> tuple
     if m.group("my"):
         month = MONTHS[m.group("my_month").lower()]
         return _month(int(m.group("my_year")), month)
+    if m.group("mo"):
+        if published is None:
+            return None, None
+        month = MONTHS[m.group("mo_month").lower()]
+        return _month(_nearest_year(month, 1, published, future), month)
     if m.group("year"):
         year = int(m.group("year_n"))
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
