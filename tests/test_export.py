@@ -148,3 +148,20 @@ def test_claims_carry_the_quantities_they_state(invoke, db_url: str, tmp_path: P
     assert (money["value"], money["currency"], money["modifier"]) == ("40000000000", "USD", "nearly")
     count = next(q for q in stated if q["kind"] == "count")
     assert (count["value"], count["noun"], count["cumulative"]) == ("1500", "volunteer", True)
+
+
+def test_claims_carry_every_time_they_state(invoke, db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "times"
+    folder.mkdir()
+    (folder / "storm.txt").write_text(
+        "Storm Report\n\nThe storm struck the coast of Lindby on 5 and 6 March and closed the harbour.\n",
+        encoding="utf-8",
+    )
+    (folder / "sources.csv").write_text("path,outlet,url,published,title\nstorm.txt,Lindby Post,,2024-03-14,\n")
+    db = str(db_url)
+    assert invoke(db, "ingest", str(folder)).exit_code == 0
+    out = tmp_path / "times.json"
+    assert invoke(db, "export", "--format", "json", "--output", str(out)).exit_code == 0
+    claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+    times = [t for c in claims for t in c["times"]]
+    assert {"text": "5 and 6 March", "first": "2024-03-05", "last": "2024-03-06", "role": "event"} in times, times

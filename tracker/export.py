@@ -22,6 +22,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
         entities = entity_repo.list_entities(session)
         about = entity_repo.claim_entities(session)
         quantities = repo.claim_quantities(session)
+        times = repo.claim_times(session)
         flags = flag_repo.list_flags(session)
         outlets = outlet_repo.outlet_records(session)
     return {
@@ -79,6 +80,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "rule": c.rule,
                 "subject": c.subject,
                 "quantities": quantities.get(c.id, []),
+                "times": times.get(c.id, []),
                 "role": (
                     {
                         "holder": c.role.holder,

@@ -1,5 +1,5 @@
 """Facts kept as data: each claim's rule, sentence and subject, a role claim's holder/title/organisation, each
-mention's rule, which reading of a page gave its text, and the quantities a claim states
+mention's rule, which reading of a page gave its text, and the quantities and times a claim states
 
 Revision ID: 0007
 Revises: 0006
@@ -66,9 +66,27 @@ def upgrade() -> None:
         sa.UniqueConstraint("claim_id", "position", name=op.f("uq_claim_quantities_claim_id")),
     )
     op.create_index(op.f("ix_claim_quantities_claim_id"), "claim_quantities", ["claim_id"], unique=False)
+    op.create_table(
+        "claim_times",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("text", sa.String(length=100), nullable=False),
+        sa.Column("first", sa.Date(), nullable=True),
+        sa.Column("last", sa.Date(), nullable=True),
+        sa.Column("role", sa.String(length=10), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["claim_id"], ["claims.id"], name=op.f("fk_claim_times_claim_id_claims"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_claim_times")),
+        sa.UniqueConstraint("claim_id", "position", name=op.f("uq_claim_times_claim_id")),
+    )
+    op.create_index(op.f("ix_claim_times_claim_id"), "claim_times", ["claim_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_claim_times_claim_id"), table_name="claim_times")
+    op.drop_table("claim_times")
     op.drop_index(op.f("ix_claim_quantities_claim_id"), table_name="claim_quantities")
     op.drop_table("claim_quantities")
     op.drop_table("claim_roles")

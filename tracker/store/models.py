@@ -126,6 +126,27 @@ class Claim(Base):
     quantities: Mapped[list[ClaimQuantity]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="ClaimQuantity.position"
     )
+    times: Mapped[list[ClaimTime]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimTime.position"
+    )
+
+
+class ClaimTime(Base):
+    """A time a claim states, kept as data: the words, the range of days they resolve to (None when they cannot
+    be resolved), and what they date (``role``: the reported event, the report itself, or a noun)."""
+
+    __tablename__ = "claim_times"
+    __table_args__ = (UniqueConstraint("claim_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(100))
+    first: Mapped[dt.date | None] = mapped_column(Date)
+    last: Mapped[dt.date | None] = mapped_column(Date)
+    role: Mapped[str] = mapped_column(String(10))
+
+    claim: Mapped[Claim] = relationship(back_populates="times")
 
 
 class ClaimQuantity(Base):

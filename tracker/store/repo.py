@@ -36,6 +36,7 @@ from tracker.store.models import (
     ClaimEntity,
     ClaimQuantity,
     ClaimRole,
+    ClaimTime,
     Mention,
     Outlet,
     Passage,
@@ -162,6 +163,10 @@ def add_source(session: Session, new: NewSource) -> int:
                 subject=fitting(c.subject, CLAIM_SUBJECT),
                 role=_role(c.role),
                 quantities=_quantities(c.quantities),
+                times=[
+                    ClaimTime(position=i, text=t.text, first=t.first, last=t.last, role=t.role)
+                    for i, t in enumerate(t for t in c.times if fitting(t.text, TIME_TEXT))
+                ],
             )
             for i, c in enumerate(new.claims)
         ],
@@ -410,6 +415,21 @@ def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
                 "partial": q.partial,
                 "currency": q.currency,
                 "unit": q.unit,
+            }
+        )
+    return out
+
+
+def claim_times(session: Session) -> dict[int, list[dict[str, Any]]]:
+    """Every claim's stated times, in reading order, as plain data."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for t in session.scalars(select(ClaimTime).order_by(ClaimTime.claim_id, ClaimTime.position)):
+        out.setdefault(t.claim_id, []).append(
+            {
+                "text": t.text,
+                "first": t.first.isoformat() if t.first else None,
+                "last": t.last.isoformat() if t.last else None,
+                "role": t.role,
             }
         )
     return out
