@@ -667,3 +667,21 @@ def test_two_sums_of_money_with_nothing_said_of_what_they_pay_are_not_compared()
         claim(75, POST, "2024-01-10", "The Lumo pen from Brenmoor will sell for $9.99 in Velmora.", VELMORA),
     )
     assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)
+
+
+def test_a_running_total_that_falls_is_a_conflict_not_a_change() -> None:
+    result = run(
+        claim(60, LEDGER, "2024-01-10", "Velmora has signed 9 harbour agreements so far.", VELMORA),
+        claim(61, POST, "2024-05-20", "Velmora has signed 3 harbour agreements in total.", VELMORA),
+    )
+    link = only(result)
+    assert link.kind == CONFLICT
+    assert link.explanation.startswith("a running total fell: 9 agreement")
+
+
+def test_a_running_total_that_rises_is_still_a_change() -> None:
+    result = run(
+        claim(60, LEDGER, "2024-01-10", "Velmora has signed 3 harbour agreements so far.", VELMORA),
+        claim(61, POST, "2024-05-20", "Velmora has signed 9 harbour agreements in total.", VELMORA),
+    )
+    assert only(result).kind == TEMPORAL_CHANGE

@@ -106,9 +106,13 @@ def modifier_before(words: list[str]) -> str | None:
     return None
 
 
+_MARKER_WORD = re.compile(r"[^\W_]+")
+
+
 def cumulative(text: str) -> bool:
-    lower = f" {' '.join(text.lower().split())} "
-    return any(f" {marker} " in lower or f" {marker}," in lower for marker in v.CUMULATIVE_MARKERS)
+    """The text gives a running total: "so far", "in total", "now has" (at any punctuation)."""
+    lower = " " + " ".join(_MARKER_WORD.findall(text.lower())) + " "
+    return any(f" {marker} " in lower for marker in v.CUMULATIVE_MARKERS)
 
 
 def quantities(sentence: Sentence, first: int | None = None, last: int | None = None) -> tuple[QuantityFact, ...]:

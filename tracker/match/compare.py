@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
+from tracker.extract.quantities import cumulative
 from tracker.match.pairs import candidate_pairs
 from tracker.match.read import (
     Count,
@@ -232,6 +233,9 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings):
             said = (
                 f"{_num(first[1].value)} {x.noun} per {_cite(first[0])}, {_num(second[1].value)} per {_cite(second[0])}"
             )
+            if change == "fell" and cumulative(first[0].claim.text) and cumulative(second[0].claim.text):
+                # "nine states have signed so far" and later "three in total": a running total never falls
+                return CONFLICT, f"a running total fell: {said}", shared
             if gap is not None and gap >= settings.change_min_days:
                 return TEMPORAL_CHANGE, f"the count {change}: {said}", shared
             return CONFLICT, f"the counts differ: {said}, {gap if gap is not None else '?'} days apart", shared
