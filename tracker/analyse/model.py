@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tracker.analyse.sentences import segment_offsets
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:
@@ -57,8 +58,6 @@ def pipeline(settings: ParseSettings = PARSE) -> Language:
 
 def _preset_sentences(doc: Doc) -> Doc:
     """Each token starts a sentence exactly where pysbd's segments start; the parser keeps these boundaries."""
-    from tracker.analyse.sentences import segment_offsets
-
     starts = set(segment_offsets(doc.text))
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts

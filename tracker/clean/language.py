@@ -73,13 +73,10 @@ def foreign_sentence(text: str, settings: LanguageSettings = LANGUAGE) -> bool:
     # Words only: quotation marks blur the call. A short sentence splits the identifier's belief between close
     # languages (Indonesian and Malay), so what counts is that English is all but ruled out and one other
     # language is clearly ahead; a run of names leaves every language unlikely, and stays.
-    words = " ".join(_WORD.findall(text))
-    code, confidence = identify(words)
-    return (
-        code != ENGLISH
-        and confidence >= settings.sentence_min_lead
-        and probability(words, ENGLISH) <= 1 - settings.min_confidence
-    )
+    ranked = _identifier().rank(" ".join(_WORD.findall(text)))  # one call: the best language and English's
+    code, lead = ranked[0]
+    english = dict(ranked).get(ENGLISH, 0.0)
+    return code != ENGLISH and lead >= settings.sentence_min_lead and english <= 1 - settings.min_confidence
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:

@@ -58,15 +58,13 @@ CHECKABLE_ENTITIES = frozenset(
 # "their first talks"), not with a number or an adverb, which are more often a list of modifiers misread.
 APPOSITION_OPENERS = frozenset({"DT", "PRP$", "PDT"})
 # Number words that make an amount of a plural noun one sum: "3 million euros is ...".
-AMOUNT_WORDS = frozenset(SCALES) | {"bn", "m"}
+AMOUNT_WORDS = frozenset(SCALES) | frozenset(v.SCALE_ABBREVIATIONS)
 # Modals that make a statement a possibility.
 HEDGES = frozenset({"could", "might", "may"})
 # Conjunctions that join a contrasting statement: ", but B" is a second claim.
 CONTRAST_JOINTS = frozenset({"but", "yet"})
 # Conjunctions of alternatives: "A or B" states neither.
 ALTERNATIVES = frozenset({"or", "nor"})
-# Personal subjects that open a second statement after ", and" (", and we value ...").
-PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "it", "they", "we", "you"})
 # Words that tie a part to whoever is speaking: such a part is not a fact on its own ("our biggest partner").
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
 # Objects that point back at an earlier sentence: "reported this" states nothing of its own.
@@ -345,7 +343,7 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
     own_subject = any(c.dep_ in _SUBJECTS for c in conj.children)
     under_report = head is not root and _reporting(root) and head.dep_ == "ccomp" and root.i < head.i
     text, subject_name = _words(words), None
-    pronoun = any(c.dep_ in _SUBJECTS and c.lower_ in PERSONAL_SUBJECTS for c in conj.children)
+    pronoun = any(c.dep_ in _SUBJECTS and c.lower_ in v.PERSONAL_SUBJECTS for c in conj.children)
     contrast = joint is not None and joint.lower_ in CONTRAST_JOINTS
     if own_subject and not under_report and (joint is None or not _long_enough(conj, words)):
         return None  # an unjoined clause is the parser's guess; "A, and the RAM is too" says nothing alone

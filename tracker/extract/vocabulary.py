@@ -188,7 +188,7 @@ MEASURE_UNITS = frozenset(
 # Units of time after a number: "5 hours of battery", "a 25-year career" measure a length of time, they count no
 # things.
 DURATION_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years".split()
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()
 )
 # Words after a number that make it an age: "45 years old", "a 12-year-old".
 AGE_WORDS = frozenset("old aged".split())
@@ -248,5 +248,7 @@ COUNT_ADJECTIVES = frozenset("other more additional new further extra remaining"
 # the verb, "on 3 May the talks" is the month.
 MODAL_FOLLOWERS = frozenset("be have not never also well still yet soon even only already now just".split())
 
-# Subject pronouns: "they May ..." is the modal after its subject, never the month.
-SUBJECT_PRONOUNS = frozenset("i we you he she it they who".split())
+# Personal subjects: they open a second statement after ", and" (", and we value ..."), and "they May ..." is
+# the modal after its subject, never the month (as after "who").
+PERSONAL_SUBJECTS = frozenset("i we you he she it they".split())
+SUBJECT_PRONOUNS = PERSONAL_SUBJECTS | {"who"}

@@ -39,7 +39,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*\d|\d")
 _NUMBER_WORDS = {**NUMBER_VALUES, "thousand": 1000}
 _SCALES = SCALES
 _MONTHS = MONTH_NAMES
-_TIME_UNITS = frozenset("second minute hour day week month year decade".split())
+_TIME_UNITS = v.DURATION_UNITS
 _RELATIVE = frozenset("before after ago later earlier".split())
 _ROLE_CLAIM = re.compile(r"^(?P<name>.+?) is (?:the |a |an )?(?P<title>.+?)\.?$")
 
