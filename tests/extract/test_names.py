@@ -175,10 +175,10 @@ def test_role_claim_from_title_phrase_between_commas() -> None:
 
 
 def test_role_claim_for_the_person_after_to() -> None:
-    text = "The letter was drafted by an aide to President Anna Berg."
+    text = "The letter was drafted by an aide to Vice President Anna Berg."
     roles = by_kind(claims_of(text), "role")
-    assert [r.text for r in roles] == ["Anna Berg is President."]
-    assert quote(text, roles[0]) == "President Anna Berg"
+    assert [r.text for r in roles] == ["Anna Berg is Vice President."]
+    assert quote(text, roles[0]) == "Vice President Anna Berg"
 
 
 def test_role_claims_for_two_people_joined_by_and() -> None:

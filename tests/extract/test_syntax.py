@@ -75,6 +75,13 @@ def test_two_reported_clauses_under_one_verb_give_two_claims_each_with_the_frame
     assert quote(text, claims[1]) == "that the road would reopen on 4 June."
 
 
+def test_a_second_reported_clause_with_nothing_to_check_stays_with_the_first() -> None:
+    """ "X stressed that A and that B is crucial": an opinion names nothing and gives no number or date, so it is
+    not a claim of its own; the sentence stays whole."""
+    text = "Mayor Ida Brenner stressed that calm could not be achieved passively and that patience was crucial."
+    assert texts(claims_of(text)) == [text]
+
+
 def test_or_joins_alternatives_not_two_facts() -> None:
     text = "Kovac did not know where the talks in Pella were held or who was taking part."
     assert texts(claims_of(text)) == [text]

@@ -54,6 +54,9 @@ class ClaimDraft:
     quantities: tuple[QuantityFact, ...] = ()
 
 
+# A title of fewer words than this, with no body named beside it, says not of what: no role claim is made of it.
+MIN_TITLE_WORDS = 2
+
 # Every rule that makes claims, by name: each claim records the one that made it.
 RULES = {
     "role-title": "a person's title or apposition gives a role: 'X is <title>'",
@@ -172,10 +175,13 @@ def _sentence_claims(
     # A name the patterns found untitled gives way to the parse's titled reading of it.
     patterned = [p for p in patterned if p.title or not any(_overlap(p, q) for q, _ in parsed)]
     found = sorted(patterned + [person for person, _ in parsed], key=lambda p: p.start)
+    patterned = [_widened_title(text, sentence, base, p) for p in patterned]
     titled = [(p, "role-title", _parsed_role(p, roles, base)) for p in patterned if p.title]
     titled += [(p, "role-" + role.rule, role) for p, role in parsed if p.title]
     out: list[ClaimDraft] = []
     for person, rule, role in sorted(titled, key=lambda t: t[0].start):
+        if len(_title_words(person.title or "")) < MIN_TITLE_WORDS and (role is None or role.organisation is None):
+            continue  # "X is President." does not say of what: a bare title is no claim of its own
         out.append(_role_claim(text, base, person, context, rule, role))
     speaker = _speaker(sentence, found, context)
     for person in found:
@@ -211,6 +217,29 @@ def _parsed_holders(text: str, found: list[Person], roles: list[Role], base: int
             title_start, title_end = role.title.start - base, role.title.end - base
             out.append((Person(name, start, end, role.title.of(text), title_start, title_end), role))
     return out
+
+
+def _widened_title(text: str, sentence: Sentence, base: int, person: Person) -> Person:
+    """A title the patterns read short gets the lower-case words the parse hangs on it: "trade envoy X", not
+    "envoy X"."""
+    if person.title is None or person.title_start is None or person.title_end is None:
+        return person
+    start, end = base + person.title_start, base + person.title_end
+    inside = [t for t in sentence.tokens if start <= sentence.at(t) < end]
+    if not inside:
+        return person
+    first = inside[0]
+    while first.i > sentence.tokens.start:
+        before = first.doc[first.i - 1]
+        if before.dep_ not in ("compound", "amod") or not before.is_lower or before.pos_ not in ("NOUN", "ADJ"):
+            break
+        if not (start <= sentence.at(before.head) < base + person.end) and before.head.i != first.i:
+            break
+        first = before
+    wide = sentence.at(first)
+    if wide == start:
+        return person
+    return replace(person, title=" ".join(text[wide:end].split()), title_start=wide - base)
 
 
 def _overlap(a: Person, b: Person) -> bool:

@@ -368,7 +368,7 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
     rule = "conj-clause" if own_subject else "conj-verb"
     if under_report:
         # "X said A and that B": B is said by X too
-        if any(c.dep_ == "neg" for c in root.children):
+        if any(c.dep_ == "neg" for c in root.children) or not _checkable(words):
             return None
         frame = _frame(root, taken)
         if frame is None:
