@@ -1,5 +1,6 @@
 """Facts kept as data at extraction, so that no later stage re-reads a claim's text: who holds which office in
-which body (a role), with the words of the title as a span into the stored text."""
+which body (a role), what event a claim reports, and who was there; each with its words as spans into the
+stored text. Counts are ``extract.quantities.QuantityFact``, times ``extract.when.TimeRef``."""
 
 from __future__ import annotations
 
@@ -25,3 +26,40 @@ class RoleFact:
     # office held until someone else takes it: later stages must not compare it with posts.
     temporary: bool = False
     holder_span: Span | None = None
+    # Words of succession the claim says of this post (``extract.vocabulary.SUCCESSION``: "appointed",
+    # "replaced", "resigned", "interim", "acting", "returned", "now", "takes over"), as written, on ``change_span``;
+    # ``change`` is their class. ``former`` marks a post held before and no longer ("former", "ex-", "then-").
+    change: str | None = None
+    change_words: str | None = None
+    change_span: Span | None = None
+    former: bool = False
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """An event a claim reports. ``kind`` is its class (``extract.vocabulary.EVENT_CLASSES``: a meeting, a
+    signing, a handover, an appointment, a visit ...), ``words`` the words that say it as written ("held direct
+    peace talks"), resting on ``span``. ``place`` is where the claim says it happened (not a country it merely
+    names), ``ordinal`` which of a series it is ("the first meeting", "the second round"), and ``negated`` is
+    set when the claim says it did not happen. Its dates are the claim's event times."""
+
+    kind: str
+    words: str
+    span: Span | None = None
+    place: str | None = None
+    place_span: Span | None = None
+    ordinal: int | None = None
+    negated: bool = False
+    rule: str = "event-verb"
+
+
+@dataclass(frozen=True)
+class PresenceFact:
+    """Someone said to have been at the event a claim reports (``present``), or away from it; ``remote`` when
+    they took part from elsewhere ("by video link"). ``who`` is the name as written, resting on ``span``."""
+
+    who: str
+    present: bool
+    remote: bool = False
+    span: Span | None = None
+    rule: str = "presence-verb"

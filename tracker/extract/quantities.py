@@ -48,6 +48,10 @@ class QuantityFact:
     span: Span | None = None
     # A part counted beside others ("15 other countries", "10 extra titles"), not the whole.
     partial: bool = False
+    # The words that say the count moved to this value ("rose to", "climbed to", "fell to"), and which way:
+    # TRENDS ("rise" or "fall"); evidence that a later, different count is a change and not a conflict.
+    trend: str | None = None
+    trend_words: str | None = None
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
