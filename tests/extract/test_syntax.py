@@ -306,3 +306,14 @@ def test_an_echo_clause_or_a_short_first_clause_is_not_split_off() -> None:
     assert texts(claims_of("That is usable, but the Velmo 5 runs very warm.")) == [
         "That is usable, but the Velmo 5 runs very warm."
     ]
+
+
+def test_a_relative_clause_after_an_apposition_is_said_of_the_name() -> None:
+    """ "Ivo Marek, Mayor Sorel's chief adviser, who discussed ...": the side fact is Ivo Marek's, not 'the
+    adviser's'."""
+    text = (
+        "The ambassador is no relation to Ivo Marek, Mayor Ana Sorel's chief adviser, who discussed the budget with "
+        "council aide Karl Odin by telephone in December."
+    )
+    side = next(c for c in claims_of(text) if c.rule == "relative-clause")
+    assert side.text == "Ivo Marek discussed the budget with council aide Karl Odin by telephone in December."

@@ -607,10 +607,14 @@ def _antecedent(head: Token, stop: int) -> list[Token]:
     top = head
     while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
+    named = top
+    while named.dep_ == "appos" and named.head.pos_ == "PROPN" and named.head.i < named.i:
+        named = named.head  # "Jake Ivo, the minister's adviser, who ...": the clause is said of the name
     skip: set[int] = set()
-    for t in top.subtree:
-        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i != head.i:
+    for t in named.subtree:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and (t.i != head.i or named is not top):
             skip.update(s.i for s in t.subtree)
+    top = named
     words = [t for t in top.subtree if t.i < stop and t.i not in skip]
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words.pop()
