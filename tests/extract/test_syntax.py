@@ -317,3 +317,17 @@ def test_a_relative_clause_after_an_apposition_is_said_of_the_name() -> None:
     )
     side = next(c for c in claims_of(text) if c.rule == "relative-clause")
     assert side.text == "Ivo Marek discussed the budget with council aide Karl Odin by telephone in December."
+
+
+def test_a_main_clause_that_keeps_its_frame_gets_no_second_speaker() -> None:
+    """'"A, but B," the head of the authority said': the first part keeps its own frame, closed by the comma
+    and quotation mark it had; no 'X said' is put in front of it."""
+    text = (
+        '"The pact will not only confirm the role of Velmora in the defence of Ostwick, but it will also lay a '
+        'foundation for long-term trade between Ostwick and Velmora," the head of the port authority emphasised.'
+    )
+    first = claims_of(text)[0]
+    assert first.text == (
+        '"The pact will not only confirm the role of Velmora in the defence of Ostwick," the head of the port '
+        "authority emphasised."
+    )

@@ -441,7 +441,7 @@ def _part_claim(
     said_by = None if part.side else speaker
     if part.participle and part.said_by:
         said_by = _resolve_subject(part.said_by, found, context) or said_by
-    claim_text = _self_contained(part.words, part.participle, said_by, split_up, context)
+    claim_text = _self_contained(part.words, part.participle, said_by, split_up and not part.framed, context)
     if claim_text is None or _no_comment(sentence, part):
         return None
     tokens = doc[part.first : part.last + 1]

@@ -97,6 +97,7 @@ class Part:
     participle: str | None = None  # the reporting participle that opened it ("stressing")
     said_by: str | None = None  # who the participle's statement is by: the subject of the verb it hangs on
     side: bool = False  # a side fact cut out of the main clause
+    framed: bool = False  # it keeps its own reporting frame ('"A," the minister said'): no speaker to restore
 
 
 def split(sentence: Tokens, sides: bool = True) -> list[Part]:
@@ -494,7 +495,9 @@ def _main(sentence: Tokens, taken: set[int]) -> Part | None:
     rest = [t for t in sentence if t.i not in taken]
     if not _content(rest) or _frame_only(sentence.root):
         return None
-    return Part("clause", _words(rest), sentence[0].i, _last(rest))
+    root = sentence.root
+    framed = _reporting(root) and root.i not in taken and any(c.dep_ in _SUBJECTS for c in root.children)
+    return Part("clause", _words(rest), sentence[0].i, _last(rest), framed=framed)
 
 
 def _last(tokens: list[Token]) -> int:
@@ -761,4 +764,20 @@ def _words(tokens: Iterable[Token]) -> str:
     out = re.sub(r"\s+", " ", out)
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)
-    return out.strip(" ,;:—–-")
+    return _closing_quotes(out).strip(" ,;:—–-")
+
+
+def _closing_quotes(text: str) -> str:
+    """A closing quotation mark sits on the word it closes, with the comma that ends the quoted words when a
+    reporting frame follows in lower case: '... Ostwick," the head said', not '... Ostwick " the head said'."""
+    out, inside = "", False
+    for k, ch in enumerate(text):
+        closing = ch == "”" or (ch == '"' and inside)
+        if ch in '"“”':
+            inside = ch == "“" or (ch == '"' and not inside)
+        if closing:
+            out = out.rstrip()
+            if text[k + 1 : k + 3].strip()[:1].islower() and not out.endswith((",", ".", "!", "?")):
+                out += ","
+        out += ch
+    return out
