@@ -9,7 +9,7 @@ from __future__ import annotations
 FERRY_BODY = [
     "The council of Velmora approved plans for a new ferry terminal on Wednesday, ending a dispute that "
     "had lasted for three years.",
-    "Mayor Ilse Drummond said the terminal would carry up to two thousand passengers a day once it opens "
+    "Velmora Mayor Ilse Drummond said the terminal would carry up to two thousand passengers a day once it opens "
     "in the spring of 2025.",
     "The project will cost about forty million euros, according to the budget office of the council, and "
     "most of the money will come from a regional fund.",
@@ -59,7 +59,7 @@ FERRY_OTHER_REPORT = "\n".join(
         "",
         "Velmora will get its long-awaited ferry terminal after councillors finally voted for the plan in a "
         "late session on Wednesday evening.",
-        "Ilse Drummond, the mayor, told reporters that as many as two thousand people could use the new "
+        "Ilse Drummond, the mayor of Velmora, told reporters that as many as two thousand people could use the new "
         "crossing every day when it is finished.",
         "Critics on the council warned that the price tag of forty million euros could still grow, pointing "
         "to problems with a harbour scheme a decade ago.",
