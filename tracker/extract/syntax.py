@@ -97,6 +97,9 @@ class Part:
     participle: str | None = None  # the reporting participle that opened it ("stressing")
     said_by: str | None = None  # who the participle's statement is by: the subject of the verb it hangs on
     side: bool = False  # a side fact cut out of the main clause
+    # The tokens the part's words are, where they are not all of first..last (the main clause, with its side
+    # facts cut out); empty when they are.
+    own: tuple[int, ...] = ()
 
 
 def split(sentence: Tokens, sides: bool = True) -> list[Part]:
@@ -494,7 +497,7 @@ def _main(sentence: Tokens, taken: set[int]) -> Part | None:
     rest = [t for t in sentence if t.i not in taken]
     if not _content(rest) or _frame_only(sentence.root):
         return None
-    return Part("clause", _words(rest), sentence[0].i, _last(rest))
+    return Part("clause", _words(rest), sentence[0].i, _last(rest), own=tuple(t.i for t in rest))
 
 
 def _last(tokens: list[Token]) -> int:
