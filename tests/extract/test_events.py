@@ -194,3 +194,19 @@ def test_a_split_part_keeps_its_own_frames() -> None:
     for claim in (main, side):
         assert claim.event is not None and claim.event.span is not None
         assert claim.start <= claim.event.span.start and claim.event.span.end <= claim.end
+
+
+def test_an_event_nouns_modifiers_are_its_words() -> None:
+    fact = event("At a closed-door meeting in Copenhagen, Kovac spoke.")
+    assert (fact.words, fact.place) == ("closed-door meeting", "Copenhagen")
+
+
+@pytest.mark.parametrize(
+    "text", ["Velmora would be invited to join when all members agree.", "The assembly was among the possible venues."]
+)
+def test_no_presence_without_an_occasion(text: str) -> None:
+    assert presence(text) == []
+
+
+def test_among_the_participants() -> None:
+    assert presence("Kovac was among the participants.") == [("Kovac", True, False, "presence-verb")]

@@ -52,6 +52,8 @@ OCCURRENCE_VERBS = frozenset("happen occur take proceed go".split())
 OCCURRENCE_PHRASES = frozenset({("take", "place"), ("go", "ahead")})
 # Verbs that say an event was called off: "the vote was cancelled"; it did not happen.
 CANCEL_VERBS = frozenset("cancel scrap abandon".split())
+# Dependencies of the words before an event noun that belong to its words: "direct peace talks".
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "advmod"})
 _ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLASS_OF_NOUN = {noun: kind for kind, words in v.EVENT_CLASSES.items() for noun in words["nouns"]}
@@ -152,14 +154,16 @@ def _noun_class(noun: Token) -> str | None:
 
 def _noun_event(noun: Token, kind: str) -> _Event:
     words = [noun]
-    for child in noun.lefts:
-        if child.dep_ in ("amod", "compound", "nmod") and child.i >= min(t.i for t in words) - 1:
-            words.append(child)
-    first = min(words, key=lambda t: t.i)
-    for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if child.i < first.i and child.dep_ in ("amod", "compound", "nmod") and child.i == first.i - 1:
-            words.append(child)
-            first = child
+    doc = noun.doc
+    inside = {t.i for t in noun.subtree}
+    first = noun
+    while first.i > 0:  # the modifiers just before it: "direct peace talks", "closed-door meeting"
+        before = doc[first.i - 1]
+        if before.i in inside and (before.dep_ in NOUN_MODIFIERS or (before.text == "-" and first.i > 1)):
+            first = before if before.text != "-" else doc[first.i - 2]
+            words.append(first)
+        else:
+            break
     heads = [noun]
     series = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if (_lemma(noun) in v.SERIES_NOUNS) and series:
@@ -313,8 +317,8 @@ def _presence(verb: Token) -> tuple[bool, str, Token] | None:
     if lemma in v.ABSENCE_VERBS and (lemma == "boycott" or not objects or any(_is_event_word(o) for o in objects)):
         present = False
     elif lemma in v.PRESENCE_VERBS:
-        if lemma == "join" and objects and not any(_is_event_word(o) for o in objects):
-            return None  # "X joined the alliance" is membership, not presence
+        if lemma == "join" and not (any(_is_event_word(o) for o in objects) or _remote(verb)):
+            return None  # "X joined the alliance", "invited to join": membership, not presence
         if lemma in ("travel", "fly", "arrive") and negated:
             return None
         present = True
@@ -322,6 +326,8 @@ def _presence(verb: Token) -> tuple[bool, str, Token] | None:
         for child in children:
             pair = (lemma, child.lower_)
             if child.dep_ in ("dobj", "acomp", "prep", "prt", "advmod") and pair in v.PRESENCE_PHRASES:
+                if pair == ("be", "among") and not any(_lemma(o) in v.ATTENDING_GROUPS for o in child.children):
+                    continue  # "X was among the venues" says nothing of presence
                 present = v.PRESENCE_PHRASES[pair]
                 break
     if present is None:

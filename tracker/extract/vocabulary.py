@@ -337,6 +337,8 @@ PRESENCE_PHRASES: dict[tuple[str, str], bool] = {
     ("stay", "at"): False,
     ("be", "absent"): False,
 }
+# Groups of people at an event: "X was among the participants", "among those present".
+ATTENDING_GROUPS = frozenset("participant attendee delegate guest those speaker observer".split())
 ABSENCE_VERBS = frozenset("skip boycott miss snub".split())
 # Verbs that say someone would not do what follows: "declined to attend".
 REFUSAL_VERBS = frozenset("decline refuse".split())
