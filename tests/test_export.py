@@ -165,3 +165,45 @@ def test_claims_carry_every_time_they_state(invoke, db_url: str, tmp_path: Path)
     claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
     times = [t for c in claims for t in c["times"]]
     assert {"text": "5 and 6 March", "first": "2024-03-05", "last": "2024-03-06", "role": "event"} in times, times
+
+
+FRAMES_ARTICLE = """Velmora Evening Star
+
+Delegations from Velmora and Ostrava held talks in Korvast on Friday.
+
+Kovac did not attend the summit in Korvast on Friday.
+
+Ana Sorel was appointed interim head of the port authority on Monday.
+
+The former transport minister Karl Odin said the road to the harbour was closed.
+
+The number of injured passengers rose to 42 people on Saturday.
+"""
+
+
+def test_frames_are_stored_and_exported(invoke, db_url: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "frames.txt").write_text(FRAMES_ARTICLE, encoding="utf-8")
+    assert invoke(db_url, "ingest", str(corpus)).exit_code == 0
+    out = tmp_path / "tracker.json"
+    assert invoke(db_url, "export", "--format", "json", "--output", str(out)).exit_code == 0
+    claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+    text = (corpus / "frames.txt").read_text(encoding="utf-8")
+    for claim in claims:
+        assert set(claim) >= {"event", "presence"}
+        if claim["event"] is not None:
+            event = claim["event"]
+            assert " ".join(text[event["start"] : event["end"]].split()) == event["words"]
+            assert claim["start"] <= event["start"] and event["end"] <= claim["end"]
+    talks = next(c for c in claims if c["quote"].startswith("Delegations"))
+    assert (talks["event"]["kind"], talks["event"]["place"], talks["event"]["negated"]) == ("meeting", "Korvast", False)
+    absent = next(c for c in claims if c["quote"].startswith("Kovac did not attend"))
+    assert [(p["who"], p["present"], p["remote"]) for p in absent["presence"]] == [("Kovac", False, False)]
+    appointed = next(c for c in claims if c["role"] and c["role"]["holder"] == "Ana Sorel")
+    assert (appointed["role"]["change"], appointed["role"]["change_words"]) == ("appointed", "appointed")
+    former = next(c for c in claims if c["role"] and c["role"]["holder"] == "Karl Odin")
+    assert former["role"]["former"] is True
+    rose = next(c for c in claims if "rose to 42" in c["quote"])
+    (quantity,) = rose["quantities"]
+    assert (quantity["value"], quantity["trend"], quantity["trend_words"]) == ("42", "rise", "rose to")

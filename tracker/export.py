@@ -23,6 +23,8 @@ def build_export(engine: Engine) -> dict[str, Any]:
         about = entity_repo.claim_entities(session)
         quantities = repo.claim_quantities(session)
         times = repo.claim_times(session)
+        events = repo.claim_events(session)
+        presence = repo.claim_presence(session)
         flags = flag_repo.list_flags(session)
         outlets = outlet_repo.outlet_records(session)
     return {
@@ -89,10 +91,15 @@ def build_export(engine: Engine) -> dict[str, Any]:
                         "title_quote": c.role.title_quote,
                         "rule": c.role.rule,
                         "temporary": c.role.temporary,
+                        "change": c.role.change,
+                        "change_words": c.role.change_words,
+                        "former": c.role.former,
                     }
                     if c.role
                     else None
                 ),
+                "event": events.get(c.id),
+                "presence": presence.get(c.id, []),
             }
             for c in claims
         ],

@@ -33,3 +33,10 @@ NUMBER_VALUES: dict[str, int] = {
 SCALES: dict[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 # Words that count without a value of their own: "dozens of", "hundreds of", "half".
 VAGUE_COUNTS = frozenset("dozens hundreds thousands millions billions half".split())
+
+# Ordinal words and their values: "the first meeting", "the third round".
+ORDINAL_VALUES: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip

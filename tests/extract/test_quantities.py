@@ -121,3 +121,22 @@ def test_a_claim_carries_its_quantity_frames() -> None:
     assert [(q.value, q.noun_class, q.modifier) for q in claim.quantities] == [(3000, "troops", "more than")]
     span = claim.quantities[0].span
     assert span is not None and body[span.start : span.end] == "3,000"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "trend", "words"),
+    [
+        ("The toll rose to 42.", 42, "rise", "rose to"),
+        ("The number of dead climbed to 42 people.", 42, "rise", "climbed to"),
+        ("Arrivals fell to 300 refugees in May.", 300, "fall", "fell to"),
+        ("The count reached 300 people.", 300, "rise", "reached"),
+    ],
+)
+def test_a_count_that_moved(text: str, value: int, trend: str, words: str) -> None:
+    (fact,) = frames(text)
+    assert (fact.value, fact.kind, fact.trend, fact.trend_words) == (value, COUNT, trend, words)
+
+
+def test_a_count_that_did_not_move() -> None:
+    (fact,) = frames("Velmora sent 300 troops to the border.")
+    assert (fact.trend, fact.trend_words) == (None, None)

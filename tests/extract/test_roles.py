@@ -37,7 +37,7 @@ def one(text: str, holder: str) -> RoleFact:
 
 
 def test_every_rule_is_named_and_described() -> None:
-    assert set(RULES) == {"apposition", "compound", "copula", "role-verb", "appointment"}
+    assert set(RULES) == {"apposition", "compound", "copula", "role-verb", "appointment", "succession"}
     assert all(description for description, _, _ in RULES.values())
 
 
@@ -208,3 +208,63 @@ def test_role_claims_record_the_body_the_parse_finds() -> None:
 def test_dotted_acronym_stays_one_word_of_the_title(text: str) -> None:
     claims = claims_of(text)
     assert not any(c.text.endswith("is S. President.") for c in claims), [c.text for c in claims]
+
+
+# --- succession ------------------------------------------------------------------------------------------
+
+
+def role_claim(text: str, holder: str) -> RoleFact:
+    found = [c.role for c in claims_of(text) if c.role is not None and c.role.holder == holder]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_appointed_interim_head() -> None:
+    text = "Ana Sorel was appointed interim head of the port authority."
+    fact = role_claim(text, "Ana Sorel")
+    assert (fact.change, fact.change_words, fact.former) == ("appointed", "appointed", False)
+    assert fact.change_span is not None and fact.change_span.of(text) == "appointed"
+    assert fact.title.startswith("interim head")
+
+
+def test_a_former_minister() -> None:
+    fact = role_claim("The former transport minister Karl Odin said the road was closed.", "Karl Odin")
+    assert fact.former and fact.change is None
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Karl Odin, the outgoing chair of the port authority, said the road was closed.", "Karl Odin"),
+        ("Karl Odin had been chair of the port authority until May.", "Karl Odin"),
+    ],
+)
+def test_posts_held_before(text: str, holder: str) -> None:
+    assert role_claim(text, holder).former
+
+
+def test_replaced_as_chair() -> None:
+    text = "Odin, who replaced Ivo Marek as chair, said the port would reopen."
+    claims = claims_of(text)
+    (claim,) = [c for c in claims if c.role is not None]
+    assert claim.role is not None and (claim.role.rule, claim.role.title) == ("succession", "chair")
+    assert (claim.role.change, claim.role.change_words) == ("replaced", "replaced")
+    assert claim.text == "Odin replaced Ivo Marek as chair."  # the side clause that says it, not the main one
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "change", "words"),
+    [
+        ("Ida Brenner, the new mayor of Ostwick, spoke on Monday.", "Ida Brenner", "now", "new"),
+        ("Kovac now heads the port authority.", "Kovac", "now", "now"),
+        ("Ida Brenner, the acting mayor of Ostwick, spoke on Monday.", "Ida Brenner", "interim", "acting"),
+    ],
+)
+def test_succession_words(text: str, holder: str, change: str, words: str) -> None:
+    fact = role_claim(text, holder)
+    assert (fact.change, fact.change_words, fact.former) == (change, words, False)
+
+
+def test_a_post_with_no_succession_words() -> None:
+    fact = role_claim("Ana Kovac is the chair of the port authority.", "Ana Kovac")
+    assert (fact.change, fact.change_words, fact.change_span, fact.former) == (None, None, None, False)

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from tracker.analyse import Document, Sentence
 from tracker.clean.spans import Span, trim
 from tracker.extract import vocabulary as v
-from tracker.extract.facts import RoleFact
+from tracker.extract.events import event_of, presence_of
+from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.names import Person, people
 from tracker.extract.quantities import QuantityFact, quantities
-from tracker.extract.roles import Role, is_side_fact, role_facts
+from tracker.extract.roles import Role, is_side_fact, role_facts, succession
 from tracker.extract.syntax import SYNTAX_RULES, Part, speaker_phrase, split
 from tracker.extract.when import TimeRef, event_span, find_times, parse_hints
 
@@ -50,8 +51,11 @@ class ClaimDraft:
     sentence: Span | None = None
     subject: str | None = None
     role: RoleFact | None = None
-    # The quantity frames of the claim's words, read from the parse (not stored yet).
+    # The quantity frames of the claim's words, read from the parse.
     quantities: tuple[QuantityFact, ...] = ()
+    # The event the claim reports and who was there or away, read from the parse of the claim's own words.
+    event: EventFact | None = None
+    presence: tuple[PresenceFact, ...] = ()
 
 
 # A title of fewer words than this, with no body named beside it, says not of what: no role claim is made of it.
@@ -182,7 +186,7 @@ def _sentence_claims(
     for person, rule, role in sorted(titled, key=lambda t: t[0].start):
         if len(_title_words(person.title or "")) < MIN_TITLE_WORDS and (role is None or role.organisation is None):
             continue  # "X is President." does not say of what: a bare title is no claim of its own
-        out.append(_role_claim(text, base, person, context, rule, role))
+        out.append(_role_claim(text, sentence, person, context, rule, role))
     speaker = _speaker(sentence, found, context)
     for person in found:
         context.note(person)
@@ -191,7 +195,7 @@ def _sentence_claims(
     out.extend(_enumeration_claims(text, sentence, published))
     out.extend(_statement_claims(text, sentence, speaker, found, published, context, listed=bool(members)))
     out = _with_clause_roles(text, out, roles, context)
-    out = [replace(claim, sentence=sentence.span) for claim in out]
+    out = [_with_frames(text, sentence, replace(claim, sentence=sentence.span)) for claim in out]
     if speaker and context.is_person(speaker):
         context.last_person = context.full_name(speaker)
     for match in _WHO_CLAUSE.finditer(body):
@@ -200,6 +204,15 @@ def _sentence_claims(
             if subject is not None:
                 context.mark_person(subject.name)  # "who" is said of people
     return out
+
+
+def _with_frames(text: str, sentence: Sentence, claim: ClaimDraft) -> ClaimDraft:
+    """The claim's event and presence frames, read from its own words: a split part's tokens, or the tokens its
+    passage covers. A role claim states a post, not an event: it has none."""
+    if claim.kind == "role" or claim.rule not in ("membership-verb", "membership-list"):
+        return claim  # a part's frames are read with it (``_part_claim``)
+    own = {t.i for t in sentence.tokens if claim.start <= sentence.at(t) and sentence.end_of(t) <= claim.end}
+    return replace(claim, event=event_of(text, sentence, own), presence=presence_of(text, sentence, own))
 
 
 def _parsed_holders(text: str, found: list[Person], roles: list[Role], base: int) -> list[tuple[Person, Role]]:
@@ -264,8 +277,9 @@ def _parsed_role(person: Person, roles: list[Role], base: int) -> Role | None:
 
 
 def _role_claim(
-    text: str, base: int, person: Person, context: ArticleContext, rule: str, parsed: Role | None
+    text: str, sentence: Sentence, person: Person, context: ArticleContext, rule: str, parsed: Role | None
 ) -> ClaimDraft:
+    base = sentence.span.start
     title_start = person.start if person.title_start is None else person.title_start
     title_end = person.end if person.title_end is None else person.title_end
     start = base + min(person.start, title_start)
@@ -282,6 +296,9 @@ def _role_claim(
             organisation_span=parsed.organisation,
             temporary=parsed.temporary,
         )
+    change = succession(sentence, title_span, holder)
+    if change is not None:
+        fact = change.on(fact, text)
     return ClaimDraft(f"{name} is {title}.", start, end, "role", people=(name,), rule=rule, subject=name, role=fact)
 
 
@@ -289,20 +306,23 @@ def _with_clause_roles(
     text: str, claims: list[ClaimDraft], roles: list[Role], context: ArticleContext
 ) -> list[ClaimDraft]:
     """A role the sentence states as its statement ("X is chair of Y", "X heads the team", "X was named ...")
-    is kept as the fact of the claim that states it; no second claim repeats it."""
+    is kept as the fact of the claim that states it (the narrowest that holds it: a side clause "X, who replaced Y
+    as chair," before the main clause around it); no second claim repeats it."""
     out = list(claims)
     for role in roles:
         if is_side_fact(role):
             continue
-        for i, claim in enumerate(out):
-            if (
-                claim.role is None
-                and claim.kind != "role"
-                and claim.start <= role.holder.start
-                and (role.title.end <= claim.end)
-            ):
-                out[i] = replace(claim, role=role.fact(text, context.full_name(" ".join(role.holder.of(text).split()))))
-                break
+        holding = [
+            i
+            for i, claim in enumerate(out)
+            if claim.role is None
+            and claim.kind != "role"
+            and claim.start <= role.holder.start
+            and (role.title.end <= claim.end)
+        ]
+        if holding:
+            i = min(holding, key=lambda i: (out[i].end - out[i].start, i))
+            out[i] = replace(out[i], role=role.fact(text, context.full_name(" ".join(role.holder.of(text).split()))))
     return out
 
 
@@ -451,6 +471,7 @@ def _part_claim(
     )
     times = _times(part.words, published, future, tokens)
     when = event_span(times)
+    own = set(part.own or range(part.first, part.last + 1))
     return ClaimDraft(
         claim_text,
         piece.start,
@@ -465,6 +486,8 @@ def _part_claim(
         rule=part.rule,
         quantities=quantities(sentence, part.first, part.last),
         subject=part.subject,
+        event=event_of(text, sentence, own),
+        presence=presence_of(text, sentence, own),
     )
 
 

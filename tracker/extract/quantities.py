@@ -188,14 +188,43 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     head = last.head
     if head.lower_ in v.NAMING_NOUNS or (head.i < first.i and head.pos_ == "PROPN"):
         return QuantityFact(value, MEASURE, None, None, None, False, None, head.lower_, span)  # "model 3"
-    noun = _counted_noun(last)
+    noun = _counted_noun(last) or _trend_subject(last)
     if noun is None:
         return None
     if is_measure_word(noun.text):
         return QuantityFact(value, MEASURE, None, None, modifier, False, None, noun.lower_, span)
     lemma = noun.lemma_.lower()
     partial = any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in noun.children)
-    return QuantityFact(value, COUNT, lemma, noun_class(lemma), modifier, running, None, None, span, partial)
+    trend, trend_words = _trend(sentence, last if noun.i < last.i else noun)
+    return QuantityFact(
+        value, COUNT, lemma, noun_class(lemma), modifier, running, None, None, span, partial, trend, trend_words
+    )
+
+
+def _trend(sentence: Sentence, word: Token) -> tuple[str | None, str | None]:
+    """Which way the words before a count say it moved to its value (``vocabulary.TRENDS``), and those words as
+    written: "rose to 42", "fell to 10", "reached 300", "down to 12"."""
+    counted = word.head if word.dep_ in ("nummod", "quantmod") and word.head.i > word.i else word
+    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in v.TRENDS and counted.head.lemma_.lower() == "reach":
+        verb = counted.head
+        return v.TRENDS["reach"], verb.text
+    if counted.dep_ != "pobj" or counted.head.lower_ != "to":
+        return None, None
+    to = counted.head
+    head = to.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in v.TRENDS and head.i < to.i:
+        return v.TRENDS[head.lemma_.lower()], _words_between(sentence, head, to)
+    before = to.doc[to.i - 1] if to.i > 0 else None
+    if before is not None and before.lower_ in v.TREND_ADVERBS:
+        return v.TREND_ADVERBS[before.lower_], _words_between(sentence, before, to)
+    return None, None
+
+
+def _words_between(sentence: Sentence, first: Token, last: Token) -> str:
+    """The words from ``first`` to ``last`` as written, or the two alone when others stand between them."""
+    if last.i - first.i <= 2:
+        return " ".join(t.text for t in first.doc[first.i : last.i + 1])
+    return f"{first.text} {last.text}"
 
 
 def _counted_noun(number: Token) -> Token | None:
@@ -211,6 +240,20 @@ def _counted_noun(number: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _trend_subject(number: Token) -> Token | None:
+    """What a bare number after a verb of change counts: its subject ("the toll rose to 42")."""
+    if number.dep_ == "pobj" and number.head.lower_ == "to":
+        verb = number.head.head
+    elif number.dep_ == "dobj":
+        verb = number.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in v.TRENDS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return subject if subject is not None and subject.i < number.i else None
 
 
 def _money_noun(group: list[Token], after: Token | None) -> str | None:

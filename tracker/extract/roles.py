@@ -13,7 +13,7 @@ occasion ("led the delegation", "the official heading the mission") rather than 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.clean.spans import Span
@@ -49,10 +49,11 @@ class Role:
     organisation: Span | None = None
     temporary: bool = False
     office: str | None = None  # the office noun a role verb stands for ("heads" -> "head")
+    change: Succession | None = None
 
     def fact(self, text: str, holder: str | None = None) -> RoleFact:
         organisation = self.organisation.of(text) if self.organisation else None
-        return RoleFact(
+        fact = RoleFact(
             holder or self.holder.of(text),
             self.office or self.title.of(text),
             self.title,
@@ -62,6 +63,21 @@ class Role:
             temporary=self.temporary,
             holder_span=self.holder,
         )
+        return self.change.on(fact, text) if self.change else fact
+
+
+@dataclass(frozen=True)
+class Succession:
+    """What the sentence says of a post's succession: the class of its words (``vocabulary.SUCCESSION``), where
+    they stand, and whether the post is one held before and no longer."""
+
+    change: str | None = None
+    span: Span | None = None
+    former: bool = False
+
+    def on(self, fact: RoleFact, text: str) -> RoleFact:
+        words = " ".join(self.span.of(text).split()) if self.span else None
+        return replace(fact, change=self.change, change_words=words, change_span=self.span, former=self.former)
 
 
 Reader = Callable[["Sentence", "Token"], Iterator[Role]]
@@ -76,7 +92,7 @@ def role_facts(sentence: Sentence) -> list[Role]:
             for role in reader(sentence, token):
                 if (role.holder.start, role.title.start) not in seen:
                     seen.add((role.holder.start, role.title.start))
-                    found.append(role)
+                    found.append(replace(role, change=succession(sentence, role.title, role.holder)))
     found.sort(key=lambda r: (r.holder.start, r.title.start))
     return found
 
@@ -85,6 +101,85 @@ def is_side_fact(role: Role) -> bool:
     """A role stated beside the sentence's own statement (an apposition, a title before a name): it makes a
     claim of its own. A clause role ("X is chair", "X heads the team") is the statement itself."""
     return RULES[role.rule][2]
+
+
+# -- succession -------------------------------------------------------------------------------------------
+
+# The order in which the classes of succession words stand for a post when the sentence says several: a verb of
+# change ("replaced", "resigned") says more than a title's modifier ("interim", "new").
+SUCCESSION_RANK = ("replaced", "left", "returned", "appointed", "interim", "now")
+# Dependencies by which a title hangs on the verb that gives or takes it: "was appointed head", "is chair", "as".
+TITLE_ON_VERB = frozenset({"oprd", "attr", "xcomp", "acomp"})
+# Dependencies of the words to the left of a title that may say its succession: "former", "newly appointed".
+SUCCESSION_LEFT = frozenset({"amod", "advmod", "compound", "nmod", "npadvmod"})
+
+
+def succession(sentence: Sentence, title: Span | None, holder: Span | None = None) -> Succession | None:
+    """The words of succession the sentence says of the post on ``title`` (``vocabulary.SUCCESSION``), and
+    whether it is a former post ("former", "ex-", "then-", "outgoing", "had been ... until", "previously")."""
+    if title is None:
+        return None
+    inside = [t for t in sentence.tokens if title.start <= sentence.at(t) < title.end]
+    if not inside:
+        return None
+    holder_i = {t.i for t in sentence.tokens if holder and holder.start <= sentence.at(t) < holder.end}
+    words = [t for t in inside if t.i not in holder_i]
+    doc = inside[0].doc
+    i = inside[0].i - 1
+    while i >= sentence.tokens.start and i not in holder_i and (doc[i].dep_ in SUCCESSION_LEFT or doc[i].text == "-"):
+        words.insert(0, doc[i])
+        i -= 1
+    found: list[tuple[str, list[Token]]] = []
+    former = False
+    for word in words:
+        lower = word.lower_
+        if lower in v.FORMER_WORDS and (word.dep_ in SUCCESSION_LEFT or _hyphen_after(word)):
+            former = True
+        elif word.is_lower and word.dep_ in SUCCESSION_LEFT:
+            key = lower if lower in v.SUCCESSION else word.lemma_.lower()
+            if key in v.SUCCESSION and (key == lower or word.pos_ == "VERB"):
+                found.append((v.SUCCESSION[key], [word]))
+    verb = _title_verb(inside)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        particles = [c for c in verb.children if c.dep_ == "prt" and f"{lemma} {c.lower_}" in v.SUCCESSION]
+        if particles:
+            found.append((v.SUCCESSION[f"{lemma} {particles[0].lower_}"], [verb, particles[0]]))
+        elif lemma in v.SUCCESSION and verb.pos_ == "VERB":
+            found.append((v.SUCCESSION[lemma], [verb]))
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in v.SUCCESSION:
+                found.append((v.SUCCESSION[child.lower_], [child]))
+            if child.dep_ == "advmod" and child.lower_ in v.FORMER_WORDS:
+                former = True  # "was previously chair"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+        if perfect and any(c.dep_ == "prep" and c.lower_ in v.FORMER_UNTIL for c in verb.children):
+            former = True  # "had been chair until May"
+    if not found and not former:
+        return None
+    if not found:
+        return Succession(former=True)
+    change, tokens = min(found, key=lambda f: SUCCESSION_RANK.index(f[0]))
+    return Succession(change, sentence.span_of(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)), former)
+
+
+def _hyphen_after(word: Token) -> bool:
+    """ "ex-minister", "then-mayor": the prefix and its hyphen."""
+    return word.i + 1 < len(word.doc) and word.doc[word.i + 1].text == "-"
+
+
+def _title_verb(inside: list[Token]) -> Token | None:
+    """The verb that gives, takes or states the post: "was appointed head", "replaced X as chair", "is chair",
+    or a role verb that is the title itself ("now heads")."""
+    mine = {t.i for t in inside}
+    head = next((t for t in inside if t.head.i not in mine or t.head.i == t.i), inside[0])
+    if head.pos_ in ("VERB", "AUX") and head.dep_ not in TITLE_ON_VERB:
+        return head
+    if head.dep_ in TITLE_ON_VERB and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head
+    return None
 
 
 # -- names ------------------------------------------------------------------------------------------------
@@ -371,6 +466,35 @@ def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
             yield _role(sentence, name, title, "appointment")
 
 
+def _succession(sentence: Sentence, token: Token) -> Iterator[Role]:
+    """ "Odin replaced Ivo Marek as chair", "Dahl took over from Kovac as head of the agency": the subject holds
+    the post now."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or token.dep_ in {"acl", "amod"}:
+        return
+    children = list(token.children)
+    particles = [c.lower_ for c in children if c.dep_ == "prt"]
+    if not (
+        v.SUCCESSION.get(lemma) == "replaced" or any(v.SUCCESSION.get(f"{lemma} {p}") == "replaced" for p in particles)
+    ):
+        return
+    if any(c.dep_ == "neg" for c in children):
+        return
+    holder = next((c for c in children if c.dep_ == "nsubj"), None)
+    if holder is not None and holder.lower_ in v.CLAUSE_OPENERS and token.dep_ == "relcl":
+        holder = token.head  # "Odin, who replaced ..."
+    name = _name(holder) if holder is not None else None
+    if not name:
+        return
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                title = _title(sentence, noun)
+                if title and _person_like(name, noun):
+                    yield _role(sentence, name, title, "succession")
+                    return
+
+
 # name -> (what it reads, the rule, whether its role stands beside the sentence's statement)
 RULES: dict[str, tuple[str, Reader, bool]] = {
     "apposition": ("a common noun in apposition to a name: 'Ivo Marek, transport minister,'", _apposition, True),
@@ -378,4 +502,9 @@ RULES: dict[str, tuple[str, Reader, bool]] = {
     "copula": ("a name as subject of 'be'/'become' with a noun predicate: 'X is chair of Y'", _copula, False),
     "role-verb": ("a role verb with a name as subject or agent: 'X heads the team', 'led by X'", _role_verb, False),
     "appointment": ("a name named or appointed to an office: 'X was named chief executive'", _appointment, False),
+    "succession": (
+        "a name that replaced or succeeded another in an office: 'X replaced Y as chair'",
+        _succession,
+        False,
+    ),
 }

@@ -98,6 +98,9 @@ class Part:
     said_by: str | None = None  # who the participle's statement is by: the subject of the verb it hangs on
     side: bool = False  # a side fact cut out of the main clause
     framed: bool = False  # it keeps its own reporting frame ('"A," the minister said'): no speaker to restore
+    # The tokens the part's words are, where they are not all of first..last (the main clause, with its side
+    # facts cut out); empty when they are.
+    own: tuple[int, ...] = ()
 
 
 def split(sentence: Tokens, sides: bool = True) -> list[Part]:
@@ -497,7 +500,7 @@ def _main(sentence: Tokens, taken: set[int]) -> Part | None:
         return None
     root = sentence.root
     framed = _reporting(root) and root.i not in taken and any(c.dep_ in _SUBJECTS for c in root.children)
-    return Part("clause", _words(rest), sentence[0].i, _last(rest), framed=framed)
+    return Part("clause", _words(rest), sentence[0].i, _last(rest), framed=framed, own=tuple(t.i for t in rest))
 
 
 def _last(tokens: list[Token]) -> int:

@@ -252,3 +252,124 @@ MODAL_FOLLOWERS = frozenset("be have not never also well still yet soon even onl
 # the modal after its subject, never the month (as after "who").
 PERSONAL_SUBJECTS = frozenset("i we you he she it they".split())
 SUBJECT_PRONOUNS = PERSONAL_SUBJECTS | {"who"}
+
+# -- frames: events, presence, succession, trends --------------------------------------------------------------
+
+# Classes of events, each with the verbs and the nouns (lemmas) that say one took place. A support verb ("hold
+# talks", "sign an agreement") takes its class from its object; a verb of ``EVENT_OBJECT_VERBS`` says an event
+# only with an object of the right kind ("conclude an agreement", "submit a document").
+EVENT_CLASSES: dict[str, dict[str, frozenset[str]]] = {
+    "meeting": {
+        "verbs": frozenset("meet negotiate convene confer".split()),
+        "nouns": frozenset(
+            "meeting talk talks negotiation negotiations session round summit conference consultation consultations "
+            "meet".split()
+        ),
+    },
+    "signing": {
+        "verbs": frozenset("sign ink initial ratify".split()),
+        "nouns": frozenset("signing ratification".split()),
+    },
+    "handover": {"verbs": frozenset(), "nouns": frozenset("handover hand-over".split())},
+    "appointment": {
+        "verbs": frozenset("appoint nominate".split()),
+        "nouns": frozenset("appointment nomination".split()),
+    },
+    "visit": {"verbs": frozenset("visit".split()), "nouns": frozenset("visit trip tour".split())},
+    "call": {"verbs": frozenset("phone telephone".split()), "nouns": frozenset("call phone-call".split())},
+    "vote": {
+        "verbs": frozenset("vote elect".split()),
+        "nouns": frozenset("vote election ballot referendum poll".split()),
+    },
+    "attack": {
+        "verbs": frozenset("attack shell bomb strike raid".split()),
+        "nouns": frozenset("attack strike airstrike shelling bombing raid offensive assault".split()),
+    },
+    "departure": {
+        "verbs": frozenset("resign dismiss sack oust".split()),
+        "nouns": frozenset("resignation dismissal ouster".split()),
+    },
+    "arrest": {"verbs": frozenset("arrest detain".split()), "nouns": frozenset("arrest detention".split())},
+}
+# Verbs that say an event only with an object of one kind: (verb lemma, object lemmas) -> class.
+EVENT_OBJECT_VERBS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "signing": (
+        frozenset("conclude sign".split()),
+        frozenset("agreement deal treaty accord pact memorandum contract declaration protocol".split()),
+    ),
+    "handover": (
+        frozenset("deliver submit pass send transmit hand present".split()),
+        frozenset(
+            "document documents letter list proposal proposals plan note message draft report text reply "
+            "response request application".split()
+        ),
+    ),
+    "appointment": (frozenset("approve name appoint".split()), frozenset("composition cabinet government".split())),
+}
+# Verbs that say an event through their object and lend it their place and time: "held talks", "had a call".
+EVENT_SUPPORT_VERBS = frozenset("hold have conduct host stage organise organize begin start resume open".split())
+# Verb and particle pairs that say a handover or a visit: "handed over the list", "travelled to Ostwick".
+EVENT_PHRASAL: dict[tuple[str, str], str] = {
+    ("hand", "over"): "handover",
+    ("travel", "to"): "visit",
+    ("arrive", "in"): "visit",
+    ("step", "down"): "departure",
+    ("put", "to"): "signing",  # "put their names to the accord"
+}
+# Nouns that name one of a series and take their class from an "of" object ("the second round of talks"); alone
+# they name a meeting ("the third session").
+SERIES_NOUNS = frozenset("round session".split())
+# Words that say a call was made by telephone: "spoke by telephone", "talked on the phone".
+PHONE_WORDS = frozenset("phone telephone video-link".split())
+# Words that say an event did not take place: "no meeting was held", "the vote never happened".
+NEGATING_DETERMINERS = frozenset("no".split())
+NEGATING_ADVERBS = frozenset("not never n't".split())
+
+# Verbs that say someone was at an event, and those that say they were not; ``PRESENCE_ABSENT_PHRASES`` are verb
+# and particle (or object) pairs that say someone stayed away ("stayed away", "stayed in X", "did not send anyone").
+PRESENCE_VERBS = frozenset("attend participate join travel fly arrive come".split())
+PRESENCE_PHRASES: dict[tuple[str, str], bool] = {
+    ("take", "part"): True,
+    ("be", "present"): True,
+    ("be", "among"): True,
+    ("stay", "away"): False,
+    ("stay", "in"): False,
+    ("stay", "at"): False,
+    ("be", "absent"): False,
+}
+# Groups of people at an event: "X was among the participants", "among those present".
+ATTENDING_GROUPS = frozenset("participant attendee delegate guest those speaker observer".split())
+ABSENCE_VERBS = frozenset("skip boycott miss snub".split())
+# Verbs that say someone would not do what follows: "declined to attend".
+REFUSAL_VERBS = frozenset("decline refuse".split())
+# Words that say someone took part from elsewhere: "by video link", "remotely", "virtually", "online".
+REMOTE_WORDS = frozenset("video videolink video-link remotely virtually online videoconference teleconference".split())
+# Nouns that stand for someone sent in their place: "did not send anyone", "sent no delegation".
+ENVOY_NOUNS = frozenset("anyone anybody delegation delegate representative envoy".split())
+
+# Words of succession said of a post, by class: someone came into it, took it from another, left it, holds it for
+# a time, came back to it, or holds it now.
+SUCCESSION: dict[str, str] = {
+    "appoint": "appointed", "name": "appointed", "elect": "appointed", "promote": "appointed",
+    "nominate": "appointed", "install": "appointed", "designate": "appointed",
+    "replace": "replaced", "succeed": "replaced", "take over": "replaced",
+    "resign": "left", "step down": "left", "dismiss": "left", "sack": "left", "fire": "left", "oust": "left",
+    "remove": "left", "quit": "left",
+    "interim": "interim", "acting": "interim", "caretaker": "interim",
+    "return": "returned", "reinstate": "returned",
+    "now": "now", "newly": "now", "new": "now", "incoming": "now",
+}  # fmt: skip
+# Words that mark a post held before and no longer: "former minister", "ex-chair", "then-mayor".
+FORMER_WORDS = frozenset("former ex outgoing then previously erstwhile onetime one-time".split())
+# Words that mark a post held until a time: "had been chair until May".
+FORMER_UNTIL = frozenset("until till".split())
+
+# Verbs (lemmas) that say a count moved to its value, and which way: "rose to 42", "fell to 10", "reached 300".
+TRENDS: dict[str, str] = {
+    "rise": "rise", "climb": "rise", "increase": "rise", "grow": "rise", "reach": "rise", "jump": "rise",
+    "soar": "rise", "surge": "rise", "mount": "rise",
+    "fall": "fall", "drop": "fall", "decline": "fall", "decrease": "fall", "shrink": "fall", "sink": "fall",
+    "plunge": "fall", "slip": "fall",
+}  # fmt: skip
+# Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
+TREND_ADVERBS: dict[str, str] = {"down": "fall"}

@@ -10,7 +10,17 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tracker.store.models import Claim, ClaimQuantity, ClaimRole, Entity, FlagReview, Outlet, SourceEntity
+from tracker.store.models import (
+    Claim,
+    ClaimEvent,
+    ClaimPresence,
+    ClaimQuantity,
+    ClaimRole,
+    Entity,
+    FlagReview,
+    Outlet,
+    SourceEntity,
+)
 
 
 def width(column: InstrumentedAttribute) -> int:
@@ -31,6 +41,9 @@ ROLE_TEXT = width(ClaimRole.title)
 QUANTITY_VALUE = width(ClaimQuantity.value)
 QUANTITY_NOUN = width(ClaimQuantity.noun)
 QUANTITY_UNIT = width(ClaimQuantity.unit)
+FRAME_WORDS = width(ClaimQuantity.trend_words)  # the words of a trend or of a succession
+EVENT_TEXT = width(ClaimEvent.words)  # an event's words and its place
+PRESENCE_WHO = width(ClaimPresence.who)
 # Ids and versions are Integer columns: 32 bits on PostgreSQL (a wider number is "integer out of range" there,
 # and past 64 bits SQLite cannot even bind it), so the widest value both databases take is this.
 MAX_INTEGER = 2**31 - 1

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -129,6 +130,53 @@ class Claim(Base):
     times: Mapped[list[ClaimTime]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="ClaimTime.position"
     )
+    event: Mapped[ClaimEvent | None] = relationship(back_populates="claim", cascade="all, delete-orphan", uselist=False)
+    presence: Mapped[list[ClaimPresence]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimPresence.position"
+    )
+
+
+class ClaimEvent(Base):
+    """The event a claim reports, kept as data: its class (``kind``), the words that say it
+    (``source.text[start:end]``), where it happened, which of a series it is, and whether it did not happen."""
+
+    __tablename__ = "claim_events"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    words: Mapped[str] = mapped_column(String(300))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    place: Mapped[str | None] = mapped_column(String(300))
+    place_start: Mapped[int | None] = mapped_column(Integer)
+    place_end: Mapped[int | None] = mapped_column(Integer)
+    ordinal: Mapped[int | None] = mapped_column(Integer)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The rule that read it (extract.events.EVENT_RULES).
+    rule: Mapped[str | None] = mapped_column(String(40))
+
+    claim: Mapped[Claim] = relationship(back_populates="event")
+
+
+class ClaimPresence(Base):
+    """Someone a claim says was at its event (``present``) or away from it; ``remote`` when they took part from
+    elsewhere. ``who`` is the name as written, ``source.text[start:end]``."""
+
+    __tablename__ = "claim_presence"
+    __table_args__ = (UniqueConstraint("claim_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    who: Mapped[str] = mapped_column(String(300))
+    present: Mapped[bool] = mapped_column(Boolean)
+    remote: Mapped[bool] = mapped_column(Boolean, default=False)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    # The rule that read it (extract.events.PRESENCE_RULES).
+    rule: Mapped[str | None] = mapped_column(String(40))
+
+    claim: Mapped[Claim] = relationship(back_populates="presence")
 
 
 class ClaimTime(Base):
@@ -170,6 +218,9 @@ class ClaimQuantity(Base):
     unit: Mapped[str | None] = mapped_column(String(40))
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
+    # Which way the claim says the count moved to its value ("rise", "fall"), and the words that say it.
+    trend: Mapped[str | None] = mapped_column(String(10))
+    trend_words: Mapped[str | None] = mapped_column(String(100))
 
     claim: Mapped[Claim] = relationship(back_populates="quantities")
 
@@ -192,6 +243,13 @@ class ClaimRole(Base):
     # the delegation") rather than an office held until someone else takes it.
     rule: Mapped[str | None] = mapped_column(String(40))
     temporary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Words of succession said of the post (extract.vocabulary.SUCCESSION): their class, and the words as
+    # written on ``source.text[change_start:change_end]``; ``former`` for a post held before and no longer.
+    change: Mapped[str | None] = mapped_column(String(20))
+    change_words: Mapped[str | None] = mapped_column(String(100))
+    change_start: Mapped[int | None] = mapped_column(Integer)
+    change_end: Mapped[int | None] = mapped_column(Integer)
+    former: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     claim: Mapped[Claim] = relationship(back_populates="role")
 

@@ -15,13 +15,16 @@ from sqlalchemy.orm import Session
 from tracker.clean.spans import Span
 from tracker.entities import ArticleEntities
 from tracker.extract import ClaimDraft
-from tracker.extract.facts import RoleFact
+from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import QuantityFact
 from tracker.store.db import PG_LOCK_CORPUS
 from tracker.store.limits import (
     ATTRIBUTED_TO,
     CLAIM_SUBJECT,
+    EVENT_TEXT,
+    FRAME_WORDS,
     OUTLET_NAME,
+    PRESENCE_WHO,
     QUANTITY_NOUN,
     QUANTITY_UNIT,
     QUANTITY_VALUE,
@@ -34,6 +37,8 @@ from tracker.store.models import (
     Base,
     Claim,
     ClaimEntity,
+    ClaimEvent,
+    ClaimPresence,
     ClaimQuantity,
     ClaimRole,
     ClaimTime,
@@ -101,6 +106,9 @@ class StoredRole:
     title_quote: str | None
     rule: str | None = None
     temporary: bool = False
+    change: str | None = None  # the class of the succession words said of the post
+    change_words: str | None = None
+    former: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,8 @@ def add_source(session: Session, new: NewSource) -> int:
                     ClaimTime(position=i, text=t.text, first=t.first, last=t.last, role=t.role)
                     for i, t in enumerate(t for t in c.times if fitting(t.text, TIME_TEXT))
                 ],
+                event=_event(c.event),
+                presence=_presence(c.presence),
             )
             for i, c in enumerate(new.claims)
         ],
@@ -192,7 +202,46 @@ def _role(fact: RoleFact | None) -> ClaimRole | None:
         organisation_end=organisation.end if organisation else None,
         rule=fact.rule,
         temporary=fact.temporary,
+        change=fact.change,
+        change_words=fitting(fact.change_words, FRAME_WORDS),
+        change_start=fact.change_span.start if fact.change_span else None,
+        change_end=fact.change_span.end if fact.change_span else None,
+        former=fact.former,
     )
+
+
+def _event(fact: EventFact | None) -> ClaimEvent | None:
+    if fact is None or not fitting(fact.words, EVENT_TEXT):
+        return None
+    place = fact.place_span if fitting(fact.place, EVENT_TEXT) else None
+    return ClaimEvent(
+        kind=fact.kind,
+        words=fact.words,
+        start=fact.span.start if fact.span else None,
+        end=fact.span.end if fact.span else None,
+        place=fact.place if place else None,
+        place_start=place.start if place else None,
+        place_end=place.end if place else None,
+        ordinal=fact.ordinal,
+        negated=fact.negated,
+        rule=fact.rule,
+    )
+
+
+def _presence(facts: tuple[PresenceFact, ...]) -> list[ClaimPresence]:
+    rows = [f for f in facts if fitting(f.who, PRESENCE_WHO)]
+    return [
+        ClaimPresence(
+            position=i,
+            who=f.who,
+            present=f.present,
+            remote=f.remote,
+            start=f.span.start if f.span else None,
+            end=f.span.end if f.span else None,
+            rule=f.rule,
+        )
+        for i, f in enumerate(rows)
+    ]
 
 
 def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
@@ -215,6 +264,8 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
                 unit=fitting(fact.unit, QUANTITY_UNIT),
                 start=fact.span.start if fact.span else None,
                 end=fact.span.end if fact.span else None,
+                trend=fact.trend,
+                trend_words=fitting(fact.trend_words, FRAME_WORDS),
             )
         )
     return out
@@ -415,6 +466,8 @@ def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
                 "partial": q.partial,
                 "currency": q.currency,
                 "unit": q.unit,
+                "trend": q.trend,
+                "trend_words": q.trend_words,
             }
         )
     return out
@@ -435,8 +488,45 @@ def claim_times(session: Session) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
+def claim_events(session: Session) -> dict[int, dict[str, Any]]:
+    """Every claim's event frame, as plain data."""
+    return {
+        e.claim_id: {
+            "kind": e.kind,
+            "words": e.words,
+            "start": e.start,
+            "end": e.end,
+            "place": e.place,
+            "ordinal": e.ordinal,
+            "negated": e.negated,
+            "rule": e.rule,
+        }
+        for e in session.scalars(select(ClaimEvent).order_by(ClaimEvent.claim_id))
+    }
+
+
+def claim_presence(session: Session) -> dict[int, list[dict[str, Any]]]:
+    """Every claim's presence frames, in reading order, as plain data."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for p in session.scalars(select(ClaimPresence).order_by(ClaimPresence.claim_id, ClaimPresence.position)):
+        out.setdefault(p.claim_id, []).append(
+            {"who": p.who, "present": p.present, "remote": p.remote, "start": p.start, "end": p.end, "rule": p.rule}
+        )
+    return out
+
+
 def _stored_role(role: ClaimRole | None, text: str) -> StoredRole | None:
     if role is None:
         return None
     quote = text[role.title_start : role.title_end] if role.title_start is not None else None
-    return StoredRole(role.holder, role.title, role.organisation, quote, role.rule, role.temporary)
+    return StoredRole(
+        role.holder,
+        role.title,
+        role.organisation,
+        quote,
+        role.rule,
+        role.temporary,
+        role.change,
+        role.change_words,
+        role.former,
+    )

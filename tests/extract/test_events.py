@@ -1,0 +1,212 @@
+"""Event and presence frames read from the parse (extract.events), on invented sentences and names: the event's
+class, its words as a span, its place (never an actor), its ordinal and negation; who was there and who was not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analyse import analyse
+from tracker.clean.spans import Span
+from tracker.extract import vocabulary as v
+from tracker.extract.events import EVENT_RULES, PRESENCE_RULES, event_of, presence_of
+from tracker.extract.facts import EventFact, PresenceFact
+
+from .helpers import claims_of, find
+
+
+def frames(text: str) -> tuple[EventFact | None, tuple[PresenceFact, ...]]:
+    """The frames of a one-sentence text, read over all its tokens; every span quotes the text exactly."""
+    (sentence,) = analyse(text, [Span(0, len(text))]).sentences
+    own = {t.i for t in sentence.tokens}
+    event, presence = event_of(text, sentence, own), presence_of(text, sentence, own)
+    if event is not None:
+        assert event.span is not None and " ".join(event.span.of(text).split()) == event.words
+        assert event.rule in EVENT_RULES
+        if event.place is not None:
+            assert event.place_span is not None and event.place_span.of(text) == event.place
+    for fact in presence:
+        assert fact.span is not None and fact.span.of(text) == fact.who
+        assert fact.rule in PRESENCE_RULES
+    return event, presence
+
+
+def event(text: str) -> EventFact:
+    found, _ = frames(text)
+    assert found is not None, text
+    return found
+
+
+def test_every_event_class_has_words() -> None:
+    assert {"meeting", "signing", "handover", "appointment", "visit", "call", "vote", "attack"} <= set(v.EVENT_CLASSES)
+    assert all(words["verbs"] or words["nouns"] for words in v.EVENT_CLASSES.values())
+
+
+def test_the_first_meeting_was_held() -> None:
+    fact = event("The first meeting was held on 5 May.")
+    assert (fact.kind, fact.words, fact.ordinal, fact.place, fact.negated) == (
+        "meeting",
+        "first meeting was held",
+        1,
+        None,
+        False,
+    )
+
+
+def test_talks_held_in_a_place() -> None:
+    text = "Delegations from Velmora and Ostrava held talks in Korvast on Friday."
+    fact = event(text)
+    assert (fact.kind, fact.words, fact.place, fact.rule) == ("meeting", "held talks", "Korvast", "event-support")
+
+
+def test_an_actor_is_no_place() -> None:
+    fact = event("Velmora proposed talks.")
+    assert (fact.kind, fact.place) == ("meeting", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("Officials attended the second round of talks in Ostwick.", 2),
+        ("The third session opened in Korvast on Monday.", 3),
+        ("Kovac and Dahl met for the first time at the Varno Palace.", 1),
+    ],
+)
+def test_ordinals(text: str, ordinal: int) -> None:
+    fact = event(text)
+    assert (fact.kind, fact.ordinal) == ("meeting", ordinal)
+
+
+def test_a_place_the_parse_hangs_on_the_time() -> None:
+    assert event("Kovac and Dahl met for the first time at the Varno Palace.").place == "Varno Palace"
+
+
+@pytest.mark.parametrize(
+    "text", ["No meeting was held.", "The meeting did not take place.", "Kovac and Dahl did not meet on Friday."]
+)
+def test_an_event_that_did_not_happen(text: str) -> None:
+    fact = event(text)
+    assert fact.kind == "meeting" and fact.negated
+
+
+def test_someone_absent_does_not_negate_the_event() -> None:
+    fact, presence = frames("Kovac did not attend the summit.")
+    assert fact is not None and (fact.kind, fact.negated) == ("meeting", False)
+    assert [(p.who, p.present, p.rule) for p in presence] == [("Kovac", False, "absence-verb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "rule"),
+    [
+        ("Velmora concluded an agreement with Ostrava.", "signing", "event-object"),
+        ("The ministers signed the accord in Korvast.", "signing", "event-object"),
+        ("The two ministers signed in Korvast on Friday.", "signing", "event-verb"),
+        ("Kovac handed over the list of prisoners.", "handover", "event-object"),
+        ("Dahl travelled to Ostwick on Monday.", "visit", "event-phrasal"),
+        ("Kovac spoke by telephone with Dahl.", "call", "event-phone"),
+        ("The assembly voted on the plan.", "vote", "event-verb"),
+        ("Ana Sorel was appointed head of the port authority.", "appointment", "event-verb"),
+    ],
+)
+def test_event_classes(text: str, kind: str, rule: str) -> None:
+    fact = event(text)
+    assert (fact.kind, fact.rule) == (kind, rule)
+
+
+def test_a_visit_takes_its_place_from_the_object() -> None:
+    assert event("Kovac visited Ostwick on Monday.").place == "Ostwick"
+    assert event("Dahl travelled to Ostwick on Monday.").place == "Ostwick"
+
+
+def test_a_call_for_something_is_no_telephone_call() -> None:
+    found, _ = frames("Kovac renewed calls for an inquiry.")
+    assert found is None
+
+
+def test_no_event() -> None:
+    found, presence = frames("The road from Ostwick is closed.")
+    assert found is None and presence == ()
+
+
+# --- presence ---------------------------------------------------------------------------------------------
+
+
+def presence(text: str) -> list[tuple[str, bool, bool, str]]:
+    return [(p.who, p.present, p.remote, p.rule) for p in frames(text)[1]]
+
+
+def test_joined_by_video_link_is_remote() -> None:
+    assert presence("Dahl joined by video link.") == [("Dahl", True, True, "presence-verb")]
+
+
+def test_each_member_of_a_list_is_present() -> None:
+    assert presence("Officials from Velmora, Ostrava and Brenmoor attended the second round of talks.") == [
+        ("Velmora", True, False, "presence-verb"),
+        ("Ostrava", True, False, "presence-verb"),
+        ("Brenmoor", True, False, "presence-verb"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Kovac declined to attend the summit.", "absence-refusal"),
+        ("Ostrava did not send anyone to the talks.", "absence-envoy"),
+        ("Kovac stayed away from the summit.", "absence-verb"),
+        ("Kovac skipped the summit.", "absence-verb"),
+    ],
+)
+def test_absence(text: str, rule: str) -> None:
+    (who, present, remote, found) = presence(text)[0]
+    assert (who, present, remote, found) == (text.split()[0], False, False, rule)
+
+
+def test_presence_by_passive_agents() -> None:
+    assert [w for w, present, _, _ in presence("The talks were attended by Kovac and Dahl.") if present] == [
+        "Kovac",
+        "Dahl",
+    ]
+
+
+def test_took_part_remotely() -> None:
+    assert presence("Kovac took part remotely.") == [("Kovac", True, True, "presence-verb")]
+
+
+def test_joining_a_body_is_no_presence() -> None:
+    assert presence("Velmora joined the customs union.") == []
+
+
+# --- on claims --------------------------------------------------------------------------------------------
+
+
+def test_claims_carry_their_frames() -> None:
+    text = "Delegations from Velmora and Ostrava held talks in Korvast on Friday."
+    (claim,) = claims_of(text)
+    assert claim.event is not None and (claim.event.kind, claim.event.place) == ("meeting", "Korvast")
+
+
+def test_a_split_part_keeps_its_own_frames() -> None:
+    text = "The meeting, which was held in Korvast on 5 May, ended without agreement."
+    claims = claims_of(text)
+    main = find(claims, "The meeting ended without agreement.")
+    side = find(claims, "The meeting was held in Korvast on 5 May.")
+    assert main.event is not None and main.event.place is None  # the place is said in the side clause only
+    assert side.event is not None and side.event.place == "Korvast"
+    for claim in (main, side):
+        assert claim.event is not None and claim.event.span is not None
+        assert claim.start <= claim.event.span.start and claim.event.span.end <= claim.end
+
+
+def test_an_event_nouns_modifiers_are_its_words() -> None:
+    fact = event("At a closed-door meeting in Copenhagen, Kovac spoke.")
+    assert (fact.words, fact.place) == ("closed-door meeting", "Copenhagen")
+
+
+@pytest.mark.parametrize(
+    "text", ["Velmora would be invited to join when all members agree.", "The assembly was among the possible venues."]
+)
+def test_no_presence_without_an_occasion(text: str) -> None:
+    assert presence(text) == []
+
+
+def test_among_the_participants() -> None:
+    assert presence("Kovac was among the participants.") == [("Kovac", True, False, "presence-verb")]
