@@ -27,7 +27,7 @@ from pathlib import Path
 
 from tracker.config import MATCH
 from tracker.ingest import discover
-from tracker.match.compare import ClaimFacts, EntityInfo, MatchResult, Reading, _clusters, compare
+from tracker.match.compare import ClaimFacts, CorpusFacts, EntityInfo, MatchResult, Reading, _clusters, compare
 from tracker.match.pairs import candidate_pairs
 from tracker.pipeline import ingest
 from tracker.store import open_store, session_scope
@@ -107,6 +107,8 @@ def run(claims, entities) -> float:
     readings, t_read = measure("read", lambda: {c.id: Reading(c, entities) for c in claims})
     pairs, t_pairs = measure("pairs", lambda: list(candidate_pairs(list(readings.values()), MATCH)))
 
+    corpus = CorpusFacts.of(list(readings.values()))
+
     def decide():
         result = MatchResult()
         corroborating = []
@@ -115,9 +117,9 @@ def run(claims, entities) -> float:
             if ra.claim.source_id == rb.claim.source_id or ra.claim.outlet == rb.claim.outlet:
                 continue
             result.pairs_compared += 1
-            verdict = compare(ra, rb, entities, MATCH)
-            if verdict and verdict[0] == "corroboration":
-                corroborating.append((1.0, a, b, verdict[1]))
+            verdict = compare(ra, rb, entities, MATCH, corpus)
+            if verdict and verdict.kind == "corroboration":
+                corroborating.append((1.0, a, b, verdict))
             elif verdict:
                 result.links.append(verdict)
         _clusters(corroborating, readings, result)

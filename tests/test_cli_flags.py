@@ -2,7 +2,7 @@
 
 Invented outlets report on an invented harbour town, Velmora: who heads its Harbour Office (Ilse Drummond in
 January, Tomas Brandt by June), the flood shelters it has opened (12, later 30) and the day of its fishing
-talks with Korvast (10 or 11 January). That gives a corroboration, a conflict and changes over time.
+talks with Korvast. That gives a corroboration, a conflict (12 or 18 shelters on one day) and changes over time.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from click.testing import Result
 from sqlalchemy import select, update
 
 from tests.articles import write_folder
+from tracker.match.compare import RULES
 from tracker.store import open_store, session_scope
 from tracker.store.flag_repo import FlagDraft, list_flags, sync_flags
 from tracker.store.models import Flag
@@ -38,7 +39,7 @@ LEDGER = article(
 POST = article(
     "Harrow Post",
     "Fishing dispute between Velmora and Korvast drags on",
-    "Negotiators from Velmora and Korvast met for fishing talks in Lindby on 11 January.",
+    "The town council has opened 18 flood shelters for families who lost their homes in the December storm.",
     "Ilse Drummond, the head of the Velmora Harbour Office, said that both sides wanted a deal before the "
     "spring season.",
     "Local fishermen said that they had not been able to sail for almost six weeks because of the dispute.",
@@ -67,23 +68,23 @@ OBSERVER = article(
 DRUMMOND_LEDGER = "Ilse Drummond is Velmora Harbour Office chief."
 DRUMMOND_POST = "Ilse Drummond is head of the Velmora Harbour Office."
 BRANDT_COURIER = "Tomas Brandt is head of the Velmora Harbour Office."
-TALKS_LEDGER = "Negotiators from Velmora and Korvast held fishing talks in Lindby on 10 January."
-TALKS_POST = "Negotiators from Velmora and Korvast met for fishing talks in Lindby on 11 January."
 SHELTERS_LEDGER = (
     "The town council has opened 12 flood shelters for families who lost their homes in the December storm."
 )
+SHELTERS_POST = "The town council has opened 18 flood shelters for families who lost their homes in the December storm."
 SHELTERS_COURIER = (
     "The town council has opened 30 flood shelters for families who lost their homes in the December storm."
 )
 
 EXPECTED = {
     ("corroboration", frozenset({DRUMMOND_LEDGER, DRUMMOND_POST})),
-    ("conflict", frozenset({TALKS_LEDGER, TALKS_POST})),
+    ("conflict", frozenset({SHELTERS_LEDGER, SHELTERS_POST})),
     ("temporal_change", frozenset({DRUMMOND_LEDGER, BRANDT_COURIER})),
     ("temporal_change", frozenset({DRUMMOND_POST, BRANDT_COURIER})),
     ("temporal_change", frozenset({SHELTERS_LEDGER, SHELTERS_COURIER})),
+    ("temporal_change", frozenset({SHELTERS_POST, SHELTERS_COURIER})),
 }
-SUMMARY = "flags: 1 corroboration, 1 conflict, 3 temporal_change, 0 spelling_variant"
+SUMMARY = "flags: 1 corroboration, 1 conflict, 4 temporal_change, 0 spelling_variant"
 
 
 def write_first(root: Path) -> Path:
@@ -92,7 +93,7 @@ def write_first(root: Path) -> Path:
         [
             ("1-ledger.txt", LEDGER, "Kestrel Ledger", "https://ledger.example/talks", "2024-01-15",
              "Harbour office prepares"),
-            ("2-post.txt", POST, "Harrow Post", "https://post.example/dispute", "2024-01-16",
+            ("2-post.txt", POST, "Harrow Post", "https://post.example/dispute", "2024-01-15",
              "Fishing dispute drags on"),
             ("3-courier.txt", COURIER, "Brenmoor Courier", "https://courier.example/chief", "2024-06-20",
              "New harbour chief"),
@@ -186,6 +187,14 @@ def test_ingest_flags_corroboration_conflict_and_changes(first: dict) -> None:
     explanation = next(f["explanation"] for f in first["flags"] if f["id"] == changed)
     for part in ("Ilse Drummond", "Tomas Brandt", "Kestrel Ledger", "Brenmoor Courier", "2024-01-15", "2024-06-20"):
         assert part in explanation, explanation
+    # Each flag names its rule and carries the frames it compared, their words as written.
+    assert all(set(f["rule"].split("+")) <= set(RULES) and f["frames"] for f in first["flags"]), first["flags"]
+    conflict = next(f for f in first["flags"] if f["kind"] == "conflict")
+    assert conflict["rule"] == "count-conflict"
+    assert sorted(frame["quantity"]["words"] for frame in conflict["frames"]) == ["12", "18"]
+    change = next(f for f in first["flags"] if f["id"] == changed)
+    assert change["rule"] == "post-changed-hands"
+    assert [frame["role"]["holder"] for frame in change["frames"]] == ["Ilse Drummond", "Tomas Brandt"]
 
 
 def test_export_gives_clusters_to_corroborated_claims_only(first: dict) -> None:
@@ -225,7 +234,7 @@ def test_flags_filters_by_kind_status_and_outlet(invoke, db_url: str, first: dic
 
     flags = first["flags"]
     of_kind = {k: {f["id"] for f in flags if f["kind"] == k} for k in ("corroboration", "conflict", "temporal_change")}
-    assert len(of_kind["conflict"]) == 1 and len(of_kind["temporal_change"]) == 3
+    assert len(of_kind["conflict"]) == 1 and len(of_kind["temporal_change"]) == 4
     for kind, ids in of_kind.items():
         assert listed("--kind", kind) == ids
     assert ok(invoke(db_url, "flags", "--kind", "spelling_variant")).stdout == "no flags match\n"
@@ -233,18 +242,20 @@ def test_flags_filters_by_kind_status_and_outlet(invoke, db_url: str, first: dic
     assert ok(invoke(db_url, "flags", "--status", "dismissed")).stdout == "no flags match\n"
     assert listed("--kind", "conflict", "--status", "open") == of_kind["conflict"]
 
-    # Outlets: the Harrow Post is in the corroboration, the conflict and one change; case does not matter.
+    # Outlets: the Harrow Post is in the corroboration, the conflict and two changes; case does not matter.
+    changes = {
+        flag_id(first, "temporal_change", DRUMMOND_POST, BRANDT_COURIER),
+        flag_id(first, "temporal_change", SHELTERS_POST, SHELTERS_COURIER),
+    }
     post = {
         flag_id(first, "corroboration", DRUMMOND_LEDGER, DRUMMOND_POST),
-        flag_id(first, "conflict", TALKS_LEDGER, TALKS_POST),
-        flag_id(first, "temporal_change", DRUMMOND_POST, BRANDT_COURIER),
+        flag_id(first, "conflict", SHELTERS_LEDGER, SHELTERS_POST),
+        *changes,
     }
     assert listed("--outlet", "Harrow Post") == post
     assert listed("--outlet", "hArRoW pOsT") == post
     assert listed("--outlet", "Brenmoor Courier") == of_kind["temporal_change"]
-    assert listed("--outlet", "Harrow Post", "--kind", "temporal_change") == {
-        flag_id(first, "temporal_change", DRUMMOND_POST, BRANDT_COURIER)
-    }
+    assert listed("--outlet", "Harrow Post", "--kind", "temporal_change") == changes
     assert ok(invoke(db_url, "flags", "--outlet", "Fenwick Observer")).stdout == "no flags match\n"
     assert invoke(db_url, "flags", "--kind", "rumour").exit_code == 2
 
@@ -252,7 +263,7 @@ def test_flags_filters_by_kind_status_and_outlet(invoke, db_url: str, first: dic
 def test_flags_show_gives_explanation_and_each_claim_with_outlet_date_and_quote(
     invoke, db_url: str, first: dict
 ) -> None:
-    conflict = flag_id(first, "conflict", TALKS_LEDGER, TALKS_POST)
+    conflict = flag_id(first, "conflict", SHELTERS_LEDGER, SHELTERS_POST)
     explanation = next(f["explanation"] for f in first["flags"] if f["id"] == conflict)
     out = ok(invoke(db_url, "flags", "show", conflict)).stdout
     lines = out.splitlines()
@@ -260,8 +271,8 @@ def test_flags_show_gives_explanation_and_each_claim_with_outlet_date_and_quote(
     assert lines[1] == f"  {explanation}"
     ids = claim_ids(first)
     for text, outlet, published in (
-        (TALKS_LEDGER, "Kestrel Ledger", "2024-01-15"),
-        (TALKS_POST, "Harrow Post", "2024-01-16"),
+        (SHELTERS_LEDGER, "Kestrel Ledger", "2024-01-15"),
+        (SHELTERS_POST, "Harrow Post", "2024-01-15"),
     ):
         assert f"  claim {ids[text]} · {outlet} · {published} · cluster -" in lines
         assert f"    {text}" in lines
@@ -269,7 +280,7 @@ def test_flags_show_gives_explanation_and_each_claim_with_outlet_date_and_quote(
     corroboration = flag_id(first, "corroboration", DRUMMOND_LEDGER, DRUMMOND_POST)
     shown = ok(invoke(db_url, "flags", "show", corroboration)).stdout
     cluster = min(int(ids[DRUMMOND_LEDGER]), int(ids[DRUMMOND_POST]))
-    assert f"  claim {ids[DRUMMOND_POST]} · Harrow Post · 2024-01-16 · cluster {cluster}" in shown
+    assert f"  claim {ids[DRUMMOND_POST]} · Harrow Post · 2024-01-15 · cluster {cluster}" in shown
     assert "quote [" in shown and "Ilse Drummond, the head of the Velmora Harbour Office" in shown
 
 
@@ -289,7 +300,7 @@ def test_flags_on_an_empty_database(invoke, db_url: str) -> None:
 
 
 def test_an_unrelated_article_keeps_every_flag_and_its_review(invoke, db_url: str, first: dict, tmp_path: Path) -> None:
-    conflict = flag_id(first, "conflict", TALKS_LEDGER, TALKS_POST)
+    conflict = flag_id(first, "conflict", SHELTERS_LEDGER, SHELTERS_POST)
     set_status(db_url, conflict, "dismissed")
     before = {f["id"]: f for f in export(invoke, db_url)["flags"]}
 
@@ -316,7 +327,7 @@ def test_sync_flags_keeps_found_flags_drops_open_lost_ones_and_keeps_reviewed_on
     try:
         with session_scope(engine) as session:
             stored = {f.key: f for f in session.scalars(select(Flag).where(Flag.kind.in_(kinds)))}
-            assert len(stored) == 5
+            assert len(stored) == 6
             keys = sorted(stored)
             kept, reviewed, lost = keys[0], keys[1], keys[2:]
             stored[reviewed].status = "confirmed"

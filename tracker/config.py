@@ -135,7 +135,7 @@ class MatchSettings:
     """When claims of different outlets state the same fact, contradict it, or show it changed."""
 
     # Content similarity (rapidfuzz token_set_ratio of content stems, 0..1) for two claims to corroborate.
-    corroborate_at: float = 0.72
+    corroborate_at: float = 0.78
     # A lower bar when both claims fix the same single day and share an entity.
     corroborate_same_day_at: float = 0.4
     # Claims without an explicit time compare by publication date: farther apart than this, no corroboration.
@@ -146,8 +146,8 @@ class MatchSettings:
     date_conflict_max_days: int = 3
     # Similarity for two dated event claims to be read as one event.
     same_event_at: float = 0.4
-    # Facts at least this far apart in time may both be true: a change, not a conflict.
-    change_min_days: int = 14
+    # "about 100" allows 100 give or take this fraction, "nearly 100" this much below: counts within it agree.
+    about_slack: float = 0.1
     # Similarity of the rest of two count claims for the counts to be of one thing.
     same_count_at: float = 0.45
     # A meeting at one place and time, named with a meeting word in both claims, corroborates at this similarity.

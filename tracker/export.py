@@ -5,6 +5,7 @@ Fields of the contract are never renamed or removed; stages that do not exist ye
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import Engine
@@ -111,6 +112,8 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "entity_ids": [str(i) for i in f.entity_ids],
                 "status": f.status,
                 "explanation": f.explanation,
+                "rule": f.rule,
+                "frames": json.loads(f.frames) if f.frames else [],
             }
             for f in flags
         ],

@@ -1,23 +1,32 @@
-"""Matching claims of different outlets: corroboration clusters, conflicts and changes over time.
+"""Matching claims of different outlets through their stored frames: corroboration clusters, conflicts, changes.
 
-Claims are built directly as ``ClaimFacts``; entities as ``EntityInfo`` whose forms are name keys. Every
-outlet, person, place and event is invented.
+Claims are built directly as ``ClaimFacts`` with the frames extraction would store (roles, quantities, events,
+presence); entities as ``EntityInfo`` whose forms are name keys. Every outlet, person, place and body is invented.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
-from tracker.config import MatchSettings
+from tracker.clean.spans import Span
 from tracker.entities.resolve import name_key
+from tracker.extract.facts import EventFact, PresenceFact, RoleFact
+from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact
 from tracker.match import ClaimFacts, EntityInfo, Link, MatchResult, match
-from tracker.match.compare import CONFLICT, CORROBORATION, TEMPORAL_CHANGE
+from tracker.match.compare import CONFLICT, CORROBORATION, RULES, TEMPORAL_CHANGE
 
-LEDGER, POST, COURIER, OBSERVER = "Kestrel Ledger", "Harrow Post", "Brenmoor Courier", "Fenwick Observer"
+LEDGER, POST, COURIER, OBSERVER, HERALD = (
+    "Kestrel Ledger",
+    "Harrow Post",
+    "Brenmoor Courier",
+    "Fenwick Observer",
+    "Ostwick Herald",
+)
 
-DRUMMOND, BRANDT, VARGA = 1, 2, 3
+DRUMMOND, BRANDT, VARGA, HARLAN, SOREL, ODIN = 1, 2, 3, 4, 5, 6
 VELMORA, KORVAST, LINDBY = 10, 11, 12
 
 
@@ -29,10 +38,22 @@ ENTITIES = {
     DRUMMOND: _entity(DRUMMOND, "Ilse Drummond", "person", "Drummond"),
     BRANDT: _entity(BRANDT, "Tomas Brandt", "person", "Brandt"),
     VARGA: _entity(VARGA, "Pella Varga", "person", "Varga"),
+    HARLAN: _entity(HARLAN, "Tom Harlan", "person", "Thomas Harlan", "Harlan"),
+    SOREL: _entity(SOREL, "Ana Sorel", "person", "Sorel"),
+    ODIN: _entity(ODIN, "Karl Odin", "person", "Odin"),
     VELMORA: _entity(VELMORA, "Velmora", "place"),
     KORVAST: _entity(KORVAST, "Korvast", "place"),
     LINDBY: _entity(LINDBY, "Lindby", "place"),
 }
+
+
+def role(holder: str, title: str, organisation: str | None = None, **fields) -> RoleFact:
+    return RoleFact(holder, title, organisation=organisation, **fields)
+
+
+def count(value: int | str, noun: str | None, noun_class: str | None = None, **fields) -> QuantityFact:
+    kind = fields.pop("kind", COUNT)
+    return QuantityFact(Decimal(str(value)), kind, noun, noun_class or noun, **fields)
 
 
 def claim(
@@ -43,6 +64,11 @@ def claim(
     *entities: int,
     source: int | None = None,
     day: str | None = None,
+    role: RoleFact | None = None,
+    quantities: tuple[QuantityFact, ...] = (),
+    event: EventFact | None = None,
+    presence: tuple[PresenceFact, ...] = (),
+    kind: str = "event",
 ) -> ClaimFacts:
     """A claim of its own source (unless ``source`` is given); ``day`` is a single-day time it states."""
     when = dt.date.fromisoformat(day) if day else None
@@ -52,44 +78,52 @@ def claim(
         outlet=outlet,
         published=dt.date.fromisoformat(published),
         text=text,
-        kind="event",
+        kind=kind,
         time_first=when,
         time_last=when,
         entities=frozenset(entities),
+        role=role,
+        quantities=quantities,
+        event=event,
+        presence=presence,
+        source_text=text,
     )
 
 
-def run(*claims: ClaimFacts, settings: MatchSettings | None = None) -> MatchResult:
-    result = match(list(claims), ENTITIES) if settings is None else match(list(claims), ENTITIES, settings)
+def holds(claim_id: int, outlet: str, published: str, person: int, title: str, *others: int, **fields) -> ClaimFacts:
+    """A role claim "NAME is TITLE." with its stored role frame."""
+    name = fields.pop("holder", ENTITIES[person].name)
+    fact = role(name, title, **fields)
+    return claim(claim_id, outlet, published, f"{name} is {title}.", person, *others, role=fact, kind="role")
+
+
+def run(*claims: ClaimFacts) -> MatchResult:
+    result = match(list(claims), ENTITIES)
     check_invariants(result, claims)
     return result
 
 
 def check_invariants(result: MatchResult, claims) -> None:
-    """What must hold of every result: explained links, no outlet linked to itself, one source per cluster."""
+    """What must hold of every result: explained links of a named rule, alarms with their frames, no outlet
+    linked to itself, one source per cluster."""
     by_id = {c.id: c for c in claims}
     for link in result.links:
         assert link.explanation.strip(), link
         assert link.kind in (CORROBORATION, CONFLICT, TEMPORAL_CHANGE), link
+        assert all(rule in RULES for rule in link.rule.split("+")), link
         outlets = {by_id[c].outlet for c in link.claims}
         assert len(outlets) >= 2, link
         if link.kind == CORROBORATION:
             assert link.key == f"corroboration:{link.claims[0]}", link
-            assert list(link.claims) == sorted(link.claims), link
             assert all(result.clusters[c] == link.claims[0] for c in link.claims), link
         else:
             assert len(link.claims) == 2, link
-            a, b = sorted(link.claims)
-            assert link.key == f"{link.kind}:{a}:{b}", link
-            for c in link.claims:  # the pair's explanation cites both outlets
-                assert by_id[c].outlet in link.explanation, link
-    members: dict[int, list[int]] = {}
+            assert link.frames and {f["claim"] for f in link.frames} >= set(link.claims), link
+    clusters: dict[int, list[int]] = {}
     for claim_id, cluster in result.clusters.items():
-        members.setdefault(cluster, []).append(claim_id)
-    for cluster, ids in members.items():
-        assert cluster == min(ids)
-        sources = [by_id[i].source_id for i in ids]
-        assert len(sources) == len(set(sources)), (cluster, ids)
+        clusters.setdefault(cluster, []).append(claim_id)
+    for ids in clusters.values():
+        assert len({by_id[i].source_id for i in ids}) == len(ids)
 
 
 def only(result: MatchResult, kind: str | None = None) -> Link:
@@ -102,586 +136,402 @@ def kinds(result: MatchResult) -> list[str]:
     return sorted(link.kind for link in result.links)
 
 
-# -- 1. corroboration of one role ----------------------------------------------------------------------------
+# -- roles: one post in other words --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("title_a", "title_b"),
     [
-        ("head of the Office of the Mayor", "Mayoral Office chief"),
+        ("Velmora Harbour Office spokesman", "Velmora Harbour Office spokesperson"),
+        ("press secretary of the Velmora Harbour Office", "Velmora Harbour Office spokeswoman"),
         ("head of the Velmora Harbour Office", "Velmora Harbour Office chief"),
         ("head of the VHA", "chief of the Velmora Harbour Authority"),
         ("secretary of the Harbour Council", "head of the Harbour Council"),
     ],
 )
-def test_one_role_in_two_outlets_words_is_corroborated(title_a: str, title_b: str) -> None:
-    # The Mayor / Mayoral pair is corroborated on wording alone (0.75), not as one post: see the xfails below.
+def test_one_post_in_two_outlets_words_is_corroborated(title_a: str, title_b: str) -> None:
     result = run(
-        claim(20, LEDGER, "2024-03-01", f"Ilse Drummond is {title_a}.", DRUMMOND),
-        claim(21, POST, "2024-03-02", f"Ilse Drummond is {title_b}.", DRUMMOND),
+        holds(20, LEDGER, "2024-03-01", DRUMMOND, title_a),
+        holds(21, POST, "2024-05-02", DRUMMOND, title_b),
     )
     link = only(result)
-    assert (link.kind, link.claims, link.key) == (CORROBORATION, (20, 21), "corroboration:20")
+    assert (link.kind, link.claims, link.rule) == (CORROBORATION, (20, 21), "same-post")
     assert result.clusters == {20: 20, 21: 20}
-    assert DRUMMOND in link.entities
-    assert LEDGER in link.explanation and POST in link.explanation
-    assert "2 outlets state this" in link.explanation
+    assert {f["role"]["title"] for f in link.frames} == {title_a, title_b}  # the words as written
 
 
-def test_role_corroboration_needs_two_outlets() -> None:
-    # Same outlet, two articles (two sources): never linked, not even compared.
+def test_chief_of_staff_is_head_of_the_office_of_the_post_its_owner_holds() -> None:
+    """Whose office it is comes from the stored frames: Sorel is President of Velmora per another report."""
+    sorel = holds(30, COURIER, "2024-02-01", SOREL, "President of Velmora", VELMORA)
+    staff = holds(31, LEDGER, "2024-03-01", HARLAN, "Ana Sorel's chief of staff", SOREL)
+    office = holds(32, POST, "2024-09-01", HARLAN, "head of the Office of the President of Velmora", VELMORA)
+    result = run(sorel, staff, office)
+    assert kinds(result) == [CORROBORATION]
+    assert result.clusters == {31: 31, 32: 31}
+    # Without the frame that says what Sorel is, "Sorel's chief of staff" names no office that meets the other.
+    assert CORROBORATION not in kinds(run(staff, office))
+
+
+def test_one_person_under_two_spellings_holding_one_post_is_no_conflict() -> None:
     result = run(
-        claim(20, LEDGER, "2024-03-01", "Ilse Drummond is head of the Velmora Harbour Office.", DRUMMOND, source=1),
-        claim(21, LEDGER, "2024-03-02", "Ilse Drummond is Velmora Harbour Office chief.", DRUMMOND, source=2),
-    )
-    assert result.links == [] and result.clusters == {} and result.pairs_compared == 0
-
-
-def test_one_person_heading_two_offices_is_not_a_corroboration() -> None:
-    result = run(
-        claim(20, LEDGER, "2024-03-01", "Ilse Drummond is head of the Velmora Harbour Office.", DRUMMOND, VELMORA),
-        claim(21, POST, "2024-03-02", "Ilse Drummond is head of the Korvast Harbour Office.", DRUMMOND, KORVAST),
-    )
-    assert result.links == [] and result.clusters == {}
-
-
-def test_one_person_in_two_posts_is_not_a_corroboration() -> None:
-    result = run(
-        claim(20, LEDGER, "2024-06-20", "Ilse Drummond is head of the Velmora Harbour Office.", DRUMMOND, VELMORA),
-        claim(21, POST, "2024-06-21", "Ilse Drummond is spokeswoman of the Velmora Harbour Office.", DRUMMOND, VELMORA),
-    )
-    assert CORROBORATION not in kinds(result)
-
-
-def test_one_role_reworded_months_apart_is_still_one_post() -> None:
-    result = run(
-        claim(20, LEDGER, "2024-01-10", "Ilse Drummond is head of the Office of the Mayor.", DRUMMOND),
-        claim(21, POST, "2024-06-20", "Ilse Drummond is Mayoral Office chief.", DRUMMOND),
+        holds(40, LEDGER, "2024-03-01", HARLAN, "head of the Velmora Harbour Office", holder="Tom Harlan"),
+        holds(41, POST, "2024-03-01", HARLAN, "Velmora Harbour Office chief", holder="Thomas Harlan"),
     )
     assert kinds(result) == [CORROBORATION]
 
 
-def test_reworded_post_changing_hands_is_a_temporal_change() -> None:
+def test_role_corroboration_needs_two_outlets() -> None:
     result = run(
-        claim(20, LEDGER, "2024-01-10", "Ilse Drummond is head of the Office of the Mayor.", DRUMMOND),
-        claim(21, POST, "2024-06-20", "Tomas Brandt is Mayoral Office chief.", BRANDT),
+        claim(20, LEDGER, "2024-03-01", "a", DRUMMOND, source=1, role=role("Ilse Drummond", "head of the VHO")),
+        claim(21, LEDGER, "2024-03-02", "b", DRUMMOND, source=2, role=role("Ilse Drummond", "VHO chief")),
     )
-    assert kinds(result) == [TEMPORAL_CHANGE]
+    assert result.links == []
+
+
+# -- roles: changes, conflicts, stale reports ----------------------------------------------------------------
+
+HEAD = "head of the Velmora Harbour Office"
+
+
+def test_a_post_changing_hands_in_time_order_is_a_change_with_its_direction() -> None:
+    result = run(
+        holds(41, POST, "2024-06-20", BRANDT, HEAD),
+        holds(40, LEDGER, "2024-01-10", DRUMMOND, "Velmora Harbour Office chief"),
+    )
+    link = only(result)
+    assert (link.kind, link.claims, link.rule) == (TEMPORAL_CHANGE, (40, 41), "post-changed-hands")
+    assert link.explanation.index("Ilse Drummond") < link.explanation.index("then Tomas Brandt")
+
+
+def test_a_post_changing_hands_twice_in_one_week_is_two_changes_not_conflicts() -> None:
+    result = run(
+        holds(50, LEDGER, "2024-04-01", DRUMMOND, HEAD),
+        holds(51, POST, "2024-04-03", BRANDT, HEAD, change="appointed", change_words="appointed"),
+        holds(52, COURIER, "2024-04-05", VARGA, HEAD, change="replaced", change_words="takes over from"),
+    )
+    assert kinds(result) == [TEMPORAL_CHANGE] * 3
+    assert {link.claims for link in result.links} == {(50, 51), (51, 52), (50, 52)}
+
+
+def test_two_holders_of_one_post_at_one_time_conflict_unless_one_takes_over() -> None:
+    link = only(run(holds(40, LEDGER, "2024-01-10", DRUMMOND, HEAD), holds(41, POST, "2024-01-10", BRANDT, HEAD)))
+    assert (link.kind, link.rule) == (CONFLICT, "two-holders")
+    taken = run(
+        holds(41, POST, "2024-01-10", BRANDT, HEAD, change="replaced", change_words="took over from"),
+        holds(40, LEDGER, "2024-01-10", DRUMMOND, HEAD),
+    )
+    assert (only(taken).kind, only(taken).claims) == (TEMPORAL_CHANGE, (40, 41))  # the one taking over is later
+
+
+def test_one_person_in_two_single_holder_posts_on_the_same_days_is_a_conflict() -> None:
+    link = only(
+        run(
+            holds(60, LEDGER, "2024-03-04", ODIN, "Velmoran Defence Minister"),
+            holds(61, POST, "2024-03-04", ODIN, "Velmoran Finance Minister"),
+        )
+    )
+    assert (link.kind, link.rule) == (CONFLICT, "two-posts")
+
+
+def test_a_persons_post_changing_in_time_order_is_a_change_with_its_direction() -> None:
+    link = only(
+        run(
+            holds(61, POST, "2024-07-20", ODIN, "Velmoran Finance Minister"),
+            holds(60, LEDGER, "2024-01-10", ODIN, "Velmoran Defence Minister"),
+        )
+    )
+    assert (link.kind, link.rule, link.claims) == (TEMPORAL_CHANGE, "post-changed", (60, 61))
+    assert "Velmoran Defence Minister per Kestrel Ledger" in link.explanation
+    assert "then Velmoran Finance Minister per Harrow Post" in link.explanation
+
+
+def test_a_stale_title_months_after_a_move_is_a_stale_report_not_a_change_backwards() -> None:
+    before = holds(70, LEDGER, "2024-01-10", ODIN, "Velmoran Defence Minister")
+    moved = holds(
+        71, POST, "2024-03-01", ODIN, "secretary of the Velmora Security Council", change="appointed",
+        change_words="was appointed",
+    )  # fmt: skip
+    stale = holds(72, COURIER, "2024-07-15", ODIN, "Velmoran Defence Minister")
+    result = run(before, moved, stale)
+    by_claims = {link.claims: link for link in result.links if link.kind != CORROBORATION}
+    assert (by_claims[(70, 71)].kind, by_claims[(70, 71)].rule) == (TEMPORAL_CHANGE, "post-changed")
+    assert (by_claims[(71, 72)].kind, by_claims[(71, 72)].rule) == (CONFLICT, "stale-report")
+    assert "was appointed" in by_claims[(71, 72)].explanation
+    assert not any(link.kind == TEMPORAL_CHANGE and link.claims == (71, 72) for link in result.links)
+
+
+def test_a_former_title_is_never_a_current_holder() -> None:
+    result = run(
+        holds(40, LEDGER, "2024-06-20", BRANDT, HEAD),
+        holds(41, POST, "2024-06-20", DRUMMOND, HEAD, former=True),
+    )
+    assert result.links == []
+
+
+def test_a_post_called_current_after_a_report_called_it_former_is_stale() -> None:
+    link = only(
+        run(
+            holds(40, LEDGER, "2024-02-01", ODIN, "Velmoran Defence Minister", former=True),
+            holds(41, POST, "2024-06-01", ODIN, "Velmoran Defence Minister"),
+        )
+    )
+    assert (link.kind, link.rule, link.claims) == (CONFLICT, "stale-report", (40, 41))
+
+
+def test_a_function_beside_a_post_and_a_function_for_one_occasion_are_no_second_post() -> None:
+    post = holds(40, LEDGER, "2024-01-10", HARLAN, HEAD)
+    leads = claim(
+        41, POST, "2024-06-10", "Harlan leads the group that negotiates the harbour deal.", HARLAN,
+        role=role("Tom Harlan", "leader", "group that negotiates", rule="role-verb"),
+    )  # fmt: skip
+    led = claim(
+        42, COURIER, "2024-06-11", "The delegation was led by Tom Harlan.", HARLAN,
+        role=role("Tom Harlan", "leader", "delegation", rule="role-verb", temporary=True),
+    )  # fmt: skip
+    assert run(post, leads, led).links == []
+
+
+def test_deputies_share_an_office_and_holders_of_two_posts_do_not_conflict() -> None:
+    deputies = run(
+        holds(40, LEDGER, "2024-01-10", DRUMMOND, "Deputy Mayor of Velmora"),
+        holds(41, POST, "2024-01-10", BRANDT, "Deputy Mayor of Velmora"),
+    )
+    assert deputies.links == []
+    regions = run(
+        holds(40, LEDGER, "2024-06-20", BRANDT, "head of the Northern Regional Harbour Office"),
+        holds(41, POST, "2024-06-21", DRUMMOND, "head of the Southern Regional Harbour Office"),
+    )
+    assert regions.links == []
+
+
+def test_a_post_someone_will_hold_is_not_held_now() -> None:
+    future = claim(
+        41, POST, "2024-01-10", "The office would now be headed by Tomas Brandt.", BRANDT, kind="schedule",
+        role=role("Tomas Brandt", HEAD),
+    )  # fmt: skip
+    assert run(holds(40, LEDGER, "2024-01-10", DRUMMOND, HEAD), future).links == []
+
+
+# -- counts ----------------------------------------------------------------------------------------------------
+
+BORDER = "Velmora has moved {} to the Korvast border."
+
+
+def troops(claim_id: int, outlet: str, published: str, *quantities: QuantityFact, text: str = "") -> ClaimFacts:
+    words = text or BORDER.format(" and ".join(f"{q.value} {q.noun}s" for q in quantities))
+    return claim(claim_id, outlet, published, words, VELMORA, KORVAST, quantities=quantities)
+
+
+def test_counts_of_troops_and_of_soldiers_are_compared_as_one_class() -> None:
+    same = run(
+        troops(64, LEDGER, "2024-01-10", count(4000, "troop", "troops")),
+        troops(65, POST, "2024-01-10", count(4000, "soldier", "troops")),
+    )
+    assert (only(same).kind, only(same).rule) == (CORROBORATION, "same-count")
+    differ = only(
+        run(
+            troops(64, LEDGER, "2024-01-10", count(4000, "troop", "troops")),
+            troops(65, POST, "2024-01-10", count(6500, "soldier", "troops")),
+        )
+    )
+    assert (differ.kind, differ.rule) == (CONFLICT, "count-conflict")
+    assert "4,000 troop" in differ.explanation and "6,500 soldier" in differ.explanation
+
+
+def test_a_count_in_time_order_is_a_change_with_its_direction() -> None:
+    link = only(
+        run(
+            troops(65, POST, "2024-01-12", count(6500, "soldier", "troops")),
+            troops(64, LEDGER, "2024-01-10", count(4000, "troop", "troops", modifier="more than")),
+        )
+    )
+    assert (link.kind, link.rule, link.claims) == (TEMPORAL_CHANGE, "count-changed", (64, 65))
+    assert "rose: more than 4,000 troop per Kestrel Ledger" in link.explanation
+
+
+def test_counts_a_modifier_allows_at_one_time_are_no_conflict() -> None:
+    result = run(
+        troops(64, LEDGER, "2024-01-10", count(4000, "troop", "troops", modifier="more than")),
+        troops(65, POST, "2024-01-10", count(6500, "soldier", "troops")),
+    )
+    assert result.links == []
+
+
+def test_a_toll_rising_three_times_in_a_day_is_three_changes_not_conflicts() -> None:
+    text = "The flood toll in Velmora {}."
+    claims = [
+        claim(80, LEDGER, "2024-05-02", text.format("stood at 10 dead"), VELMORA,
+              quantities=(count(10, "dead", cumulative=True),)),
+        claim(81, POST, "2024-05-02", text.format("rose to 15 dead"), VELMORA,
+              quantities=(count(15, "dead", cumulative=True, trend="rise", trend_words="rose to"),)),
+        claim(82, COURIER, "2024-05-02", text.format("rose to 21 dead"), VELMORA,
+              quantities=(count(21, "dead", cumulative=True, trend="rise", trend_words="rose to"),)),
+    ]  # fmt: skip
+    result = run(*claims)
+    assert kinds(result) == [TEMPORAL_CHANGE] * 3
+    assert {link.claims for link in result.links} == {(80, 81), (81, 82), (80, 82)}
+
+
+def test_a_running_total_that_shrinks_is_a_conflict() -> None:
+    link = only(
+        run(
+            claim(60, LEDGER, "2024-01-10", "Velmora has signed 9 harbour agreements so far.", VELMORA,
+                  quantities=(count(9, "agreement", "agreements", cumulative=True),)),
+            claim(61, POST, "2024-05-20", "Velmora has signed 3 harbour agreements in total.", VELMORA,
+                  quantities=(count(3, "agreement", "agreements", cumulative=True),)),
+        )
+    )  # fmt: skip
+    assert (link.kind, link.rule, link.claims) == (CONFLICT, "total-fell", (60, 61))
+
+
+def test_two_screen_sizes_are_measures_and_never_a_count() -> None:
+    text = "Brenmoor launched a {}-inch Lumo laptop with a brighter screen."
+
+    def laptop(claim_id: int, outlet: str, inches: int) -> ClaimFacts:
+        size = count(inches, None, kind=MEASURE, unit="inch")
+        return claim(claim_id, outlet, "2024-01-10", text.format(inches), VELMORA, quantities=(size,))
+
+    result = run(laptop(66, LEDGER, 16), laptop(67, POST, 15))
+    assert result.links == []
+
+
+def test_engine_power_and_a_bare_number_are_never_compared() -> None:
+    result = run(
+        claim(68, LEDGER, "2024-01-10", "The new Velmora coupe has 149 horsepower.", VELMORA,
+              quantities=(count(149, None, kind=MEASURE, unit="horsepower"),)),
+        claim(69, POST, "2024-01-10", "The new Velmora coupe has 471.", VELMORA),
+    )  # fmt: skip
+    assert not [link for link in result.links if link.kind != CORROBORATION]
+
+
+def test_money_is_compared_in_one_currency_for_one_purpose_only() -> None:
+    text = "Velmora received {} in loans from the Korvast fund."
+
+    def money(claim_id: int, outlet: str, value: str, currency: str, noun: str | None = "loan") -> ClaimFacts:
+        q = count(value, noun, kind=MONEY, currency=currency)
+        return claim(claim_id, outlet, "2024-01-10", text.format(value), VELMORA, KORVAST, quantities=(q,))
+
+    assert run(money(70, LEDGER, "30000000000", "USD"), money(71, POST, "35000000000", "EUR")).links == []
+    assert run(money(70, LEDGER, "129", "USD", None), money(71, POST, "9.99", "USD", None)).links == []
+    assert only(run(money(70, LEDGER, "30000000000", "USD"), money(71, POST, "32000000000", "USD"))).kind == CONFLICT
+
+
+def test_a_count_frame_carries_its_words_as_written() -> None:
+    text = "Velmora registered 16.6 million cars on its roads."
+    q = count("16600000", "car", span=Span(19, 31))
+    link = only(
+        run(
+            claim(72, LEDGER, "2024-01-10", text, VELMORA, quantities=(q,)),
+            claim(73, POST, "2024-06-10", text.replace("16.6", "17.3"), VELMORA,
+                  quantities=(count("17300000", "car", span=Span(19, 31)),)),
+        )
+    )  # fmt: skip
+    assert "16,600,000 car" in link.explanation
+    assert link.frames[0]["quantity"]["words"] == "16.6 million"
+
+
+# -- presence and events ---------------------------------------------------------------------------------------
+
+
+def test_there_per_one_outlets_frame_and_away_per_anothers_is_a_conflict() -> None:
+    there = claim(80, LEDGER, "2024-03-05", "Ilse Drummond attended the fishing talks.", DRUMMOND, LINDBY,
+                  presence=(PresenceFact("Ilse Drummond", True),))  # fmt: skip
+    remote = claim(81, POST, "2024-03-06", "Ilse Drummond joined the fishing talks by video link.", DRUMMOND,
+                   LINDBY, presence=(PresenceFact("Ilse Drummond", True, remote=True),))  # fmt: skip
+    link = only(run(there, remote))
+    assert (link.kind, link.rule) == (CONFLICT, "there-and-not")
+    assert link.frames[1]["presence"]["remote"] is True
+
+
+def test_presence_is_read_from_the_text_until_extraction_stores_it() -> None:
+    result = run(
+        claim(80, LEDGER, "2024-03-05", "Ilse Drummond attended the fishing talks in Lindby.", DRUMMOND, LINDBY),
+        claim(81, POST, "2024-03-06", "Ilse Drummond did not attend the fishing talks in Lindby.", DRUMMOND, LINDBY),
+    )
+    assert (only(result).kind, only(result).rule) == (CONFLICT, "there-and-not")
+
+
+TALKS = "Negotiators of Velmora and Korvast held fishing talks in Lindby on {} March."
+
+
+def talks(claim_id: int, outlet: str, day: int, event: EventFact | None) -> ClaimFacts:
+    return claim(
+        claim_id, outlet, "2024-03-08", TALKS.format(day), VELMORA, KORVAST, day=f"2024-03-{day:02d}", event=event
+    )
+
+
+def test_one_event_frame_on_two_nearby_days_is_a_conflict_and_on_one_day_a_corroboration() -> None:
+    meeting = EventFact("meeting", "held fishing talks", place="Lindby")
+    link = only(run(talks(90, LEDGER, 4, meeting), talks(91, POST, 5, meeting)))
+    assert (link.kind, link.rule) == (CONFLICT, "event-two-dates")
+    assert (only(run(talks(90, LEDGER, 4, meeting), talks(91, POST, 4, meeting))).rule) == "same-event-day"
+
+
+def test_two_rounds_of_a_series_are_two_events() -> None:
+    first = EventFact("meeting", "held fishing talks", ordinal=1)
+    second = EventFact("meeting", "held fishing talks", ordinal=2)
+    assert run(talks(90, LEDGER, 4, first), talks(91, POST, 5, second)).links == []
+
+
+def test_no_alarm_without_frames() -> None:
+    """Alike words on two nearby days, and two numbers in the text, but no event or count frames: no alarm."""
+    result = run(talks(90, LEDGER, 4, None), talks(91, POST, 5, None))
+    assert not [link for link in result.links if link.kind != CORROBORATION]
+    numbers = run(
+        claim(60, LEDGER, "2024-01-10", "Velmora has opened 12 flood shelters for displaced families.", VELMORA),
+        claim(61, POST, "2024-01-10", "Velmora has opened 30 flood shelters for displaced families.", VELMORA),
+    )
+    assert not [link for link in numbers.links if link.kind != CORROBORATION]
+
+
+# -- wording and clusters --------------------------------------------------------------------------------------
+
+SHELTERS = "Velmora has opened flood shelters for displaced families in the {} district."
+
+
+def test_like_wording_corroborates_claims_whose_frames_do_not_decide() -> None:
+    result = run(
+        claim(30, LEDGER, "2024-01-10", SHELTERS.format("northern"), VELMORA),
+        claim(31, POST, "2024-01-11", SHELTERS.format("northern"), VELMORA),
+    )
+    assert (only(result).kind, only(result).rule) == (CORROBORATION, "wording")
 
 
 def test_a_cluster_never_holds_two_claims_of_one_source() -> None:
-    # A1 and A2 come from one Ledger article; B (Post) is like both, C (Courier) like A1: A1~B~A2 must not chain.
-    a1 = claim(
-        30, LEDGER, "2024-01-10", "Velmora has opened 12 flood shelters for displaced families.", VELMORA, source=7
-    )
-    b = claim(
-        31, POST, "2024-01-11", "Velmora has opened twelve flood shelters for families displaced by the storm.", VELMORA
-    )
-    a2 = claim(
-        32,
-        LEDGER,
-        "2024-01-10",
-        "Twelve flood shelters for displaced families have opened in Velmora.",
-        VELMORA,
-        source=7,
-    )
-    c = claim(33, COURIER, "2024-01-11", "Velmora has opened 12 flood shelters for displaced families.", VELMORA)
-    result = run(a1, b, a2, c)
-    link = only(result, CORROBORATION)
-    assert 31 in link.claims and 33 in link.claims
-    assert not {30, 32} <= set(link.claims)
-    assert len(link.claims) == 3
-    assert "3 outlets state this" in link.explanation
-    assert result.clusters.get(30) != result.clusters.get(32)
-
-
-def test_a_chain_of_corroborations_of_distinct_sources_joins_into_one_cluster() -> None:
     result = run(
-        claim(30, LEDGER, "2024-01-10", "Velmora has opened 12 flood shelters for displaced families.", VELMORA),
-        claim(31, POST, "2024-01-11", "Velmora has opened twelve flood shelters for displaced families.", VELMORA),
-        claim(
-            32, COURIER, "2024-01-11", "Twelve flood shelters for displaced families have opened in Velmora.", VELMORA
-        ),
+        claim(30, LEDGER, "2024-01-10", SHELTERS.format("northern"), VELMORA, source=1),
+        claim(31, LEDGER, "2024-01-10", SHELTERS.format("northern"), VELMORA, source=1),
+        claim(32, POST, "2024-01-11", SHELTERS.format("northern"), VELMORA, source=3),
     )
-    link = only(result)
-    assert link.claims == (30, 31, 32) and link.key == "corroboration:30"
-    assert result.clusters == {30: 30, 31: 30, 32: 30}
-    assert link.entities == (VELMORA,)
-
-
-# -- 2. a post changing hands ------------------------------------------------------------------------------
-
-DRUMMOND_HEAD = "Ilse Drummond is head of the Velmora Harbour Office."
-BRANDT_HEAD = "Tomas Brandt is chief of the Velmora Harbour Office."
-
-
-def test_post_changing_hands_months_apart_is_a_temporal_change() -> None:
-    result = run(
-        claim(41, POST, "2024-06-20", BRANDT_HEAD, BRANDT, VELMORA),
-        claim(40, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA),
-    )
-    link = only(result)
-    assert link.kind == TEMPORAL_CHANGE
-    assert link.claims == (40, 41)  # in time order
-    assert link.key == "temporal_change:40:41"
-    assert link.entities == (DRUMMOND, BRANDT)
-    for part in ("Ilse Drummond", "Tomas Brandt", LEDGER, POST, "2024-01-10", "2024-06-20", "changed hands"):
-        assert part in link.explanation, link.explanation
-    assert link.explanation.index("Ilse Drummond") < link.explanation.index("Tomas Brandt")
-    assert result.clusters == {}
-
-
-def test_two_holders_of_one_post_days_apart_conflict() -> None:
-    result = run(
-        claim(40, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA),
-        claim(41, POST, "2024-01-13", BRANDT_HEAD, BRANDT, VELMORA),
-    )
-    link = only(result)
-    assert (link.kind, link.claims, link.key) == (CONFLICT, (40, 41), "conflict:40:41")
-    for part in ("Ilse Drummond", "Tomas Brandt", LEDGER, POST, "3 days apart"):
-        assert part in link.explanation, link.explanation
-
-
-def test_holders_of_two_different_posts_days_apart_do_not_conflict() -> None:
-    result = run(
-        claim(40, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA),
-        claim(41, POST, "2024-01-13", "Tomas Brandt is chief of the Korvast Harbour Office.", BRANDT, KORVAST),
-    )
-    assert result.links == []
-
-
-@pytest.mark.parametrize("published", ["2024-01-12", "2024-06-20"])
-def test_two_deputies_share_an_office(published: str) -> None:
-    result = run(
-        claim(40, LEDGER, "2024-01-10", "Ilse Drummond is Deputy Mayor of Velmora.", DRUMMOND, VELMORA),
-        claim(41, POST, published, "Tomas Brandt is Deputy Mayor of Velmora.", BRANDT, VELMORA),
-    )
-    assert result.links == []
-
-
-def test_a_former_holder_does_not_conflict_with_the_current_one() -> None:
-    result = run(
-        claim(40, LEDGER, "2024-06-20", "Tomas Brandt is head of the Velmora Harbour Office.", BRANDT, VELMORA),
-        claim(
-            41,
-            POST,
-            "2024-06-21",
-            "Ilse Drummond was head of the Velmora Harbour Office until March.",
-            DRUMMOND,
-            VELMORA,
-        ),
-    )
-    assert CONFLICT not in kinds(result)
-
-
-def test_heads_of_two_regional_offices_do_not_conflict() -> None:
-    result = run(
-        claim(40, LEDGER, "2024-06-20", "Tomas Brandt is head of the Northern Regional Harbour Office.", BRANDT),
-        claim(41, POST, "2024-06-21", "Ilse Drummond is head of the Southern Regional Harbour Office.", DRUMMOND),
-    )
-    assert result.links == []
-
-
-# -- 3. a person's post changing -----------------------------------------------------------------------------
-
-
-def test_a_persons_post_changing_over_months_is_a_temporal_change() -> None:
-    result = run(
-        claim(50, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA),
-        claim(51, COURIER, "2024-07-20", "Ilse Drummond is Finance Minister of Velmora.", DRUMMOND, VELMORA),
-    )
-    link = only(result)
-    assert (link.kind, link.claims, link.entities) == (TEMPORAL_CHANGE, (50, 51), (DRUMMOND,))
-    for part in ("Ilse Drummond", "head of the Velmora Harbour Office", "Finance Minister of Velmora", LEDGER, COURIER):
-        assert part in link.explanation, link.explanation
-    assert "2024-01-10" in link.explanation and "2024-07-20" in link.explanation
-
-
-def test_a_persons_two_posts_days_apart_or_a_shared_post_are_no_change() -> None:
-    days = run(
-        claim(50, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA),
-        claim(51, COURIER, "2024-01-12", "Ilse Drummond is Finance Minister of Velmora.", DRUMMOND, VELMORA),
-    )
-    assert TEMPORAL_CHANGE not in kinds(days)
-    deputy = run(
-        claim(50, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA),
-        claim(51, COURIER, "2024-07-20", "Ilse Drummond is Deputy Mayor of Velmora.", DRUMMOND, VELMORA),
-    )
-    assert deputy.links == []
-
-
-# -- 4. counts ---------------------------------------------------------------------------------------------
-
-SHELTERS_12 = "Velmora has opened 12 flood shelters for displaced families."
-SHELTERS_30 = "Velmora has opened 30 flood shelters for displaced families."
-
-
-def test_a_count_growing_over_months_is_a_temporal_change() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", SHELTERS_12, VELMORA),
-        claim(61, POST, "2024-05-20", SHELTERS_30, VELMORA),
-    )
-    link = only(result)
-    assert (link.kind, link.claims, link.entities) == (TEMPORAL_CHANGE, (60, 61), (VELMORA,))
-    assert link.explanation.startswith("the count rose: 12 shelter per Kestrel Ledger (published 2024-01-10), 30 per ")
-    assert POST in link.explanation and "2024-05-20" in link.explanation
-
-
-def test_a_count_falling_over_months_is_a_temporal_change() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", SHELTERS_30, VELMORA),
-        claim(61, POST, "2024-05-20", SHELTERS_12, VELMORA),
-    )
-    assert only(result, TEMPORAL_CHANGE).explanation.startswith("the count fell: 30 shelter")
-
-
-def test_a_different_count_within_days_is_a_conflict() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", SHELTERS_12, VELMORA),
-        claim(61, POST, "2024-01-12", SHELTERS_30, VELMORA),
-    )
-    link = only(result)
-    assert (link.kind, link.claims) == (CONFLICT, (60, 61))
-    for part in ("the counts differ", "12 shelter", "30", LEDGER, POST, "2 days apart"):
-        assert part in link.explanation, link.explanation
-
-
-def test_an_equal_count_in_other_words_is_a_corroboration() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", SHELTERS_12, VELMORA),
-        claim(
-            61, POST, "2024-01-12", "Twelve flood shelters for displaced families have been opened in Velmora.", VELMORA
-        ),
-    )
-    link = only(result)
-    assert (link.kind, link.claims) == (CORROBORATION, (60, 61))
-    assert "both count 12 shelter" in link.explanation
-
-
-def test_a_count_of_another_noun_is_not_linked() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", SHELTERS_12, VELMORA),
-        claim(61, POST, "2024-01-12", "Velmora has hired 40 extra nurses for displaced families.", VELMORA),
-    )
-    assert result.links == []
-
-
-def test_a_count_of_another_noun_in_like_words_is_not_a_corroboration() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", SHELTERS_12, VELMORA),
-        claim(61, POST, "2024-01-12", "Velmora has opened 30 flood kitchens for displaced families.", VELMORA),
-    )
-    assert result.links == []
-
-
-def test_none_signed_then_some_signed_months_later_is_a_temporal_change() -> None:
-    none = "No river treaty has been signed between Velmora and Korvast."
-    two = "Velmora and Korvast have signed two river treaties."
-    result = run(
-        claim(62, LEDGER, "2024-01-10", none, VELMORA, KORVAST),
-        claim(63, POST, "2024-06-10", two, VELMORA, KORVAST),
-    )
-    link = only(result)
-    assert (link.kind, link.claims) == (TEMPORAL_CHANGE, (62, 63))
-    assert link.explanation.startswith("the count rose: 0 treaty per Kestrel Ledger")
-    # Within days, the same pair is a contradiction.
-    close = run(
-        claim(62, LEDGER, "2024-01-10", none, VELMORA, KORVAST),
-        claim(63, POST, "2024-01-12", two, VELMORA, KORVAST),
-    )
-    assert kinds(close) == [CONFLICT]
-
-
-def test_change_min_days_is_a_setting() -> None:
-    a = claim(60, LEDGER, "2024-01-10", SHELTERS_12, VELMORA)
-    b = claim(61, POST, "2024-01-20", SHELTERS_30, VELMORA)
-    assert kinds(run(a, b)) == [CONFLICT]  # 10 days: closer than the default 14
-    assert kinds(run(a, b, settings=MatchSettings(change_min_days=7))) == [TEMPORAL_CHANGE]
-
-
-# -- 5. event dates ----------------------------------------------------------------------------------------
-
-TALKS_4 = "Velmora and Korvast held fishing talks in Lindby on 4 March."
-
-
-def talks(claim_id: int, outlet: str, text: str, day: str) -> ClaimFacts:
-    published = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
-    return claim(claim_id, outlet, published, text, VELMORA, KORVAST, day=day)
-
-
-def test_one_event_on_the_same_day_is_corroborated() -> None:
-    result = run(
-        talks(70, LEDGER, TALKS_4, "2024-03-04"),
-        talks(71, POST, "Negotiators of Velmora and Korvast met for fishing talks on 4 March.", "2024-03-04"),
-    )
-    link = only(result)
-    assert (link.kind, link.claims) == (CORROBORATION, (70, 71))
-    assert "same day (2024-03-04)" in link.explanation
-    assert link.entities == (VELMORA, KORVAST)
-
-
-def test_one_event_one_day_apart_is_a_conflict() -> None:
-    result = run(
-        talks(70, LEDGER, TALKS_4, "2024-03-04"),
-        talks(71, POST, "Negotiators of Velmora and Korvast met for fishing talks on 5 March.", "2024-03-05"),
-    )
-    link = only(result)
-    assert (link.kind, link.claims) == (CONFLICT, (70, 71))
-    for part in ("one event, two dates", "2024-03-04", "2024-03-05", LEDGER, POST):
-        assert part in link.explanation, link.explanation
-
-
-def test_a_second_round_two_weeks_later_is_not_linked() -> None:
-    result = run(
-        talks(70, LEDGER, TALKS_4, "2024-03-04"),
-        talks(
-            71, POST, "Velmora and Korvast held a second round of fishing talks in Lindby on 18 March.", "2024-03-18"
-        ),
-    )
-    assert result.links == []
-
-
-def test_the_same_words_in_another_month_are_another_event() -> None:
-    result = run(
-        talks(70, LEDGER, TALKS_4, "2024-03-04"),
-        talks(71, POST, "Velmora and Korvast held fishing talks in Lindby on 4 May.", "2024-05-04"),
-    )
-    assert result.links == []
-
-
-def test_dates_one_day_apart_without_a_shared_entity_are_not_one_event() -> None:
-    result = run(
-        claim(70, LEDGER, "2024-03-05", "Velmora held fishing talks in Lindby on 4 March.", VELMORA, day="2024-03-04"),
-        claim(71, POST, "2024-03-06", "Korvast held fishing talks on 5 March.", KORVAST, day="2024-03-05"),
-    )
-    assert CONFLICT not in kinds(result)
-
-
-# -- 5b. one meeting at one place ---------------------------------------------------------------------------
-
-
-def test_a_country_both_claims_only_name_does_not_make_them_one_meeting() -> None:
-    # Both name Velmora (a place) and a meeting, alike enough for the one-place rule, but neither says where.
-    result = run(
-        claim(75, LEDGER, "2024-05-20", "“Velmora is ready for such a meeting,” the envoy added.", VELMORA),
-        claim(
-            76,
-            POST,
-            "2024-05-22",
-            "Velmora proposed holding another meeting in June and is waiting for an answer.",
-            VELMORA,
-        ),
-    )
-    assert CORROBORATION not in kinds(result)
-
-
-def test_one_meeting_both_claims_place_in_one_city_is_corroborated_whoever_else_each_names() -> None:
-    # Each claim names a country the other does not (Korvast, Velmora), yet both put the meeting in Lindby.
-    result = run(
-        claim(
-            77,
-            LEDGER,
-            "2024-06-20",
-            "At a closed-door meeting in Lindby last month, Drummond sat down with counterparts from Korvast.",
-            DRUMMOND,
-            LINDBY,
-            KORVAST,
-        ),
-        claim(
-            78,
-            POST,
-            "2024-07-02",
-            "The first meeting of advisers on Velmora's harbour plan had taken place in Lindby in June.",
-            VELMORA,
-            LINDBY,
-        ),
-    )
-    link = only(result, CORROBORATION)
-    assert link.claims == (77, 78)
-    assert "one meeting in Lindby" in link.explanation
-
-
-# -- 6. presence -------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "away",
-    [
-        "Ilse Drummond did not attend the fishing talks in Lindby.",
-        "Ilse Drummond joined the fishing talks in Lindby by video link from her office.",
-        "Ilse Drummond stayed in Velmora during the fishing talks.",
-    ],
-)
-def test_there_per_one_outlet_and_not_per_another_is_a_conflict(away: str) -> None:
-    result = run(
-        claim(80, LEDGER, "2024-03-05", "Ilse Drummond attended the fishing talks in Lindby.", DRUMMOND, LINDBY),
-        claim(81, POST, "2024-03-06", away, DRUMMOND, LINDBY),
-    )
-    link = only(result)
-    assert (link.kind, link.claims, link.entities) == (CONFLICT, (80, 81), (DRUMMOND,))
-    assert link.explanation == (
-        "Ilse Drummond was there per Kestrel Ledger (published 2024-03-05) "
-        "but not per Harrow Post (published 2024-03-06)"
-    )
-
-
-def test_a_delegation_listed_and_a_delegation_that_stayed_away_conflict() -> None:
-    result = run(
-        claim(80, LEDGER, "2024-03-05", "The fishing summit drew delegations from Velmora, Korvast and Lindby.",
-              VELMORA, KORVAST, LINDBY),
-        claim(81, POST, "2024-03-06", "Korvast did not send anyone to the fishing summit.", KORVAST),
-    )  # fmt: skip
-    link = only(result)
-    assert (link.kind, link.entities) == (CONFLICT, (KORVAST,))
-    assert "Korvast was there per Kestrel Ledger" in link.explanation
-
-
-def test_there_per_both_outlets_or_months_apart_is_no_conflict() -> None:
-    both = run(
-        claim(80, LEDGER, "2024-03-05", "Ilse Drummond attended the fishing talks in Lindby.", DRUMMOND, LINDBY),
-        claim(81, POST, "2024-03-06", "Ilse Drummond took part in the fishing talks in Lindby.", DRUMMOND, LINDBY),
-    )
-    assert CONFLICT not in kinds(both)
-    apart = run(
-        claim(80, LEDGER, "2024-03-05", "Ilse Drummond attended the fishing talks in Lindby.", DRUMMOND, LINDBY),
-        claim(81, POST, "2024-07-06", "Ilse Drummond did not attend the fishing talks in Lindby.", DRUMMOND, LINDBY),
-    )
-    assert apart.links == []
-
-
-def test_there_and_not_there_on_the_same_dated_day_is_a_conflict() -> None:
-    result = run(
-        claim(80, LEDGER, "2024-03-05", "Ilse Drummond attended the fishing talks in Lindby on 4 March.",
-              DRUMMOND, LINDBY, day="2024-03-04"),
-        claim(81, POST, "2024-03-06", "Ilse Drummond did not attend the fishing talks in Lindby on 4 March.",
-              DRUMMOND, LINDBY, day="2024-03-04"),
-    )  # fmt: skip
-    assert kinds(result) == [CONFLICT]
-
-
-# -- 7. explanations over a mixed newsroom -----------------------------------------------------------------
+    assert len(set(result.clusters.values())) == 1
+    assert len(result.clusters) == 2
 
 
 def newsroom() -> list[ClaimFacts]:
-    """All the linking cases above in one set, each outlet's claims in one article per day."""
     return [
-        claim(1, LEDGER, "2024-01-10", DRUMMOND_HEAD, DRUMMOND, VELMORA, source=101),
-        claim(2, LEDGER, "2024-01-10", SHELTERS_12, VELMORA, source=101),
-        claim(3, POST, "2024-01-11", "Ilse Drummond is Velmora Harbour Office chief.", DRUMMOND, VELMORA, source=102),
-        claim(4, POST, "2024-01-11", SHELTERS_30, VELMORA, source=102),
-        claim(5, COURIER, "2024-06-20", BRANDT_HEAD, BRANDT, VELMORA, source=103),
-        claim(6, COURIER, "2024-06-20", "Velmora has opened 45 flood shelters for displaced families.", VELMORA,
-              source=103),
-        claim(7, LEDGER, "2024-03-05", TALKS_4, VELMORA, KORVAST, source=104, day="2024-03-04"),
-        claim(8, POST, "2024-03-06", "Negotiators of Velmora and Korvast met for fishing talks on 5 March.",
-              VELMORA, KORVAST, source=105, day="2024-03-05"),
-        claim(9, OBSERVER, "2024-03-06", "Pella Varga attended the fishing talks in Lindby.", VARGA, LINDBY,
-              source=106),
-        claim(10, COURIER, "2024-03-07", "Pella Varga did not attend the fishing talks in Lindby.", VARGA, LINDBY,
-              source=107),
-    ]  # fmt: skip
+        holds(1, LEDGER, "2024-01-10", DRUMMOND, HEAD),
+        holds(2, POST, "2024-01-11", DRUMMOND, "Velmora Harbour Office chief"),
+        holds(3, COURIER, "2024-06-20", BRANDT, HEAD),
+        troops(4, LEDGER, "2024-01-10", count(4000, "troop", "troops")),
+        troops(5, POST, "2024-01-10", count(6500, "soldier", "troops")),
+        talks(6, OBSERVER, 4, EventFact("meeting", "held fishing talks")),
+        talks(7, HERALD, 5, EventFact("meeting", "held fishing talks")),
+    ]
 
 
-def test_every_link_is_explained_and_conflicts_name_both_outlets() -> None:
-    claims = newsroom()
-    result = run(*claims)  # check_invariants: explained links, pair links cite both outlets
-    assert {link.kind for link in result.links} == {CORROBORATION, CONFLICT, TEMPORAL_CHANGE}
-    outlet = {c.id: c.outlet for c in claims}
-    for link in result.links:
-        assert len(link.explanation) > 20, link
-        if link.kind == CONFLICT:
-            assert all(outlet[c] in link.explanation for c in link.claims), link
-    found = {(link.kind, link.claims) for link in result.links}
-    assert (CORROBORATION, (1, 3)) in found
-    assert (CONFLICT, (2, 4)) in found  # 12 vs 30 shelters a day apart
-    assert (TEMPORAL_CHANGE, (1, 5)) in found  # the post changed hands
-    assert (CONFLICT, (7, 8)) in found  # one event, two dates
-    assert (CONFLICT, (9, 10)) in found  # there and not there
+def test_every_kind_of_link_over_a_mixed_newsroom() -> None:
+    found = {(link.kind, link.claims) for link in run(*newsroom()).links}
+    assert {
+        (CORROBORATION, (1, 2)),
+        (TEMPORAL_CHANGE, (1, 3)),
+        (TEMPORAL_CHANGE, (2, 3)),
+        (CONFLICT, (4, 5)),
+        (CONFLICT, (6, 7)),
+    } <= found
 
 
 def test_matching_is_deterministic_and_order_independent() -> None:
     claims = newsroom()
-    first = run(*claims)
-    again = run(*reversed(claims))
+    first, again = run(*claims), run(*reversed(claims))
     assert sorted(first.links, key=lambda x: x.key) == sorted(again.links, key=lambda x: x.key)
     assert first.clusters == again.clusters
-
-
-# -- 4b. quantity frames: classes of nouns, measures, money ----------------------------------------------------
-
-
-def test_counts_of_troops_and_of_soldiers_are_compared_as_one_class() -> None:
-    result = run(
-        claim(64, LEDGER, "2024-01-10", "Velmora has moved 4,000 troops to the Korvast border.", VELMORA, KORVAST),
-        claim(65, POST, "2024-01-11", "Velmora has moved 6,500 soldiers to the Korvast border.", VELMORA, KORVAST),
-    )
-    link = only(result)
-    assert (link.kind, link.claims) == (CONFLICT, (64, 65))
-    assert "4,000 troop" in link.explanation and "6,500" in link.explanation
-
-
-def test_two_screen_sizes_are_measures_and_never_a_count_that_rose() -> None:
-    result = run(
-        claim(66, LEDGER, "2024-01-10", "Brenmoor launched a 14-inch Lumo laptop with a brighter screen.", VELMORA),
-        claim(67, POST, "2024-05-10", "Brenmoor launched a 16-inch Lumo laptop with a brighter screen.", VELMORA),
-    )
-    assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)
-
-
-def test_engine_power_of_two_cars_is_no_conflict() -> None:
-    result = run(
-        claim(68, LEDGER, "2024-01-10", "The new Velmora coupe has an engine of 210 horsepower.", VELMORA),
-        claim(69, POST, "2024-01-10", "The new Velmora coupe has an engine of 480 horsepower.", VELMORA),
-    )
-    assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)
-
-
-def test_money_in_another_currency_is_not_compared() -> None:
-    dollars = "Velmora received $40 billion in loans from the Korvast fund."
-    result = run(
-        claim(70, LEDGER, "2024-01-10", dollars, VELMORA, KORVAST),
-        claim(71, POST, "2024-01-11", "Velmora received €35 billion in loans from the Korvast fund.", VELMORA, KORVAST),
-    )
-    assert CONFLICT not in kinds(result)
-    same = run(
-        claim(70, LEDGER, "2024-01-10", dollars, VELMORA, KORVAST),
-        claim(71, POST, "2024-01-11", "Velmora received $32 billion in loans from the Korvast fund.", VELMORA, KORVAST),
-    )
-    link = only(same)
-    assert link.kind == CONFLICT and "40,000,000,000" in link.explanation and "32,000,000,000" in link.explanation
-
-
-def test_a_scaled_decimal_count_is_printed_exactly() -> None:
-    result = run(
-        claim(72, LEDGER, "2024-01-10", "Velmora registered 16.6 million cars on its roads.", VELMORA),
-        claim(73, POST, "2024-06-10", "Velmora registered 17.3 million cars on its roads.", VELMORA),
-    )
-    link = only(result)
-    assert link.kind == TEMPORAL_CHANGE
-    assert "16,600,000 car" in link.explanation and "17,300,000 per" in link.explanation, link.explanation
-
-
-def test_two_sums_of_money_with_nothing_said_of_what_they_pay_are_not_compared() -> None:
-    result = run(
-        claim(74, LEDGER, "2024-01-10", "The Lumo tablet from Brenmoor will sell for $129 in Velmora.", VELMORA),
-        claim(75, POST, "2024-01-10", "The Lumo pen from Brenmoor will sell for $9.99 in Velmora.", VELMORA),
-    )
-    assert CONFLICT not in kinds(result) and TEMPORAL_CHANGE not in kinds(result)
-
-
-def test_a_running_total_that_falls_is_a_conflict_not_a_change() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", "Velmora has signed 9 harbour agreements so far.", VELMORA),
-        claim(61, POST, "2024-05-20", "Velmora has signed 3 harbour agreements in total.", VELMORA),
-    )
-    link = only(result)
-    assert link.kind == CONFLICT
-    assert link.explanation.startswith("a running total fell: 9 agreement")
-
-
-def test_a_running_total_that_rises_is_still_a_change() -> None:
-    result = run(
-        claim(60, LEDGER, "2024-01-10", "Velmora has signed 3 harbour agreements so far.", VELMORA),
-        claim(61, POST, "2024-05-20", "Velmora has signed 9 harbour agreements in total.", VELMORA),
-    )
-    assert only(result).kind == TEMPORAL_CHANGE

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from decimal import Decimal
 
 from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
+from tracker.extract.facts import RoleFact
+from tracker.extract.quantities import COUNT, QuantityFact
 from tracker.match import ClaimFacts, EntityInfo, match
 from tracker.match.compare import CORROBORATION, Reading
 from tracker.match.pairs import candidate_pairs, claim_keys
@@ -18,11 +21,15 @@ PEOPLE = {
 }
 
 
-def facts(claim_id: int, text: str, *entities: int, outlet: str | None = None) -> ClaimFacts:
+def facts(claim_id: int, text: str, *entities: int, outlet: str | None = None, **frames) -> ClaimFacts:
     return ClaimFacts(
         claim_id, claim_id, outlet or f"Outlet {claim_id}", dt.date(2024, 3, 1), text, "event", None, None,
-        frozenset(entities),
+        frozenset(entities), **frames,
     )  # fmt: skip
+
+
+def holds(claim_id: int, holder: str, title: str, *entities: int) -> ClaimFacts:
+    return facts(claim_id, f"{holder} is {title}.", *entities, role=RoleFact(holder, title))
 
 
 def pairs(claims: list[ClaimFacts], settings: MatchSettings = MATCH, entities=PEOPLE) -> set[tuple[int, int]]:
@@ -33,11 +40,12 @@ def pairs(claims: list[ClaimFacts], settings: MatchSettings = MATCH, entities=PE
 
 
 def test_claim_keys_cover_entities_uncommon_stems_counts_and_roles() -> None:
-    reading = Reading(facts(1, "Ilse Drummond is head of the Velmora Harbour Office.", 1, 10), PEOPLE)
+    reading = Reading(holds(1, "Ilse Drummond", "head of the Velmora Harbour Office", 1, 10), PEOPLE)
     keys = claim_keys(reading)
     assert {"e:1", "e:10", "r:1", "w:harbour", "w:office", "o:head", "o:ofis"} <= keys
     assert not any(k.startswith("w:") and len(k) <= 5 for k in keys)  # stems of three letters or fewer are no key
-    counted = claim_keys(Reading(facts(2, "Velmora has opened 12 flood shelters.", 10), PEOPLE))
+    shelters = QuantityFact(Decimal(12), COUNT, "shelter", "shelter")
+    counted = claim_keys(Reading(facts(2, "Velmora has opened 12 flood shelters.", 10, quantities=(shelters,)), PEOPLE))
     assert "n:shelter" in counted
 
 
@@ -76,8 +84,8 @@ def test_a_shared_entity_with_one_more_key_is_enough() -> None:
 
 def test_holders_of_one_post_meet_through_the_office_even_without_shared_words() -> None:
     claims = [
-        facts(1, "Ilse Drummond is head of the Velmora Harbour Office.", 1),
-        facts(2, "Tomas Brandt is chief of the Velmora Harbour Office.", 2),
+        holds(1, "Ilse Drummond", "head of the Velmora Harbour Office", 1),
+        holds(2, "Tomas Brandt", "chief of the Velmora Harbour Office", 2),
     ]
     assert pairs(claims) == {(1, 2)}
 

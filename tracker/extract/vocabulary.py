@@ -373,3 +373,19 @@ TRENDS: dict[str, str] = {
 }  # fmt: skip
 # Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
 TREND_ADVERBS: dict[str, str] = {"down": "fall"}
+
+# -- offices (matching) ------------------------------------------------------------------------------------------
+
+# Classes of role nouns: two titles name one kind of post when their role nouns share a class ("spokesman" and
+# "spokesperson"; "chief" and "head"). Two-word members ("press secretary") are read before single words; a
+# noun of no class is its own class. "secretary" is a head or a minister by its body (DEPARTMENT_NOUNS).
+ROLE_CLASSES = {
+    "spokesperson": frozenset({"spokesman", "spokeswoman", "spokesperson", "press secretary"}),
+    "head": frozenset("head chief leader director chair chairman chairwoman chairperson chief-of-staff".split()),
+    "envoy": frozenset({"envoy", "ambassador"}),
+    "adviser": frozenset({"adviser", "advisor", "aide"}),
+    "minister": frozenset({"minister"}),
+}
+# A secretary heads a council, an office or a party ("secretary of the Security Council"); of a government
+# department, or of no body at all ("Secretary of State", "Defence Secretary"), a secretary is its minister.
+DEPARTMENT_NOUNS = frozenset({"ministry", "department"})

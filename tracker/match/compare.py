@@ -1,33 +1,62 @@
-"""Comparing two claims of different outlets: corroboration, conflict, change over time, or nothing."""
+"""Comparing two claims of different outlets through their stored frames: corroboration, conflict, change over
+time, or nothing.
+
+Each verdict names the rule of ``RULES`` that gave it and carries the frames it compared, with their words as
+written. Alarms (conflicts, changes) come from frames only; wording similarity only corroborates claims that
+have no role or count frame. Time order and words of succession decide between a change and a conflict.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
-from tracker.extract.quantities import cumulative
+from tracker.extract import vocabulary as v
+from tracker.extract.facts import EventFact, PresenceFact, RoleFact
+from tracker.extract.quantities import COUNT, MONEY, QuantityFact
+from tracker.extract.when import TimeRef
 from tracker.match.pairs import candidate_pairs
-from tracker.match.read import (
-    Count,
-    Office,
-    content_stems,
-    counts,
-    located,
-    office,
-    presence,
-    same_office,
-    stated_roles,
-)
+from tracker.match.read import Office, body_word, content_stems, located, office, presence, same_office
 
 CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
+
+# The comparison rules, in the order they are tried; every verdict names one.
+RULES: dict[str, str] = {
+    "same-post": "one person in one post (or one function) per both claims: corroboration",
+    "post-changed": "one person in two single-holder posts, the reports in time order: temporal_change",
+    "two-posts": "one person in two single-holder posts at one time: conflict",
+    "post-changed-hands": "one fully named single-holder post, two holders, the reports in time order or the "
+    "later with words of succession: temporal_change",
+    "two-holders": "one fully named single-holder post, two holders at one time, no words of succession: conflict",
+    "stale-report": "a value reported after another report gave its successor, when a report before that gives "
+    "it as the older value (or calls it former): conflict, not a change backwards",
+    "same-count": "one count of one class of things, one value: corroboration",
+    "total-fell": "a running total smaller in the later report: conflict",
+    "count-changed": "one count with another value, in time order or with words of a trend: temporal_change",
+    "count-conflict": "one count with incompatible values at one time, no words of a trend: conflict",
+    "there-and-not": "someone at the event per one claim and away from it per the other: conflict",
+    "event-two-dates": "one event (one class, ordinal and place) on two nearby single days: conflict",
+    "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
+    "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
+    "meeting-place": "a meeting both place in one city at one time, like wording: corroboration",
+    "wording": "like wording at compatible times, no frames that decide (the frames of the two claims never "
+    "met): corroboration",
+}
+# Role frames read from a verb ("leads the group", "runs the office"): what someone does, which they may do beside
+# the post they are called by; never a second post of theirs.
+FUNCTION_RULES = frozenset({"role-verb"})
+# Succession classes (``vocabulary.SUCCESSION``) that end a post rather than begin one.
+ENDING_CHANGES = frozenset({"left"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +69,8 @@ class EntityInfo:
 
 @dataclass(frozen=True)
 class ClaimFacts:
-    """A stored claim with what matching needs: its source's outlet and date, its time, its entities."""
+    """A stored claim with what matching needs: its source's outlet and date, its time, its entities, and the
+    frames extraction stored for it. ``source_text`` is its source's stored text, where the frames' spans point."""
 
     id: int
     source_id: int
@@ -51,6 +81,12 @@ class ClaimFacts:
     time_first: dt.date | None
     time_last: dt.date | None
     entities: frozenset[int]
+    role: RoleFact | None = None
+    quantities: tuple[QuantityFact, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    event: EventFact | None = None
+    presence: tuple[PresenceFact, ...] = ()
+    source_text: str = field(default="", repr=False, compare=False)
 
     @property
     def when(self) -> dt.date | None:
@@ -69,6 +105,22 @@ class Link:
     entities: tuple[int, ...]
     explanation: str
     key: str
+    rule: str = ""
+    frames: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one rule decided of a pair: ``kind`` is empty when it decided there is nothing to flag."""
+
+    kind: str
+    rule: str
+    explanation: str = ""
+    entities: tuple[int, ...] = ()
+    frames: tuple[dict[str, Any], ...] = ()
+
+
+NOTHING = Verdict("", "")
 
 
 @dataclass
@@ -80,32 +132,91 @@ class MatchResult:
 
 @dataclass(frozen=True)
 class RoleReading:
+    """A stored role frame with its holder's entity and its title read as an office."""
+
     person: int
     name: str
     office: Office
+    fact: RoleFact
+    scheduled: bool = False  # the claim says what will be ("would now be headed by"), not what is
+
+    @property
+    def current(self) -> bool:
+        """An office held now: not a function for one occasion, not a former post, not a future one."""
+        return not (self.fact.temporary or self.fact.former or self.scheduled)
+
+    @property
+    def begins(self) -> bool:
+        """The claim says the post begins here: "appointed", "replaced", "new", "now", "takes over"."""
+        return self.fact.change is not None and self.fact.change not in ENDING_CHANGES
 
 
 class Reading:
-    """One claim read once: stems, counts, roles with their person entities."""
+    """One claim read once: stems for wording, its stored frames, presence and place."""
 
     def __init__(self, claim: ClaimFacts, entities: dict[int, EntityInfo]) -> None:
         self.claim = claim
         self.stems = content_stems(claim.text)
         self.stem_set = frozenset(self.stems)
-        self.counts: list[Count] = counts(claim.text)
-        found = presence(claim.text)
-        self.present = _entities_named(found.present, claim.entities, entities)
-        self.absent = _entities_named(found.absent, claim.entities, entities)
-        self.located = _entities_named(located(claim.text), claim.entities, entities)
-        self.roles = [
-            RoleReading(person, name, office(title))
-            for name, title in stated_roles(claim.text)
-            if (person := _person_named(name, claim.entities, entities)) is not None
-        ]
+        self.counts: list[QuantityFact] = [q for q in claim.quantities if _comparable(q)]
+        # Presence and place have no stored frame yet: read from the text until extraction stores them.
+        self.presence = claim.presence or _presence_of_text(claim.text)
+        self.present = _entities_named(
+            [p.who for p in self.presence if p.present and not p.remote], claim.entities, entities
+        )
+        self.absent = _entities_named(
+            [p.who for p in self.presence if not p.present or p.remote], claim.entities, entities
+        )
+        places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
+        self.located = _entities_named(places, claim.entities, entities)
+        self.roles: list[RoleReading] = []
+        fact = claim.role
+        if fact is not None:
+            person = _person_named(fact.holder, claim.entities, entities)
+            if person is not None:
+                post = office(_title_of(fact))
+                self.roles.append(RoleReading(person, fact.holder, post, fact, claim.kind == "schedule"))
+
+    @property
+    def role(self) -> RoleReading | None:
+        return self.roles[0] if self.roles else None
 
     @cached_property
     def stem_text(self) -> str:
         return " ".join(self.stems)
+
+    def words(self, span) -> str | None:
+        return span.of(self.claim.source_text) if span is not None and self.claim.source_text else None
+
+
+def _comparable(q: QuantityFact) -> bool:
+    """Counts of a class of things, and money said to be for something; never measures ("16-inch")."""
+    return (q.kind == COUNT and bool(q.noun_class)) or (q.kind == MONEY and bool(q.noun))
+
+
+def _count_key(q: QuantityFact) -> tuple[str, str | None, str | None, bool]:
+    return (q.kind, q.currency, q.noun_class or q.noun, q.partial)
+
+
+def _title_of(fact: RoleFact) -> str:
+    """The post as the frame gives it: its title, with the organisation the title does not already name
+    ("head" of "the presidential office"; "secretary of the National Security" ... "National Security and
+    Defence Council")."""
+    title, body = fact.title.strip(), (fact.organisation or "").strip()
+    if not body or body.lower() in title.lower():
+        return title
+    lowered = title.lower()
+    for n in range(min(len(title), len(body)), 0, -1):
+        if lowered.endswith(body[:n].lower()) and (n == len(title) or not title[-n - 1].isalnum()):
+            return title + body[n:]
+    return f"{title} of {body}"
+
+
+def _presence_of_text(text: str) -> tuple[PresenceFact, ...]:
+    found = presence(text)
+    return tuple(PresenceFact(who, True, rule="presence-text") for who in found.present) + tuple(
+        PresenceFact(who, False, rule="presence-text") for who in found.absent
+    )
 
 
 def _entities_named(names, ids: frozenset[int], entities: dict[int, EntityInfo]) -> frozenset[int]:
@@ -135,138 +246,510 @@ def _person_named(name: str, ids: frozenset[int], entities: dict[int, EntityInfo
     return fallback
 
 
+# -- what the corpus says of its people ------------------------------------------------------------------------
+
+
+@dataclass
+class CorpusFacts:
+    """What all stored role frames say together: each person's single-holder posts (so that "Zelensky's office"
+    is the office of the post Zelensky holds), and the dated holdings, for telling a stale report."""
+
+    posts: dict[int, list[Office]] = field(default_factory=dict)
+    holdings: list[Reading] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, readings: list[Reading]) -> CorpusFacts:
+        posts: dict[int, Counter[Office]] = defaultdict(Counter)
+        for r in readings:
+            role = r.role
+            if role is not None and role.current and role.office.single_holder and not role.office.owner_text:
+                posts[role.person][role.office] += 1
+        return cls({p: [o for o, _ in c.most_common()] for p, c in posts.items()}, [r for r in readings if r.roles])
+
+    def resolve_owners(self, readings: list[Reading], entities: dict[int, EntityInfo]) -> None:
+        """An owner that names a person stands for that person's post: "President X's chief of staff" is the
+        chief of staff of the post X holds per the stored frames ("Velmoran President")."""
+        for r in readings:
+            role = r.role
+            if role is None or not role.office.owner_text:
+                continue
+            name = _without_titles(role.office.owner_text)
+            if not name:
+                continue
+            person = (
+                (_person_named(name, r.claim.entities, entities) or _person_keyed(name, entities)) if name else None
+            )
+            posts = self.posts.get(person) if person is not None and person != role.person else None
+            if not posts:
+                continue
+            named = {body_word(w.lower()) for w in name.split()}
+            owner = (role.office.owner - named) | posts[0].words
+            r.roles[0] = replace(role, office=replace(role.office, owner=frozenset(owner)))
+
+    def older(self, holder: int, post: Office, before: dt.date) -> Reading | None:
+        """A report dated before ``before`` in which ``holder`` holds ``post``, or one that calls it their
+        former post: evidence that this is the older value."""
+        for r in self.holdings:
+            role = r.role
+            if role is None or role.person != holder:
+                continue
+            if not same_office(role.office, post) or role.fact.temporary or role.scheduled:
+                continue
+            when = _span(r, role=True)
+            if role.fact.former or (when is not None and when[1] < before):
+                return r
+        return None
+
+
+def _person_keyed(name: str, entities: dict[int, EntityInfo]) -> int | None:
+    """The one person of the corpus written exactly ``name`` (in any of its forms)."""
+    key = name_key(name)
+    found = [e.id for e in entities.values() if e.type == "person" and key in e.forms]
+    return found[0] if len(found) == 1 else None
+
+
+def _without_titles(phrase: str) -> str:
+    """The name in an owner's words: "President Ivan Kovalenko" -> "Ivan Kovalenko"."""
+    toks = phrase.split()
+    while toks and (toks[0].lower() in v.ROLE_NOUNS or toks[0].lower() in v.TITLE_MODIFIERS):
+        toks.pop(0)
+    return " ".join(toks) if toks and toks[0][:1].isupper() else ""
+
+
+# -- matching --------------------------------------------------------------------------------------------------
+
+
 def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: MatchSettings = MATCH) -> MatchResult:
     readings = {c.id: Reading(c, entities) for c in claims}
+    corpus = CorpusFacts.of(list(readings.values()))
+    corpus.resolve_owners(list(readings.values()), entities)
     result = MatchResult()
-    corroborating: list[tuple[float, int, int, str]] = []
+    corroborating: list[tuple[float, int, int, Verdict]] = []
     for a, b in candidate_pairs(list(readings.values()), settings):
         ra, rb = readings[a], readings[b]
         if ra.claim.source_id == rb.claim.source_id or ra.claim.outlet == rb.claim.outlet:
             continue  # an outlet never corroborates (or contradicts) itself
         result.pairs_compared += 1
-        verdict = compare(ra, rb, entities, settings)
+        verdict = compare(ra, rb, entities, settings, corpus)
         if verdict is None:
             continue
-        kind, reason, involved = verdict
-        if kind == CORROBORATION:
-            corroborating.append((_similarity(ra, rb), a, b, reason))
+        if verdict.kind == CORROBORATION:
+            corroborating.append((_similarity(ra, rb), a, b, verdict))
         else:
             first, second = sorted((ra, rb), key=lambda r: (r.claim.when or dt.date.min, r.claim.id))
+            if verdict.kind == TEMPORAL_CHANGE or verdict.rule == "stale-report":
+                first, second = _ordered_by_frames(verdict, ra, rb)
             result.links.append(
-                Link(kind, (first.claim.id, second.claim.id), involved, reason, f"{kind}:{min(a, b)}:{max(a, b)}")
+                Link(
+                    verdict.kind,
+                    (first.claim.id, second.claim.id),
+                    verdict.entities,
+                    verdict.explanation,
+                    f"{verdict.kind}:{min(a, b)}:{max(a, b)}",
+                    verdict.rule,
+                    verdict.frames,
+                )
             )
     _clusters(corroborating, readings, result)
     return result
 
 
+def _ordered_by_frames(verdict: Verdict, a: Reading, b: Reading) -> tuple[Reading, Reading]:
+    """A change's claims in the order its frames were compared: the earlier value first."""
+    first = verdict.frames[0]["claim"] if verdict.frames else a.claim.id
+    return (a, b) if first == a.claim.id else (b, a)
+
+
+Rule = Callable[[Reading, Reading, dict[int, EntityInfo], MatchSettings, CorpusFacts], Verdict | None]
+
+
 def compare(
-    a: Reading, b: Reading, entities: dict[int, EntityInfo], settings: MatchSettings
-) -> tuple[str, str, tuple[int, ...]] | None:
-    """The first slot that decides: roles, then counts, then event dates, then plain wording."""
-    for decide in (_compare_roles, _compare_counts, _compare_presence, _compare_event_dates, _compare_wording):
-        verdict = decide(a, b, entities, settings)
+    a: Reading,
+    b: Reading,
+    entities: dict[int, EntityInfo],
+    settings: MatchSettings,
+    corpus: CorpusFacts | None = None,
+) -> Verdict | None:
+    """The first slot that decides: roles, then counts, presence, events, one day, then plain wording."""
+    corpus = corpus if corpus is not None else CorpusFacts.of([a, b])
+    for decide in SLOTS:
+        verdict = decide(a, b, entities, settings, corpus)
         if verdict is not None:
-            return verdict if verdict[0] else None  # an empty kind: decided, and nothing to flag
+            return verdict if verdict.kind else None  # an empty kind: decided, and nothing to flag
     return None
+
+
+# -- time ------------------------------------------------------------------------------------------------------
+
+
+def _span(r: Reading, role: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The days a claim's fact is placed at: its own time, else its publication. A role dated after its own
+    report is misdated ("had run the office since February"): it is placed at the report."""
+    c = r.claim
+    first, last = c.time_first, c.time_last or c.time_first
+    if role and first is not None and c.published is not None and first > c.published:
+        first = last = None
+    if first is None or last is None:
+        first = last = c.published
+    return None if first is None or last is None else (first, last)
+
+
+def _order(a: Reading, b: Reading, role: bool = False) -> tuple[Reading, Reading] | None:
+    """The two claims in time order, or None when their times overlap (one time) or are unknown."""
+    sa, sb = _span(a, role), _span(b, role)
+    if sa is None or sb is None or (sa[0] <= sb[1] and sb[0] <= sa[1]):
+        return None
+    return (a, b) if sa[0] < sb[0] else (b, a)
 
 
 # -- roles -----------------------------------------------------------------------------------------------------
 
 
-def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings):
-    for x in a.roles:
-        for y in b.roles:
-            gap = _gap(a.claim.when, b.claim.when)
-            same_post = same_office(x.office, y.office)
-            if x.person == y.person and same_post:
-                return CORROBORATION, f"both name {entities[x.person].name} {x.office.text}", (x.person,)
-            moved = gap is not None and gap >= settings.change_min_days
-            if x.person == y.person and moved and x.office.single_holder and y.office.single_holder:
-                first, second = _in_time_order((a, x), (b, y))
-                return (
-                    TEMPORAL_CHANGE,
-                    f"{entities[x.person].name} is {first[1].office.text} per {_cite(first[0])} and "
-                    f"{second[1].office.text} per {_cite(second[0])}: the post changed over time",
-                    (x.person,),
-                )
-            named = x.office.fully_named and y.office.fully_named
-            if x.person != y.person and same_post and named and x.office.single_holder and y.office.single_holder:
-                first, second = _in_time_order((a, x), (b, y))
-                post = first[1].office.text
-                if gap is not None and gap >= settings.change_min_days:
-                    return (
-                        TEMPORAL_CHANGE,
-                        f"{post}: {entities[first[1].person].name} per {_cite(first[0])}, "
-                        f"{entities[second[1].person].name} per {_cite(second[0])}: the post changed hands",
-                        (first[1].person, second[1].person),
-                    )
-                if gap is not None:
-                    return (
-                        CONFLICT,
-                        f"{post}: {entities[first[1].person].name} per {_cite(first[0])} but "
-                        f"{entities[second[1].person].name} per {_cite(second[0])}, {gap} days apart",
-                        (first[1].person, second[1].person),
-                    )
-    if a.roles and b.roles:
-        return "", "", ()  # both state posts, and none of them meet: different facts, whatever the wording
-    return None
+def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
+    x, y = a.role, b.role
+    if x is None or y is None:
+        return None
+    frames = (_role_frame(a), _role_frame(b))
+    if x.person == y.person and same_office(x.office, y.office) and not (x.fact.former or y.fact.former):
+        if x.scheduled or y.scheduled:
+            return NOTHING
+        return Verdict(
+            CORROBORATION, "same-post", f"both name {entities[x.person].name} {x.office.text}", (x.person,), frames
+        )
+    stale = _stale_former(a, b, entities)
+    if stale is not None:
+        return stale
+    if not (x.current and y.current and x.office.single_holder and y.office.single_holder):
+        return NOTHING  # a former post, a function for one occasion, a shared office: never an alarm
+    order = _order(a, b, role=True)
+    if x.person == y.person:
+        if x.fact.rule in FUNCTION_RULES or y.fact.rule in FUNCTION_RULES:
+            return NOTHING  # "Kovac leads the group that negotiates": what one does beside one's post
+        name = entities[x.person].name
+        if order is None:
+            return Verdict(
+                CONFLICT,
+                "two-posts",
+                f"{name} is {x.office.text} per {_cite(a)} but {y.office.text} per {_cite(b)}, at one time",
+                (x.person,),
+                frames,
+            )
+        first, second = order
+        stale = _stale(first, second, entities, corpus)
+        if stale is not None:
+            return stale
+        f, s = (x, y) if first is a else (y, x)
+        return Verdict(
+            TEMPORAL_CHANGE,
+            "post-changed",
+            f"{name}: {f.office.text} per {_cite(first)}, then {s.office.text} per {_cite(second)}: "
+            "the post changed over time",
+            (x.person,),
+            (_role_frame(first), _role_frame(second)),
+        )
+    if not (same_office(x.office, y.office) and x.office.fully_named and y.office.fully_named):
+        return NOTHING  # both state posts, and none of them meet: different facts, whatever the wording
+    if order is None:
+        if x.begins != y.begins:
+            order = (b, a) if x.begins else (a, b)  # the holder with words of succession is the later one
+        else:
+            return Verdict(
+                CONFLICT,
+                "two-holders",
+                f"{x.office.text}: {entities[x.person].name} per {_cite(a)} but {entities[y.person].name} per "
+                f"{_cite(b)}, at one time",
+                (x.person, y.person),
+                frames,
+            )
+    first, second = order
+    stale = _stale(first, second, entities, corpus)
+    if stale is not None:
+        return stale
+    f, s = (x, y) if first is a else (y, x)
+    return Verdict(
+        TEMPORAL_CHANGE,
+        "post-changed-hands",
+        f"{f.office.text}: {entities[f.person].name} per {_cite(first)}, then {entities[s.person].name} per "
+        f"{_cite(second)}: the post changed hands",
+        (f.person, s.person),
+        (_role_frame(first), _role_frame(second)),
+    )
+
+
+def _stale(first: Reading, second: Reading, entities, corpus: CorpusFacts) -> Verdict | None:
+    """The later report gives a value that the earlier one succeeded: the earlier says the post begins there
+    ("appointed", "new"), the later says nothing of a change, and a report before the earlier one gives the
+    later value as it was."""
+    f, s = first.role, second.role
+    assert f is not None and s is not None
+    span = _span(first, role=True)
+    if not f.begins or s.begins or span is None:
+        return None
+    evidence = corpus.older(s.person, s.office, span[0])
+    if evidence is None:
+        return None
+    who = entities[s.person].name
+    if f.person == s.person:
+        said = f"{who} is {s.office.text} per {_cite(second)}, after {_cite(first)} reported {_words(f)}"
+    else:
+        said = f"{s.office.text}: {who} per {_cite(second)}, after {_cite(first)} reported {_words(f)}"
+    return Verdict(
+        CONFLICT,
+        "stale-report",
+        f"a stale report: {said}; {who} held it before, per {_cite(evidence)}",
+        tuple(dict.fromkeys((s.person, f.person))),
+        (_role_frame(first), _role_frame(second), _role_frame(evidence)),
+    )
+
+
+def _stale_former(a: Reading, b: Reading, entities) -> Verdict | None:
+    """A post given as current in a report after one that called it the person's former post."""
+    x, y = a.role, b.role
+    assert x is not None and y is not None
+    if x.person != y.person or x.fact.former == y.fact.former or not same_office(x.office, y.office):
+        return None
+    former, current = (a, b) if x.fact.former else (b, a)
+    c = current.role
+    sf, sc = _span(former, role=True), _span(current, role=True)
+    if c is None or not c.current or c.begins or sf is None or sc is None or not sf[1] < sc[0]:
+        return NOTHING
+    return Verdict(
+        CONFLICT,
+        "stale-report",
+        f"a stale report: {entities[c.person].name} is {c.office.text} per {_cite(current)}, after "
+        f"{_cite(former)} called it a former post",
+        (c.person,),
+        (_role_frame(former), _role_frame(current)),
+    )
+
+
+def _words(role: RoleReading) -> str:
+    change = f"{role.fact.change_words} " if role.fact.change_words else ""
+    return f"“{change}{role.office.text}”"
+
+
+def _role_frame(r: Reading) -> dict[str, Any]:
+    role = r.role
+    assert role is not None
+    fact = role.fact
+    frame: dict[str, Any] = {"claim": r.claim.id, "role": {"holder": fact.holder, "title": fact.title}}
+    if fact.organisation:
+        frame["role"]["organisation"] = fact.organisation
+    if fact.change_words:
+        frame["role"]["change_words"] = fact.change_words
+    if fact.former:
+        frame["role"]["former"] = True
+    frame["date"] = _date_of(r, role=True)
+    return frame
+
+
+def _date_of(r: Reading, role: bool = False) -> str | None:
+    span = _span(r, role)
+    return None if span is None else span[0].isoformat()
 
 
 # -- counts ----------------------------------------------------------------------------------------------------
 
 
-def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings):
+def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
     if not a.counts or not b.counts or _similarity(a, b) < settings.same_count_at:
         return None
     if not (a.claim.entities & b.claim.entities) and len(a.stem_set & b.stem_set) < 3:
         return None
+    shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
         for y in b.counts:
-            if x.key != y.key or not x.comparable:
+            if _count_key(x) != _count_key(y):
                 continue
-            gap = _gap(a.claim.when, b.claim.when)
-            shared = tuple(sorted(a.claim.entities & b.claim.entities))
+            frames = (_count_frame(a, x), _count_frame(b, y))
             if x.value == y.value:
-                return CORROBORATION, f"both count {_num(x.value)} {x.noun}", shared
-            first, second = _in_time_order((a, x), (b, y))
-            change = "rose" if second[1].value > first[1].value else "fell"
-            said = (
-                f"{_num(first[1].value)} {x.noun} per {_cite(first[0])}, {_num(second[1].value)} per {_cite(second[0])}"
-            )
-            if change == "fell" and cumulative(first[0].claim.text) and cumulative(second[0].claim.text):
+                return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)} {_noun(x)}", shared, frames)
+            order = _order(a, b)
+            if order is None and (x.trend or y.trend):
+                order = _trend_order((a, x), (b, y))
+            if order is None:
+                if _compatible(x, y, settings):
+                    return NOTHING  # "more than 90,000" and "100,000" may both be true
+                return Verdict(
+                    CONFLICT,
+                    "count-conflict",
+                    f"the counts differ at one time: {_said(a, x)} but {_said(b, y)}",
+                    shared,
+                    frames,
+                )
+            (first, f), (second, s) = [(r, q) for r, q in ((a, x), (b, y)) if r is order[0]] + [
+                (r, q) for r, q in ((a, x), (b, y)) if r is order[1]
+            ]
+            frames = (_count_frame(first, f), _count_frame(second, s))
+            said = f"{_said(first, f)}, then {_num(s.value)} per {_cite(second)}"
+            if s.value < f.value and f.cumulative and s.cumulative:
                 # "nine states have signed so far" and later "three in total": a running total never falls
-                return CONFLICT, f"a running total fell: {said}", shared
-            if gap is not None and gap >= settings.change_min_days:
-                return TEMPORAL_CHANGE, f"the count {change}: {said}", shared
-            return CONFLICT, f"the counts differ: {said}, {gap if gap is not None else '?'} days apart", shared
-    if not {x.key for x in a.counts} & {y.key for y in b.counts}:
-        return "", "", ()  # counts of different things: "12 shelters" and "30 kitchens" are two facts
+                return Verdict(CONFLICT, "total-fell", f"a running total fell: {said}", shared, frames)
+            change = "rose" if s.value > f.value else "fell"
+            return Verdict(TEMPORAL_CHANGE, "count-changed", f"the count {change}: {said}", shared, frames)
+    if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
+        return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
 
 
-# -- event dates ---------------------------------------------------------------------------------------------
+def _trend_order(*pairs: tuple[Reading, QuantityFact]) -> tuple[Reading, Reading]:
+    """Counts of one time in the order their trend words give: the count said to have risen (or fallen) to
+    its value comes after the other; two such counts go in the direction they say."""
+    (a, x), (b, y) = pairs
+    if bool(x.trend) != bool(y.trend):
+        return (b, a) if x.trend else (a, b)
+    rising = (x.trend or y.trend) != "fall"
+    return (a, b) if (x.value < y.value) == rising else (b, a)
 
 
-def _compare_event_dates(a: Reading, b: Reading, entities, settings: MatchSettings):
+def _interval(q: QuantityFact, settings: MatchSettings) -> tuple[Decimal, Decimal | None]:
+    """The values a count with its modifier allows: "more than 90,000" is 90,000 and up."""
+    value, slack = q.value, Decimal(str(settings.about_slack))
+    if q.modifier in ("more than", "at least"):
+        return value, None
+    if q.modifier in ("up to", "less than"):
+        return Decimal(0), value
+    if q.modifier == "nearly":
+        return value * (1 - slack), value
+    if q.modifier == "about":
+        return value * (1 - slack), value * (1 + slack)
+    return value, value
+
+
+def _compatible(x: QuantityFact, y: QuantityFact, settings: MatchSettings) -> bool:
+    (lx, hx), (ly, hy) = _interval(x, settings), _interval(y, settings)
+    return (hy is None or lx <= hy) and (hx is None or ly <= hx)
+
+
+def _noun(q: QuantityFact) -> str:
+    return q.noun or q.noun_class or ""
+
+
+def _said(r: Reading, q: QuantityFact) -> str:
+    modifier = f"{q.modifier} " if q.modifier else ""
+    money = f"{q.currency} " if q.kind == MONEY else ""
+    return f"{modifier}{money}{_num(q.value)} {_noun(q)} per {_cite(r)}"
+
+
+def _count_frame(r: Reading, q: QuantityFact) -> dict[str, Any]:
+    frame: dict[str, Any] = {"value": str(q.value), "kind": q.kind, "noun": q.noun, "class": q.noun_class}
+    for name in ("modifier", "currency", "trend_words"):
+        if getattr(q, name):
+            frame[name] = getattr(q, name)
+    if q.cumulative:
+        frame["cumulative"] = True
+    words = r.words(q.span)
+    if words:
+        frame["words"] = words
+    return {"claim": r.claim.id, "quantity": frame, "date": _date_of(r)}
+
+
+# -- presence ------------------------------------------------------------------------------------------------
+
+
+def _compare_presence(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
+    """One outlet puts someone at the event, the other says they were not there."""
+    gap = _gap(a.claim.when, b.claim.when)
+    if gap is None or gap > settings.presence_window_days:
+        return None
+    for there, away in ((a, b), (b, a)):
+        both = there.present & away.absent
+        if both:
+            who = min(both)
+            return Verdict(
+                CONFLICT,
+                "there-and-not",
+                f"{entities[who].name} was there per {_cite(there)} but not per {_cite(away)}",
+                (who,),
+                (_presence_frame(there, who, entities), _presence_frame(away, who, entities)),
+            )
+    return None
+
+
+def _presence_frame(r: Reading, who: int, entities: dict[int, EntityInfo]) -> dict[str, Any]:
+    said = [p for p in r.presence if _entities_named([p.who], frozenset({who}), entities)]
+    p = said[0] if said else None
+    frame = {"who": p.who, "present": p.present, "remote": p.remote, "rule": p.rule} if p else {}
+    return {"claim": r.claim.id, "presence": frame, "date": _date_of(r)}
+
+
+# -- events and days -------------------------------------------------------------------------------------------
+
+
+def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
+    """Two event frames of one class: one day corroborates, two nearby days conflict; another ordinal or
+    another place is another event."""
+    ea, eb = a.claim.event, b.claim.event
     day_a, day_b = a.claim.day, b.claim.day
+    if ea is None or eb is None or ea.kind != eb.kind or ea.negated or eb.negated:
+        return None
     if day_a is None or day_b is None or not (a.claim.entities & b.claim.entities):
         return None
+    if ea.ordinal is not None and eb.ordinal is not None and ea.ordinal != eb.ordinal:
+        return NOTHING  # the first round and the second
+    if ea.place and eb.place and not (_place_key(ea.place) & _place_key(eb.place)):
+        return NOTHING
+    shared = tuple(sorted(a.claim.entities & b.claim.entities))
+    frames = (_event_frame(a, ea), _event_frame(b, eb))
     sim = _similarity(a, b)
     gap = abs((day_a - day_b).days)
     if gap == 0:
         if sim >= settings.corroborate_same_day_at:
-            return CORROBORATION, f"same day ({day_a.isoformat()}), similar wording ({sim:.2f})", ()
+            return Verdict(CORROBORATION, "same-event-day", f"one {ea.kind} on {day_a.isoformat()}", shared, frames)
         return None
-    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at and _same_event_words(a, b):
+    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at:
         (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
-        shared = tuple(sorted(a.claim.entities & b.claim.entities))
-        return (
+        return Verdict(
             CONFLICT,
-            f"one event, two dates: {first_day.isoformat()} per {_cite(first)}, "
+            "event-two-dates",
+            f"one {ea.kind}, two dates: {first_day.isoformat()} per {_cite(first)}, "
             f"{second_day.isoformat()} per {_cite(second)}",
             shared,
+            frames,
         )
-    return "", "", ()  # different days: another event, however alike the words
+    return NOTHING  # different days: another event, however alike the words
+
+
+def _place_key(place: str) -> set[str]:
+    return {spelling_key(w) for w in name_key(place).split() if w}
+
+
+def _event_frame(r: Reading, e: EventFact) -> dict[str, Any]:
+    frame: dict[str, Any] = {"kind": e.kind, "words": e.words}
+    if e.place:
+        frame["place"] = e.place
+    if e.ordinal is not None:
+        frame["ordinal"] = e.ordinal
+    return {"claim": r.claim.id, "event": frame, "date": r.claim.day.isoformat() if r.claim.day else None}
+
+
+def _compare_same_day(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
+    """Two claims without event frames dated to one single day, sharing an entity, in like words: one fact."""
+    day_a, day_b = a.claim.day, b.claim.day
+    if day_a is None or day_b is None or not (a.claim.entities & b.claim.entities):
+        return None
+    if day_a != day_b:
+        return NOTHING  # different days: another event (no frames to say more: no alarm)
+    sim = _similarity(a, b)
+    if sim >= settings.corroborate_same_day_at and not _numbers_differ(a, b):
+        shared = tuple(sorted(a.claim.entities & b.claim.entities))
+        return Verdict(
+            CORROBORATION,
+            "same-day",
+            f"same day ({day_a.isoformat()}), similar wording ({sim:.2f})",
+            shared,
+            (_time_frame(a), _time_frame(b)),
+        )
+    return None
+
+
+def _time_frame(r: Reading) -> dict[str, Any]:
+    said = [t.text for t in r.claim.times]
+    return {
+        "claim": r.claim.id,
+        "time": said[0] if said else None,
+        "date": r.claim.day.isoformat() if r.claim.day else None,
+    }
 
 
 _EVENT_WORDS = frozenset("meet meeting talk negotiation round held hold summit session visit sign signing".split())
@@ -276,31 +759,18 @@ def _same_event_words(a: Reading, b: Reading) -> bool:
     return bool({w for w in a.stem_set & b.stem_set if w in _EVENT_WORDS or w.startswith(("meet", "talk", "negoti"))})
 
 
-# -- presence ------------------------------------------------------------------------------------------------
-
-
-def _compare_presence(a: Reading, b: Reading, entities, settings: MatchSettings):
-    """One outlet puts someone at the event, the other says they were not there."""
-    gap = _gap(a.claim.when, b.claim.when)
-    if gap is None or gap > settings.presence_window_days:
-        return None
-    for there, away in ((a, b), (b, a)):
-        both = there.present & away.absent
-        if both:
-            who = min(both)
-            return (
-                CONFLICT,
-                f"{entities[who].name} was there per {_cite(there)} but not per {_cite(away)}",
-                (who,),
-            )
-    return None
-
-
 # -- wording ---------------------------------------------------------------------------------------------------
 
 
-def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings):
-    if not _times_compatible(a.claim, b.claim, settings):
+def _numbers_differ(a: Reading, b: Reading) -> bool:
+    """Both claims state numbers, and not the same ones: alike words about different quantities ("$129" and
+    "$9.99", a 16-inch and a 15-inch screen) are no corroboration."""
+    values_a, values_b = {q.value for q in a.claim.quantities}, {q.value for q in b.claim.quantities}
+    return bool(values_a) and bool(values_b) and values_a != values_b
+
+
+def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
+    if not _times_compatible(a.claim, b.claim, settings) or _numbers_differ(a, b):
         return None
     sim = _similarity(a, b)
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
@@ -309,12 +779,24 @@ def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings):
     places = [e for e in shared if entities.get(e) and entities[e].type == "place" and e in a.located & b.located]
     if places and sim >= settings.same_place_event_at and _same_event_words(a, b):
         where = entities[places[0]].name
-        return CORROBORATION, f"one meeting in {where} at one time, similar wording ({sim:.2f})", shared
+        return Verdict(
+            CORROBORATION, "meeting-place", f"one meeting in {where} at one time, similar wording ({sim:.2f})", shared
+        )
     if _each_names_its_own(a, b, entities):
         return None  # "agreements with Italy" and "agreements with Britain, Germany and France"
     if sim >= settings.corroborate_at and (shared or sim >= 0.9):
-        return CORROBORATION, f"similar wording ({sim:.2f})", shared
+        return Verdict(CORROBORATION, "wording", f"similar wording ({sim:.2f})", shared)
     return None
+
+
+SLOTS: tuple[Rule, ...] = (
+    _compare_roles,
+    _compare_counts,
+    _compare_presence,
+    _compare_events,
+    _compare_same_day,
+    _compare_wording,
+)
 
 
 def _each_names_its_own(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> bool:
@@ -356,10 +838,6 @@ def _gap(x: dt.date | None, y: dt.date | None) -> int | None:
     return None if x is None or y is None else abs((x - y).days)
 
 
-def _in_time_order(*pairs):
-    return sorted(pairs, key=lambda p: (p[0].claim.when or dt.date.min, p[0].claim.id))
-
-
 def _cite(reading: Reading) -> str:
     """The outlet and its publication date: "Daily Planet (published 2024-04-29)"."""
     published = reading.claim.published
@@ -370,7 +848,7 @@ def _num(value: float | Decimal) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
 
-def _clusters(pairs: list[tuple[float, int, int, str]], readings: dict[int, Reading], result: MatchResult) -> None:
+def _clusters(pairs: list[tuple[float, int, int, Verdict]], readings: dict[int, Reading], result: MatchResult) -> None:
     """Corroborating pairs joined into clusters, most alike first; two claims of one source never share a
     cluster (a source does not state one fact twice), so a chain cannot join two different facts."""
     parent: dict[int, int] = {}
@@ -386,20 +864,20 @@ def _clusters(pairs: list[tuple[float, int, int, str]], readings: dict[int, Read
         return x
 
     kept = []
-    for _score, a, b, reason in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _score, a, b, verdict in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         ra, rb = root(a), root(b)
         if ra == rb or sources[ra] & sources[rb]:
             continue
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         sources[keep] |= sources.pop(gone)
-        kept.append((a, reason))
+        kept.append((a, verdict))
     members: dict[int, list[int]] = defaultdict(list)
     for claim in parent:
         members[root(claim)].append(claim)
-    reasons: dict[int, list[str]] = defaultdict(list)
-    for a, reason in kept:
-        reasons[root(a)].append(reason)
+    verdicts: dict[int, list[Verdict]] = defaultdict(list)
+    for a, verdict in kept:
+        verdicts[root(a)].append(verdict)
     for cluster, ids in members.items():
         if len(ids) < 2:
             continue
@@ -409,7 +887,9 @@ def _clusters(pairs: list[tuple[float, int, int, str]], readings: dict[int, Read
         outlets = sorted({readings[i].claim.outlet for i in ids})
         quoted = "; ".join(f"“{readings[i].claim.text}” ({_cite(readings[i])})" for i in ids[:4])
         more = f" and {len(ids) - 4} more" if len(ids) > 4 else ""
-        why = "; ".join(dict.fromkeys(reasons[cluster]))[:300]
+        why = "; ".join(dict.fromkeys(vd.explanation for vd in verdicts[cluster]))[:300]
+        rules = list(dict.fromkeys(vd.rule for vd in verdicts[cluster]))
+        frames = list({(f["claim"], repr(f)): f for vd in verdicts[cluster] for f in vd.frames}.values())
         entities = sorted(set.intersection(*(set(readings[i].claim.entities) for i in ids)))
         result.links.append(
             Link(
@@ -418,5 +898,16 @@ def _clusters(pairs: list[tuple[float, int, int, str]], readings: dict[int, Read
                 tuple(entities),
                 f"{len(outlets)} outlets state this: {quoted}{more} ({why}).",
                 f"{CORROBORATION}:{ids[0]}",
+                _rule_name(rules),
+                tuple(sorted(frames, key=lambda f: f["claim"])),
             )
         )
+
+
+RULE_NAME_WIDTH = 40  # flags.rule
+
+
+def _rule_name(rules: list[str]) -> str:
+    """The rules that joined a cluster, "+"-joined while they fit the stored column, else the first."""
+    joined = "+".join(rules)
+    return joined if len(joined) <= RULE_NAME_WIDTH else rules[0]

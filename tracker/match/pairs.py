@@ -16,7 +16,7 @@ from tracker.config import MatchSettings
 def claim_keys(reading) -> set[str]:
     keys = {f"e:{e}" for e in reading.claim.entities}
     keys.update(f"w:{s}" for s in reading.stem_set if len(s) > 3)
-    keys.update(f"n:{c.noun}" for c in reading.counts)
+    keys.update(f"n:{c.noun_class or c.noun}" for c in reading.counts)
     keys.update(f"r:{r.person}" for r in reading.roles)
     for role in reading.roles:  # holders of one post meet even when no word of their claims is shared
         keys.update(f"o:{w}" for w in role.office.body)

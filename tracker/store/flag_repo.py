@@ -48,6 +48,8 @@ class FlagDraft:
     explanation: str
     claim_ids: tuple[int, ...]
     entity_ids: tuple[int, ...]
+    rule: str | None = None  # the comparison rule that made it
+    frames: str | None = None  # the frames it compared, as JSON
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class StoredFlag:
     claim_ids: tuple[int, ...]
     entity_ids: tuple[int, ...]
     version: int
+    rule: str | None = None
+    frames: str | None = None
 
 
 def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) -> None:
@@ -77,11 +81,19 @@ def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) 
     for key, draft in wanted.items():
         flag = existing.get(key)
         if flag is None:
-            flag = Flag(kind=draft.kind, key=key, status=OPEN, explanation=draft.explanation, version=1)
+            flag = Flag(
+                kind=draft.kind,
+                key=key,
+                status=OPEN,
+                explanation=draft.explanation,
+                version=1,
+                rule=draft.rule,
+                frames=draft.frames,
+            )
             session.add(flag)
             session.flush()
-        elif flag.explanation != draft.explanation:
-            flag.explanation = draft.explanation
+        elif (flag.explanation, flag.rule, flag.frames) != (draft.explanation, draft.rule, draft.frames):
+            flag.explanation, flag.rule, flag.frames = draft.explanation, draft.rule, draft.frames
             flag.updated_at = func.now()
             flag.version += 1
         session.execute(delete(FlagClaim).where(FlagClaim.flag_id == flag.id))
@@ -127,7 +139,17 @@ def list_flags(
     ):
         entities[flag_id].append(entity_id)
     return [
-        StoredFlag(f.id, f.kind, f.status, f.explanation, tuple(claims[f.id]), tuple(entities[f.id]), f.version)
+        StoredFlag(
+            f.id,
+            f.kind,
+            f.status,
+            f.explanation,
+            tuple(claims[f.id]),
+            tuple(entities[f.id]),
+            f.version,
+            f.rule,
+            f.frames,
+        )
         for f in flags
     ]
 

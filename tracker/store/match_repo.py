@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from tracker.clean.spans import Span
 from tracker.entities.personal import forms_of
 from tracker.entities.resolve import name_key
+from tracker.extract.facts import RoleFact
+from tracker.extract.quantities import QuantityFact
+from tracker.extract.when import TimeRef
 from tracker.match import ClaimFacts, EntityInfo, MatchResult, match
 from tracker.match.compare import CONFLICT, CORROBORATION, TEMPORAL_CHANGE
 from tracker.store.flag_repo import FlagDraft, sync_flags
-from tracker.store.models import Claim, ClaimEntity, Entity, Mention, Outlet, Source, SourceEntity
+from tracker.store.models import (
+    Claim,
+    ClaimEntity,
+    ClaimQuantity,
+    ClaimRole,
+    ClaimTime,
+    Entity,
+    Mention,
+    Outlet,
+    Source,
+    SourceEntity,
+)
 
 MATCH_KINDS = {CORROBORATION, CONFLICT, TEMPORAL_CHANGE}
 
@@ -28,6 +45,7 @@ class MatchReport:
 
 
 def load_claim_facts(session: Session) -> list[ClaimFacts]:
+    """Every claim of a non-duplicate source with its frames (role, quantities, times), in a few bulk queries."""
     entities: dict[int, set[int]] = defaultdict(set)
     for claim_id, entity_id in session.execute(
         select(ClaimEntity.claim_id, SourceEntity.entity_id)
@@ -36,6 +54,17 @@ def load_claim_facts(session: Session) -> list[ClaimFacts]:
     ):
         assert entity_id is not None  # the query keeps linked rows only
         entities[claim_id].add(entity_id)
+    roles = {r.claim_id: _role(r) for r in session.scalars(select(ClaimRole))}
+    quantities: dict[int, list[QuantityFact]] = defaultdict(list)
+    for q in session.scalars(select(ClaimQuantity).order_by(ClaimQuantity.claim_id, ClaimQuantity.position)):
+        quantities[q.claim_id].append(_quantity(q))
+    times: dict[int, list[TimeRef]] = defaultdict(list)
+    for t in session.scalars(select(ClaimTime).order_by(ClaimTime.claim_id, ClaimTime.position)):
+        times[t.claim_id].append(TimeRef(t.text, 0, len(t.text), t.first, t.last, t.role))
+    texts: dict[int, str] = {
+        source_id: text
+        for source_id, text in session.execute(select(Source.id, Source.text).where(Source.duplicate_of_id.is_(None)))
+    }
     rows = session.execute(
         select(Claim, Source.path, Source.published, Outlet.name)
         .join(Source, Source.id == Claim.source_id)
@@ -54,9 +83,44 @@ def load_claim_facts(session: Session) -> list[ClaimFacts]:
             time_first=c.time_first,
             time_last=c.time_last,
             entities=frozenset(entities[c.id]),
+            role=roles.get(c.id),
+            quantities=tuple(quantities.get(c.id, ())),
+            times=tuple(times.get(c.id, ())),
+            source_text=texts.get(c.source_id, ""),
         )
         for c, path, published, outlet in rows
     ]
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+def _role(r: ClaimRole) -> RoleFact:
+    return RoleFact(
+        r.holder,
+        r.title,
+        _span(r.title_start, r.title_end),
+        r.organisation,
+        _span(r.organisation_start, r.organisation_end),
+        rule=r.rule or "role-title",
+        temporary=r.temporary,
+    )
+
+
+def _quantity(q: ClaimQuantity) -> QuantityFact:
+    return QuantityFact(
+        Decimal(q.value),
+        q.kind,
+        q.noun,
+        q.noun_class,
+        q.modifier,
+        q.cumulative,
+        q.currency,
+        q.unit,
+        _span(q.start, q.end),
+        q.partial,
+    )
 
 
 def load_entities(session: Session) -> dict[int, EntityInfo]:
@@ -97,7 +161,15 @@ def _store(session: Session, result: MatchResult) -> None:
         session,
         MATCH_KINDS,
         {
-            link.key: FlagDraft(link.kind, link.key, link.explanation, link.claims, link.entities)
+            link.key: FlagDraft(
+                link.kind,
+                link.key,
+                link.explanation,
+                link.claims,
+                link.entities,
+                link.rule or None,
+                json.dumps(list(link.frames), ensure_ascii=False, sort_keys=True) if link.frames else None,
+            )
             for link in result.links
         },
     )

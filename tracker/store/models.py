@@ -352,6 +352,10 @@ class Flag(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     version: Mapped[int] = mapped_column(Integer)
+    # The comparison rule that made it (tracker.match.compare.RULES) and the frames it compared, as JSON with
+    # their words as written; None for flags of stages that compare no frames.
+    rule: Mapped[str | None] = mapped_column(String(40))
+    frames: Mapped[str | None] = mapped_column(Text)
 
 
 class FlagClaim(Base):
