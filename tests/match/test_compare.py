@@ -226,8 +226,8 @@ def test_two_holders_of_one_post_at_one_time_conflict_unless_one_takes_over() ->
 def test_one_person_in_two_single_holder_posts_on_the_same_days_is_a_conflict() -> None:
     link = only(
         run(
-            holds(60, LEDGER, "2024-03-04", ODIN, "Velmoran Defence Minister"),
-            holds(61, POST, "2024-03-04", ODIN, "Velmoran Finance Minister"),
+            holds(60, LEDGER, "2024-03-04", ODIN, "Velmoran Defence Minister", VELMORA),
+            holds(61, POST, "2024-03-04", ODIN, "Velmoran Finance Minister", VELMORA),
         )
     )
     assert (link.kind, link.rule) == (CONFLICT, "two-posts")
@@ -236,8 +236,8 @@ def test_one_person_in_two_single_holder_posts_on_the_same_days_is_a_conflict() 
 def test_a_persons_post_changing_in_time_order_is_a_change_with_its_direction() -> None:
     link = only(
         run(
-            holds(61, POST, "2024-07-20", ODIN, "Velmoran Finance Minister"),
-            holds(60, LEDGER, "2024-01-10", ODIN, "Velmoran Defence Minister"),
+            holds(61, POST, "2024-07-20", ODIN, "Velmoran Finance Minister", VELMORA),
+            holds(60, LEDGER, "2024-01-10", ODIN, "Velmoran Defence Minister", VELMORA),
         )
     )
     assert (link.kind, link.rule, link.claims) == (TEMPORAL_CHANGE, "post-changed", (60, 61))
@@ -347,6 +347,29 @@ def test_a_count_in_time_order_is_a_change_with_its_direction() -> None:
     )
     assert (link.kind, link.rule, link.claims) == (TEMPORAL_CHANGE, "count-changed", (64, 65))
     assert "rose: more than 4,000 troop per Kestrel Ledger" in link.explanation
+
+
+def test_two_claims_sharing_one_count_are_no_alarm_for_their_other_counts() -> None:
+    """ "two of the three requirements" and "two of three requirements": the 2 and the 3 are not a change."""
+    text = "{} of the three harbour requirements are met in Velmora."
+    link = only(
+        run(
+            claim(62, LEDGER, "2024-01-10", text.format("Two"), VELMORA,
+                  quantities=(count(2, "requirement"), count(3, "requirement"))),
+            claim(63, POST, "2024-01-11", text.format("Two"), VELMORA, quantities=(count(2, "requirement"),)),
+        )
+    )  # fmt: skip
+    assert (link.kind, link.rule) == (CORROBORATION, "same-count")
+
+
+def test_the_same_title_in_other_spellings_on_other_days_is_no_change() -> None:
+    result = run(
+        holds(40, LEDGER, "2024-01-10", SOREL, "U.S. Harbour Envoy"),
+        holds(41, POST, "2024-01-11", SOREL, "US Harbour Envoy"),
+        holds(42, COURIER, "2024-01-12", SOREL, "Velmoran President", VELMORA),
+        holds(43, OBSERVER, "2024-01-13", SOREL, "Velmora President", VELMORA),
+    )
+    assert kinds(result) == [CORROBORATION, CORROBORATION]
 
 
 def test_counts_a_modifier_allows_at_one_time_are_no_conflict() -> None:

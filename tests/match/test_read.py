@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.match.read import content_stems, country_key, office, presence, role_class, same_office
+from tracker.match.read import content_stems, country_key, distinct_posts, office, presence, role_class, same_office
 from tracker.match.read import located as places_located
 
 # -- content stems -----------------------------------------------------------------------------------------
@@ -174,3 +174,32 @@ def test_a_country_named_as_actor_or_beneficiary_is_not_where_anything_happened(
     assert places_located("Velmora is ready for such a meeting, he added.") == ()
     assert places_located("Korvast announced an aid package for Velmora worth 2 million euros.") == ()
     assert places_located("The envoy met officials of the Office of the President of Velmora.") == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("U.S. Harbour Envoy", "US Harbour Envoy"),
+        ("Velmoran President", "Velmora President"),
+        ("VHA’s Administrator", "VHA administrator"),
+    ],
+)
+def test_one_post_whoever_is_written_as_owner_or_as_body(a: str, b: str) -> None:
+    assert same_office(office(a), office(b)) and same_office(office(b), office(a))
+
+
+def test_founders_and_former_or_ousted_holders_are_no_one_holder_now() -> None:
+    assert not office("founder of Lumo").single_holder
+    assert not office("Lumo CEO and co-founder").single_holder
+    assert not office("Ousted Lumo CEO").single_holder
+    assert not office("ex-Mayor of Velmora").single_holder
+    assert office("Lumo CEO").single_holder
+
+
+def test_two_posts_are_distinct_only_when_their_classes_or_bodies_do_not_meet() -> None:
+    assert distinct_posts(office("Defence Minister"), office("secretary of the Velmora Security Council"))
+    assert distinct_posts(office("head of harbour intelligence"), office("Mayoral Office chief"))
+    assert not distinct_posts(office("research team head"), office("Lumo Team Leader"))  # perhaps one post
+    velmora = frozenset({"vilmor"})
+    assert not distinct_posts(office("Velmoran Defence Minister"), office("Velmoran Finance Minister"))
+    assert distinct_posts(office("Velmoran Defence Minister"), office("Velmoran Finance Minister"), velmora)

@@ -25,8 +25,18 @@ from tracker.extract import vocabulary as v
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
+from tracker.match import interim
 from tracker.match.pairs import candidate_pairs
-from tracker.match.read import Office, body_word, content_stems, located, office, presence, same_office
+from tracker.match.read import (
+    Office,
+    body_word,
+    content_stems,
+    distinct_posts,
+    located,
+    office,
+    presence,
+    same_office,
+)
 
 CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
 
@@ -158,7 +168,9 @@ class Reading:
         self.claim = claim
         self.stems = content_stems(claim.text)
         self.stem_set = frozenset(self.stems)
-        self.counts: list[QuantityFact] = [q for q in claim.quantities if _comparable(q)]
+        # Readings extraction does not store yet (match.interim), only where the stored frames lack them.
+        self.interim = interim.counts_of(claim.text, claim.quantities)
+        self.counts: list[QuantityFact] = [q for q in claim.quantities + self.interim if _comparable(q)]
         # Presence and place have no stored frame yet: read from the text until extraction stores them.
         self.presence = claim.presence or _presence_of_text(claim.text)
         self.present = _entities_named(
@@ -170,7 +182,7 @@ class Reading:
         places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
         self.located = _entities_named(places, claim.entities, entities)
         self.roles: list[RoleReading] = []
-        fact = claim.role
+        fact = claim.role or interim.role_of(claim.text)
         if fact is not None:
             person = _person_named(fact.holder, claim.entities, entities)
             if person is not None:
@@ -425,6 +437,8 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
     if x.person == y.person:
         if x.fact.rule in FUNCTION_RULES or y.fact.rule in FUNCTION_RULES:
             return NOTHING  # "Kovac leads the group that negotiates": what one does beside one's post
+        if not distinct_posts(x.office, y.office, _place_words(a, b, entities)):
+            return NOTHING  # "chief executive of Lumo" and "Lumo CEO and founder": perhaps one post, no alarm
         name = entities[x.person].name
         if order is None:
             return Verdict(
@@ -473,6 +487,18 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
         f"{_cite(second)}: the post changed hands",
         (f.person, s.person),
         (_role_frame(first), _role_frame(second)),
+    )
+
+
+def _place_words(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> frozenset[str]:
+    """The names of the places either claim names, folded as office bodies are."""
+    ids = a.claim.entities | b.claim.entities
+    return frozenset(
+        body_word(word)
+        for e in ids
+        if e in entities and entities[e].type == "place"
+        for form in entities[e].forms
+        for word in form.split()
     )
 
 
@@ -533,6 +559,8 @@ def _role_frame(r: Reading) -> dict[str, Any]:
     assert role is not None
     fact = role.fact
     frame: dict[str, Any] = {"claim": r.claim.id, "role": {"holder": fact.holder, "title": fact.title}}
+    if fact.rule == interim.INTERIM:
+        frame["role"]["rule"] = fact.rule
     if fact.organisation:
         frame["role"]["organisation"] = fact.organisation
     if fact.change_words:
@@ -559,11 +587,14 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
         for y in b.counts:
+            if _count_key(x) == _count_key(y) and x.value == y.value:
+                frames = (_count_frame(a, x), _count_frame(b, y))
+                return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)} {_noun(x)}", shared, frames)
+    for x in a.counts:
+        for y in b.counts:
             if _count_key(x) != _count_key(y):
                 continue
             frames = (_count_frame(a, x), _count_frame(b, y))
-            if x.value == y.value:
-                return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)} {_noun(x)}", shared, frames)
             order = _order(a, b)
             if order is None and (x.trend or y.trend):
                 order = _trend_order((a, x), (b, y))
@@ -641,6 +672,8 @@ def _count_frame(r: Reading, q: QuantityFact) -> dict[str, Any]:
     words = r.words(q.span)
     if words:
         frame["words"] = words
+    if q in r.interim:
+        frame["rule"] = interim.INTERIM
     return {"claim": r.claim.id, "quantity": frame, "date": _date_of(r)}
 
 

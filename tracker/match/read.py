@@ -28,9 +28,11 @@ STOPWORDS = frozenset(
 SHARED_OFFICE_WORDS = frozenset(
     (
         "deputy vice assistant adviser advisor aide member official officer representative envoy diplomat "
-        "negotiator analyst correspondent counsellor senior former"
+        "negotiator analyst correspondent counsellor senior founder co-founder cofounder"
     ).split()
 )
+# Words that make a title a post held before: its holder is not the one holder now ("former", "ousted", "ex-").
+FORMER_TITLE_WORDS = frozenset("former ex outgoing ousted then late onetime erstwhile".split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*\d|\d")
 _NUMBER_WORDS = {**NUMBER_VALUES, "thousand": 1000}
 _MONTHS = MONTH_NAMES
@@ -82,8 +84,9 @@ class Office:
     @property
     def single_holder(self) -> bool:
         """One person holds it at a time: a head, a minister, an ambassador, a spokesman; not a deputy."""
-        lowered = set(self.text.lower().replace("-", " ").split())
-        return bool(self.roles) and not (lowered & SHARED_OFFICE_WORDS)
+        written = self.text.lower()
+        lowered = set(written.split()) | set(written.replace("-", " ").split())
+        return bool(self.roles) and not (lowered & (SHARED_OFFICE_WORDS | FORMER_TITLE_WORDS))
 
     @property
     def fully_named(self) -> bool:
@@ -102,6 +105,7 @@ BODY_SYNONYMS = {"team": "delegation", "side": "delegation", "staff": "office", 
 _NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ia|a|e|y)$")
 _ROLE_CLASS = {member: name for name, members in v.ROLE_CLASSES.items() for member in members}
 _SECRETARY = "secretary"
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
 def role_class(noun: str) -> str:
@@ -118,7 +122,7 @@ def office(title: str) -> Office:
     department or of a field ("Secretary of State").
     """
     roles, body, initials, acronyms, owner = set(), [], [], set(), set()
-    toks = words(title)
+    toks = words(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), title))  # "U.S." is "US"
     owned = _owner_words(toks)
     past_of, secretary, bodies = False, False, set()
     skip = -1
@@ -219,17 +223,39 @@ def same_office(a: Office, b: Office) -> bool:
     )
     if body_a == body_b:
         return True
-    if not body_a or not body_b:
-        return False
-    # Whose post it is may stand in for a word of the body: "the President's chief of staff", "presidential office".
+    # Whose post it is may stand in for a word of the body: "the President's chief of staff", "presidential office",
+    # "Ukrainian President" / "Ukraine President", "NASA's administrator" / "NASA administrator".
     if not b.owner:
         body_a |= a.owner
     if not a.owner:
         body_b |= b.owner
+    body_a = {w[1:] if w.startswith("@") and w[1:] in body_b else w for w in body_a}
+    body_b = {w[1:] if w.startswith("@") and w[1:] in body_a else w for w in body_b}
+    if body_a == body_b:
+        return True
+    if not body_a or not body_b:
+        return False
     small, large = sorted((body_a, body_b), key=len)
     if len(small) < 2:
         return False  # one shared word ("staff") is too little to call two posts one
     return small <= large  # a word on each side the other lacks ("Northern" / "Southern"): two posts
+
+
+def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -> bool:
+    """Two posts, not one in other words: of role classes that do not meet ("Defence Minister", "head of the
+    Security Council"), or of bodies that share no word but the names of ``places`` (folded words of the places
+    the claims name: "Velmoran Defence Minister", "Velmoran Finance Minister"). "research team head" and "Lumo
+    Team Leader" may be one post named two ways: not distinct."""
+    if not a.roles or not b.roles or same_office(a, b):
+        return False
+    if not a.roles & b.roles:
+        return True
+
+    def named(post: Office) -> set[str]:
+        body = (set(post.body) | post.acronyms) - places
+        return body or set(post.owner)  # the body, else whose post it is
+
+    return not (named(a) & named(b))
 
 
 # Presence at an event: who was there, and who was not ("did not send anyone", "stayed in X", "by video link").
