@@ -120,7 +120,7 @@ def write_hostile(root: Path) -> Path:
         body = "\n".join(lines) + f"\n\nThe clerk said the note read {' and '.join(PAYLOADS)} and nothing more.\n"
         (root / f"{i}.txt").write_text(body, encoding="utf-8")
         outlet = f"{['Kestrel Ledger', 'Harrow Post', 'Brenmoor Courier'][i]} {PAYLOADS[(i + 1) % len(PAYLOADS)]}"
-        rows.append([f"{i}.txt", outlet, f"https://s{i}.example/a", f"2024-01-1{i + 5}", PAYLOADS[(i + 2) % 6]])
+        rows.append([f"{i}.txt", outlet, f"https://s{i}.example/a", "2024-01-15", PAYLOADS[(i + 2) % 6]])
     with (root / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     (root / "page.html").write_text(  # a page whose own URLs are script; not in sources.csv
