@@ -347,3 +347,25 @@ def test_sync_flags_keeps_found_flags_drops_open_lost_ones_and_keeps_reviewed_on
         assert all(ids[key] not in now for key in lost)
     finally:
         engine.dispose()
+
+
+def test_matching_loads_every_claims_frames_in_a_few_queries(db_url: str, first: dict) -> None:
+    from sqlalchemy import event
+
+    from tracker.store.match_repo import load_claim_facts
+
+    engine = open_store(db_url)
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    try:
+        with session_scope(engine) as session:
+            facts = {c.text: c for c in load_claim_facts(session)}
+    finally:
+        engine.dispose()
+    queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(facts) == len(first["claims"]) and len(queries) == 8  # one per frame table, none per claim
+    role = facts[BRANDT_COURIER].role
+    assert role is not None and (role.holder, role.title) == ("Tomas Brandt", "head of the Velmora Harbour Office")
+    (shelters,) = facts[SHELTERS_POST].quantities
+    assert (shelters.value, shelters.noun) == (18, "shelter")
+    assert facts[SHELTERS_POST].source_text[shelters.span.start : shelters.span.end] == "18"

@@ -507,6 +507,32 @@ def test_no_alarm_without_frames() -> None:
     assert not [link for link in numbers.links if link.kind != CORROBORATION]
 
 
+def test_one_kind_of_event_both_place_in_one_city_is_one_meeting_whatever_its_verb() -> None:
+    text = "Advisers from a dozen harbours met behind closed doors in Lindby on Monday."
+    met = claim(92, LEDGER, "2024-03-04", text, LINDBY, VELMORA, event=EventFact("meeting", "met"))
+    first = claim(93, POST, "2024-03-20", "The first meeting of harbour advisers took place in Lindby in March.",
+                  LINDBY, VELMORA, event=EventFact("meeting", "first meeting", place="Lindby", ordinal=1))  # fmt: skip
+    first = ClaimFacts(**{**first.__dict__, "time_first": dt.date(2024, 3, 1), "time_last": dt.date(2024, 3, 31)})
+    link = only(run(met, first))
+    assert (link.kind, link.rule) == (CORROBORATION, "meeting-place")
+    signing = replace_event(first, EventFact("signing", "signed", place="Lindby"))
+    assert run(met, signing).links == []
+
+
+def replace_event(c: ClaimFacts, event: EventFact) -> ClaimFacts:
+    return ClaimFacts(**{**c.__dict__, "event": event})
+
+
+def test_the_text_adds_only_the_names_the_stored_presence_frames_lack() -> None:
+    there = claim(80, LEDGER, "2024-03-05", "Envoys met counterparts from Korvast and Lindby in Velmora.", KORVAST,
+                  LINDBY, VELMORA, presence=(PresenceFact("Envoys", True),))  # fmt: skip
+    away = claim(81, POST, "2024-03-06", "Korvast did not send anyone to the harbour talks.", KORVAST,
+                 presence=(PresenceFact("Korvast", False, rule="absence-envoy"),))  # fmt: skip
+    link = only(run(there, away))
+    assert (link.kind, link.rule) == (CONFLICT, "there-and-not")
+    assert link.frames[0]["presence"]["rule"] == "presence-text"
+
+
 # -- wording and clusters --------------------------------------------------------------------------------------
 
 SHELTERS = "Velmora has opened flood shelters for displaced families in the {} district."

@@ -58,7 +58,8 @@ RULES: dict[str, str] = {
     "event-two-dates": "one event (one class, ordinal and place) on two nearby single days: conflict",
     "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
     "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
-    "meeting-place": "a meeting both place in one city at one time, like wording: corroboration",
+    "meeting-place": "one kind of event (event frames of one class, else meeting words) both place in one city "
+    "at one time, like wording: corroboration",
     "wording": "like wording at compatible times, no frames that decide (the frames of the two claims never "
     "met): corroboration",
 }
@@ -171,8 +172,14 @@ class Reading:
         # Readings extraction does not store yet (match.interim), only where the stored frames lack them.
         self.interim = interim.counts_of(claim.text, claim.quantities)
         self.counts: list[QuantityFact] = [q for q in claim.quantities + self.interim if _comparable(q)]
-        # Presence and place have no stored frame yet: read from the text until extraction stores them.
-        self.presence = claim.presence or _presence_of_text(claim.text)
+        # Stored presence frames, and (until extraction reads them) the names the text puts there that they lack:
+        # "counterparts from A, B and C".
+        stored = {name_key(p.who) for p in claim.presence}
+        self.presence = claim.presence + tuple(
+            p
+            for p in _presence_of_text(claim.text)
+            if not any(name_key(p.who) in k or k in name_key(p.who) for k in stored)
+        )
         self.present = _entities_named(
             [p.who for p in self.presence if p.present and not p.remote], claim.entities, entities
         )
@@ -788,6 +795,15 @@ def _time_frame(r: Reading) -> dict[str, Any]:
 _EVENT_WORDS = frozenset("meet meeting talk negotiation round held hold summit session visit sign signing".split())
 
 
+def _one_kind_of_event(a: Reading, b: Reading) -> bool:
+    """Both claims report one kind of event: event frames of one class (and ordinal), else shared meeting words."""
+    ea, eb = a.claim.event, b.claim.event
+    if ea is not None and eb is not None:
+        same_ordinal = ea.ordinal is None or eb.ordinal is None or ea.ordinal == eb.ordinal
+        return ea.kind == eb.kind and not (ea.negated or eb.negated) and same_ordinal
+    return _same_event_words(a, b)
+
+
 def _same_event_words(a: Reading, b: Reading) -> bool:
     return bool({w for w in a.stem_set & b.stem_set if w in _EVENT_WORDS or w.startswith(("meet", "talk", "negoti"))})
 
@@ -810,7 +826,7 @@ def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings, 
     # The place both claims say the meeting was in, whoever else each names there; a country both merely
     # name ("Velmora proposed talks", "aid for Velmora") makes no two claims one meeting.
     places = [e for e in shared if entities.get(e) and entities[e].type == "place" and e in a.located & b.located]
-    if places and sim >= settings.same_place_event_at and _same_event_words(a, b):
+    if places and sim >= settings.same_place_event_at and _one_kind_of_event(a, b):
         where = entities[places[0]].name
         return Verdict(
             CORROBORATION, "meeting-place", f"one meeting in {where} at one time, similar wording ({sim:.2f})", shared

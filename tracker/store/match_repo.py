@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from tracker.clean.spans import Span
 from tracker.entities.personal import forms_of
 from tracker.entities.resolve import name_key
-from tracker.extract.facts import RoleFact
+from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import QuantityFact
 from tracker.extract.when import TimeRef
 from tracker.match import ClaimFacts, EntityInfo, MatchResult, match
@@ -23,6 +23,8 @@ from tracker.store.flag_repo import FlagDraft, sync_flags
 from tracker.store.models import (
     Claim,
     ClaimEntity,
+    ClaimEvent,
+    ClaimPresence,
     ClaimQuantity,
     ClaimRole,
     ClaimTime,
@@ -45,7 +47,8 @@ class MatchReport:
 
 
 def load_claim_facts(session: Session) -> list[ClaimFacts]:
-    """Every claim of a non-duplicate source with its frames (role, quantities, times), in a few bulk queries."""
+    """Every claim of a non-duplicate source with its frames (role, quantities, times, event, presence), in a few
+    bulk queries (one per frame table, none per claim)."""
     entities: dict[int, set[int]] = defaultdict(set)
     for claim_id, entity_id in session.execute(
         select(ClaimEntity.claim_id, SourceEntity.entity_id)
@@ -58,6 +61,10 @@ def load_claim_facts(session: Session) -> list[ClaimFacts]:
     quantities: dict[int, list[QuantityFact]] = defaultdict(list)
     for q in session.scalars(select(ClaimQuantity).order_by(ClaimQuantity.claim_id, ClaimQuantity.position)):
         quantities[q.claim_id].append(_quantity(q))
+    events = {e.claim_id: _event(e) for e in session.scalars(select(ClaimEvent))}
+    presence: dict[int, list[PresenceFact]] = defaultdict(list)
+    for p in session.scalars(select(ClaimPresence).order_by(ClaimPresence.claim_id, ClaimPresence.position)):
+        presence[p.claim_id].append(PresenceFact(p.who, p.present, p.remote, _span(p.start, p.end), p.rule or ""))
     times: dict[int, list[TimeRef]] = defaultdict(list)
     for t in session.scalars(select(ClaimTime).order_by(ClaimTime.claim_id, ClaimTime.position)):
         times[t.claim_id].append(TimeRef(t.text, 0, len(t.text), t.first, t.last, t.role))
@@ -86,6 +93,8 @@ def load_claim_facts(session: Session) -> list[ClaimFacts]:
             role=roles.get(c.id),
             quantities=tuple(quantities.get(c.id, ())),
             times=tuple(times.get(c.id, ())),
+            event=events.get(c.id),
+            presence=tuple(presence.get(c.id, ())),
             source_text=texts.get(c.source_id, ""),
         )
         for c, path, published, outlet in rows
@@ -105,6 +114,23 @@ def _role(r: ClaimRole) -> RoleFact:
         _span(r.organisation_start, r.organisation_end),
         rule=r.rule or "role-title",
         temporary=r.temporary,
+        change=r.change,
+        change_words=r.change_words,
+        change_span=_span(r.change_start, r.change_end),
+        former=r.former,
+    )
+
+
+def _event(e: ClaimEvent) -> EventFact:
+    return EventFact(
+        e.kind,
+        e.words,
+        _span(e.start, e.end),
+        e.place,
+        _span(e.place_start, e.place_end),
+        e.ordinal,
+        e.negated,
+        e.rule or "event-verb",
     )
 
 
@@ -120,6 +146,8 @@ def _quantity(q: ClaimQuantity) -> QuantityFact:
         q.unit,
         _span(q.start, q.end),
         q.partial,
+        q.trend,
+        q.trend_words,
     )
 
 
