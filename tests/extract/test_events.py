@@ -8,7 +8,7 @@ import pytest
 from tracker.analyse import analyse
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
-from tracker.extract.events import EVENT_RULES, PRESENCE_RULES, event_of, presence_of
+from tracker.extract.events import EVENT_RULES, PRESENCE_RULES, SETTING, event_of, presence_of
 from tracker.extract.facts import EventFact, PresenceFact
 
 from .helpers import claims_of, find
@@ -56,6 +56,12 @@ def test_talks_held_in_a_place() -> None:
     text = "Delegations from Velmora and Ostrava held talks in Korvast on Friday."
     fact = event(text)
     assert (fact.kind, fact.words, fact.place, fact.rule) == ("meeting", "held talks", "Korvast", "event-support")
+
+
+def test_an_event_the_claim_only_places_something_at_is_a_setting() -> None:
+    setting = event("At the summit in Korvast, Velmoran leaders offered support to Ostrava.")
+    assert (setting.kind, setting.place, setting.rule) == ("meeting", "Korvast", SETTING)
+    assert event("The summit in Korvast was held on 3 May.").rule == "event-support"
 
 
 def test_an_actor_is_no_place() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from tracker.clean.spans import Span
 from tracker.entities.resolve import name_key
+from tracker.extract.events import SETTING
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact
 from tracker.match import ClaimFacts, EntityInfo, Link, MatchResult, match
@@ -517,6 +518,16 @@ def test_one_kind_of_event_both_place_in_one_city_is_one_meeting_whatever_its_ve
     assert (link.kind, link.rule) == (CORROBORATION, "meeting-place")
     signing = replace_event(first, EventFact("signing", "signed", place="Lindby"))
     assert run(met, signing).links == []
+
+
+def test_a_claim_that_only_places_something_at_an_event_is_not_one_meeting_with_it() -> None:
+    """ "At the summit in Lindby, leaders offered support" and "the talks follow from the declaration agreed at the
+    summit in Lindby": two facts about one summit, not one."""
+    offered = claim(94, LEDGER, "2024-03-04", "At the summit in Lindby, harbour leaders offered support to Velmora.",
+                    LINDBY, VELMORA, event=EventFact("meeting", "summit", place="Lindby", rule=SETTING))  # fmt: skip
+    follow = claim(95, POST, "2024-03-06", "The talks follow from the declaration agreed at the summit in Lindby.",
+                   LINDBY, VELMORA, event=EventFact("meeting", "summit", place="Lindby", rule=SETTING))  # fmt: skip
+    assert run(offered, follow).links == []
 
 
 def replace_event(c: ClaimFacts, event: EventFact) -> ClaimFacts:

@@ -26,9 +26,14 @@ if TYPE_CHECKING:
 
     from tracker.analyse import Sentence
 
+# The rule of an event noun a claim only places something at (matching never reads it as the claim's event).
+SETTING = "event-setting"
+
 EVENT_RULES = {
     "event-verb": "a verb of an event class: 'met', 'signed', 'visited', 'voted'",
     "event-noun": "a noun of an event class, with its modifiers: 'the first meeting', 'a phone call'",
+    SETTING: "an event noun the claim only places something at: 'at the summit in Vilnius, A said ...', "
+    "'the declaration agreed at the summit'; the claim does not report the event itself",
     "event-support": "a support verb with an event noun as object or subject: 'held talks', 'the summit was held'",
     "event-object": "a verb that says an event with an object of one kind: 'concluded an agreement'",
     "event-phrasal": "a verb and particle: 'handed over', 'travelled to', 'put their names to'",
@@ -184,6 +189,8 @@ def _noun_event(noun: Token, kind: str) -> _Event:
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and _lemma(child) in v.EVENT_SUPPORT_VERBS:
             heads.append(child)  # "talks held in Korvast", "the meeting, which was held in Korvast"
+    if rule == "event-noun" and noun.dep_ == "pobj" and len(heads) == 1:
+        rule = SETTING  # "at the summit", "on the sidelines of the summit": where, not what happened
     return _Event(kind, rule, anchor, words, heads)
 
 

@@ -22,6 +22,7 @@ from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
+from tracker.extract.events import SETTING
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
@@ -719,7 +720,7 @@ def _presence_frame(r: Reading, who: int, entities: dict[int, EntityInfo]) -> di
 def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
     """Two event frames of one class: one day corroborates, two nearby days conflict; another ordinal or
     another place is another event."""
-    ea, eb = a.claim.event, b.claim.event
+    ea, eb = _reported(a.claim.event), _reported(b.claim.event)
     day_a, day_b = a.claim.day, b.claim.day
     if ea is None or eb is None or ea.kind != eb.kind or ea.negated or eb.negated:
         return None
@@ -795,8 +796,15 @@ def _time_frame(r: Reading) -> dict[str, Any]:
 _EVENT_WORDS = frozenset("meet meeting talk negotiation round held hold summit session visit sign signing".split())
 
 
+def _reported(event: EventFact | None) -> EventFact | None:
+    """The event a claim reports: none where it only places something at an event ("at the summit, A said")."""
+    return None if event is None or event.rule == SETTING else event
+
+
 def _one_kind_of_event(a: Reading, b: Reading) -> bool:
     """Both claims report one kind of event: event frames of one class (and ordinal), else shared meeting words."""
+    if SETTING in {e.rule for e in (a.claim.event, b.claim.event) if e is not None}:
+        return False  # "at the summit, A offered ..." and "B follows from the summit's declaration": two facts
     ea, eb = a.claim.event, b.claim.event
     if ea is not None and eb is not None:
         same_ordinal = ea.ordinal is None or eb.ordinal is None or ea.ordinal == eb.ordinal
