@@ -216,3 +216,18 @@ def test_no_presence_without_an_occasion(text: str) -> None:
 
 def test_among_the_participants() -> None:
     assert presence("Kovac was among the participants.") == [("Kovac", True, False, "presence-verb")]
+
+
+def test_a_side_fact_cut_from_its_sentence_reports_the_event_its_participle_says_took_place() -> None:
+    """ "As at the first meeting, held on 5 May, ...": the parse hangs "held" on the main verb, yet the side fact
+    "The first meeting was held on 5 May." reports the meeting (it is no setting)."""
+    text = "As at the first meeting, held on 5 May, the delegation of Velmora was led by presidential aide Ivo Marek."
+    side = find(claims_of(text), "The first meeting was held on 5 May.")
+    assert side.event is not None
+    assert (side.event.kind, side.event.ordinal, side.event.rule) == ("meeting", 1, "event-support")
+
+
+def test_a_relative_word_stands_for_its_noun() -> None:
+    text = "Kovac said the two draft documents, which were delivered to the Velmoran side yesterday, set out the terms."
+    side = find(claims_of(text), "The two draft documents were delivered to the Velmoran side yesterday.")
+    assert side.event is not None and (side.event.kind, side.event.rule) == ("handover", "event-object")

@@ -53,6 +53,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset("DATE TIME NORP CARDINAL ORDINAL MONEY PERCENT QUANTITY LANGUAGE LAW".split())
 # Verbs that say an event happened (with the event noun as subject): "the meeting took place", "talks occurred".
 OCCURRENCE_VERBS = frozenset("happen occur take proceed go".split())
+# Verbs that say an event took place, with the event noun as their subject or object.
+_HAPPENING = v.EVENT_SUPPORT_VERBS | OCCURRENCE_VERBS
 # The words "take" and "go" need to say it: "took place", "went ahead".
 OCCURRENCE_PHRASES = frozenset({("take", "place"), ("go", "ahead")})
 # Verbs that say an event was called off: "the vote was cancelled"; it did not happen.
@@ -92,6 +94,12 @@ def event_of(text: str, sentence: Sentence, own: Collection[int]) -> EventFact |
     if not found:
         return None
     event = min(found, key=lambda e: (_depth(e.anchor), e.anchor.i))
+    if event.rule == SETTING:
+        # A side fact cut from its sentence ("As at the first meeting, held on May 15, ...") says the event took
+        # place through its participle, which the parse hangs on the main verb: the claim reports the event.
+        verbs = [t for t in sentence.tokens if t.i in own and t.pos_ == "VERB" and _lemma(t) in _HAPPENING]
+        if verbs:
+            event = _Event(event.kind, "event-support", verbs[0], [*event.words, verbs[0]], [*event.heads, verbs[0]])
     first, last = min(event.words, key=lambda t: t.i), max(event.words, key=lambda t: t.i)
     span = sentence.span_of(first, last)
     place = _place(sentence, event, own)
@@ -120,6 +128,8 @@ def _events(token: Token) -> Iterator[_Event]:
 def _verb_events(token: Token, lemma: str) -> Iterator[_Event]:
     children = list(token.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "relcl":  # "the drafts, which were delivered": the relative word stands for its noun
+        objects = [token.head if c.tag_ in ("WDT", "WP") else c for c in objects]
     for kind, (verbs, nouns) in v.EVENT_OBJECT_VERBS.items():
         if lemma in verbs:
             for obj in objects:
