@@ -140,3 +140,13 @@ def test_a_count_that_moved(text: str, value: int, trend: str, words: str) -> No
 def test_a_count_that_did_not_move() -> None:
     (fact,) = frames("Velmora sent 300 troops to the border.")
     assert (fact.trend, fact.trend_words) == (None, None)
+
+
+def test_the_members_of_a_list_after_a_colon_do_not_repeat_the_lead_s_count() -> None:
+    """ "three agreements: with A, B and C": the count is the lead's claim, said once, not once per member."""
+    text = "Velmora now has three harbour agreements under the Ostwick framework: with Korvast, Lindby and Brenmoor."
+    claims = claims_of(text)
+    lead = next(c for c in claims if c.rule != "inline-list")
+    assert [(q.value, q.noun) for q in lead.quantities] == [(Decimal(3), "agreement")]
+    members = [c for c in claims if c.rule == "inline-list"]
+    assert len(members) == 3 and all(c.quantities == () for c in members)

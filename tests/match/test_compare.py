@@ -336,7 +336,7 @@ def test_counts_of_troops_and_of_soldiers_are_compared_as_one_class() -> None:
         )
     )
     assert (differ.kind, differ.rule) == (CONFLICT, "count-conflict")
-    assert "4,000 troop" in differ.explanation and "6,500 soldier" in differ.explanation
+    assert "4,000 troop" in differ.explanation and "6,500 soldier" in differ.explanation  # no span: value, noun
 
 
 def test_a_count_in_time_order_is_a_change_with_its_direction() -> None:
@@ -450,7 +450,7 @@ def test_a_count_frame_carries_its_words_as_written() -> None:
                   quantities=(count("17300000", "car", span=Span(19, 31)),)),
         )
     )  # fmt: skip
-    assert "16,600,000 car" in link.explanation
+    assert "“16.6 million cars” per" in link.explanation and "“17.3 million cars” per" in link.explanation
     assert link.frames[0]["quantity"]["words"] == "16.6 million"
 
 

@@ -484,7 +484,7 @@ def _part_claim(
         time_last=when[2] if when else None,
         times=times,
         rule=part.rule,
-        quantities=quantities(sentence, part.first, part.last),
+        quantities=quantities(sentence, part.first, part.last, only=own),
         subject=part.subject,
         event=event_of(text, sentence, own),
         presence=presence_of(text, sentence, own),

@@ -9,6 +9,7 @@ the text reading of claims at matching time (tracker.match.read), so both read a
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -119,9 +120,16 @@ def cumulative(text: str) -> bool:
     return any(f" {marker} " in lower for marker in v.CUMULATIVE_MARKERS)
 
 
-def quantities(sentence: Sentence, first: int | None = None, last: int | None = None) -> tuple[QuantityFact, ...]:
-    """The quantity frames of a sentence's parse (or of its tokens ``first``..``last``, doc indices)."""
-    toks = [t for t in sentence.tokens if (first is None or t.i >= first) and (last is None or t.i <= last)]
+def quantities(
+    sentence: Sentence, first: int | None = None, last: int | None = None, only: Collection[int] | None = None
+) -> tuple[QuantityFact, ...]:
+    """The quantity frames of a sentence's parse (or of its tokens ``first``..``last``, doc indices; of those
+    in ``only`` when given: a split part's own words)."""
+    toks = [
+        t
+        for t in sentence.tokens
+        if (first is None or t.i >= first) and (last is None or t.i <= last) and (only is None or t.i in only)
+    ]
     if not toks:
         return ()
     running = cumulative(" ".join(t.text for t in toks))

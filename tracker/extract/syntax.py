@@ -443,7 +443,10 @@ def _inline_list(sentence: Tokens, taken: set[int], quoted: set[int]) -> list[Pa
         parts = []
         for member in members:
             words = _member_words(member)
-            parts.append(Part("inline-list", f"{lead} {_words(words)}", sentence[0].i, words[-1].i))
+            # Before a colon the lead is a claim of its own ("three agreements"); a member's facts are its own
+            # words (the count is the lead's, said once), after "made up of" the lead's words are the member's.
+            own = tuple(t.i for t in words) + ((prep.i,) if prep is not None else ()) if token.text == ":" else ()
+            parts.append(Part("inline-list", f"{lead} {_words(words)}", sentence[0].i, words[-1].i, own=own))
         first = prep.i if prep is not None else members[0].left_edge.i
         taken.update(range(first, max(m.right_edge.i for m in members) + 1))
         if token.text == ":":

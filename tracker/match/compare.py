@@ -9,6 +9,7 @@ have no role or count frame. Time order and words of succession decide between a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -597,7 +598,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
         for y in b.counts:
             if _count_key(x) == _count_key(y) and x.value == y.value:
                 frames = (_count_frame(a, x), _count_frame(b, y))
-                return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)} {_noun(x)}", shared, frames)
+                said = f"{_count_words(a, x)} and {_count_words(b, y)}"
+                return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)}: {said}", shared, frames)
     for x in a.counts:
         for y in b.counts:
             if _count_key(x) != _count_key(y):
@@ -620,7 +622,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
                 (r, q) for r, q in ((a, x), (b, y)) if r is order[1]
             ]
             frames = (_count_frame(first, f), _count_frame(second, s))
-            said = f"{_said(first, f)}, then {_num(s.value)} per {_cite(second)}"
+            said = f"{_said(first, f)}, then {_said(second, s)}"
             if s.value < f.value and f.cumulative and s.cumulative:
                 # "nine states have signed so far" and later "three in total": a running total never falls
                 return Verdict(CONFLICT, "total-fell", f"a running total fell: {said}", shared, frames)
@@ -660,14 +662,44 @@ def _compatible(x: QuantityFact, y: QuantityFact, settings: MatchSettings) -> bo
     return (hy is None or lx <= hy) and (hx is None or ly <= hx)
 
 
+def _written_count(r: Reading, q: QuantityFact) -> str | None:
+    """The count's words in its source, through the counted noun as written: "16.6 million cars", "three
+    bilateral security agreements" (the frame's span holds the number; its noun is stored as a lemma)."""
+    text, span = r.claim.source_text, q.span
+    if span is None or not text:
+        return None
+    end = span.end
+    if q.noun:
+        stem = q.noun.lower()[: max(3, len(q.noun) - 1)]
+        for m in _WRITTEN_WORD.finditer(text, span.end, min(len(text), span.end + 60)):
+            if m.group(0).lower().startswith(stem):
+                end = m.end()
+                break
+            if m.group(0) in ".;:!?":
+                break
+    return " ".join(text[span.start : end].split())
+
+
+_WRITTEN_WORD = re.compile(r"[^\W\d_][\w’'-]*|[.;:!?]")
+
+
 def _noun(q: QuantityFact) -> str:
     return q.noun or q.noun_class or ""
 
 
 def _said(r: Reading, q: QuantityFact) -> str:
+    """The count in the words the claim's source wrote it in ("“more than 90,000 troops” per X"), else its value
+    and noun."""
+    return f"{_count_words(r, q)} per {_cite(r)}"
+
+
+def _count_words(r: Reading, q: QuantityFact) -> str:
+    written = _written_count(r, q)
+    if written:
+        return f"“{written}”"
     modifier = f"{q.modifier} " if q.modifier else ""
     money = f"{q.currency} " if q.kind == MONEY else ""
-    return f"{modifier}{money}{_num(q.value)} {_noun(q)} per {_cite(r)}"
+    return f"{modifier}{money}{_num(q.value)} {_noun(q)}"
 
 
 def _count_frame(r: Reading, q: QuantityFact) -> dict[str, Any]:
