@@ -194,7 +194,7 @@ def _name(token: Token) -> list[Token] | None:
     i = token.i - 1
     while i >= token.sent.start:
         left = token.doc[i]
-        if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != token.i or _title_like(left, token):
+        if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != token.i or title_like(left, token):
             break
         words.insert(0, left)
         i -= 1
@@ -210,7 +210,7 @@ def _possessive(name: list[Token]) -> bool:
     return any(c.dep_ == "case" for c in name[-1].children)
 
 
-def _title_like(word: Token, name_head: Token) -> bool:
+def title_like(word: Token, name_head: Token) -> bool:
     """A capitalised word before a name that belongs to a title, not to the name: outside the name's entity,
     and either modified itself ("Transport Minister"), a body's or place's name, or a word the lexicon knows
     as a title ("Minister"), which stays a title even inside the entity."""
@@ -385,7 +385,7 @@ def _compound(sentence: Sentence, token: Token) -> Iterator[Role]:
         return
     if noun.pos_ == "PROPN" and noun.ent_type_ in BODY_LABELS | {"PERSON"} | NOT_PERSON:
         return
-    if not (noun.pos_ == "NOUN" or noun.lower_ in v.ROLE_NOUNS or _title_like(noun, token)):
+    if not (noun.pos_ == "NOUN" or noun.lower_ in v.ROLE_NOUNS or title_like(noun, token)):
         return
     first = noun
     while (
