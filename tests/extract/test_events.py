@@ -231,3 +231,43 @@ def test_a_relative_word_stands_for_its_noun() -> None:
     text = "Kovac said the two draft documents, which were delivered to the Velmoran side yesterday, set out the terms."
     side = find(claims_of(text), "The two draft documents were delivered to the Velmoran side yesterday.")
     assert side.event is not None and (side.event.kind, side.event.rule) == ("handover", "event-object")
+
+
+# --- who: a name without its title, a pronoun resolved ------------------------------------------------------
+
+
+def presences(text: str) -> list[tuple[str, bool, str]]:
+    return [(p.who, p.present, p.span.of(text)) for c in claims_of(text) for p in c.presence if p.span]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("President Ana Sorel attended the summit in Ostwick.", "Ana Sorel"),
+        ("Foreign Minister Karl Odin attended the talks.", "Karl Odin"),
+    ],
+)
+def test_who_is_the_name_without_its_title(text: str, who: str) -> None:
+    assert presences(text) == [(who, True, who)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        ("Ostwick Mayor Ana Sorel spoke on Monday. She did not attend the dinner.", "She"),
+        ("Ostwick Mayor Ana Sorel said she would not attend the summit.", "she"),
+    ],
+)
+def test_a_pronoun_is_the_person_the_article_means(text: str, pronoun: str) -> None:
+    assert presences(text) == [("Ana Sorel", False, pronoun)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostwick Mayor Ana Sorel met Karl Odin on Monday. Odin said he would not attend the summit.",
+        "He did not attend the summit.",
+    ],
+)
+def test_a_pronoun_no_one_stands_for_is_no_presence(text: str) -> None:
+    assert [who for who, _, _ in presences(text)] == []

@@ -150,3 +150,77 @@ def test_the_members_of_a_list_after_a_colon_do_not_repeat_the_lead_s_count() ->
     assert [(q.value, q.noun) for q in lead.quantities] == [(Decimal(3), "agreement")]
     members = [c for c in claims if c.rule == "inline-list"]
     assert len(members) == 3 and all(c.quantities == () for c in members)
+
+
+# --- counts that stand on no number word ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "noun_class", "words", "running"),
+    [
+        (
+            "No bilateral agreement of this kind has been signed so far.",
+            "agreement",
+            "agreements",
+            "No bilateral agreement",
+            True,
+        ),
+        ("No treaty with Ostwick has been signed yet.", "treaty", "agreements", "No treaty", True),
+        ("No soldiers were sent to the Brenmoor border.", "soldier", "troops", "No soldiers", False),
+        ("None of the states has signed.", "state", "countries", "None of the states", False),
+        ("None of the states has signed to date.", "state", "countries", "None of the states", True),
+    ],
+)
+def test_a_count_of_none(text: str, noun: str, noun_class: str, words: str, running: bool) -> None:
+    (fact,) = frames(text)
+    assert (fact.value, fact.kind, fact.noun, fact.noun_class, fact.cumulative) == (0, COUNT, noun, noun_class, running)
+    assert fact.span is not None and fact.span.of(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No comment was made.",
+        "There was no progress on the demand.",
+        "None of them has signed.",
+        "The ministry no longer publishes the figures.",
+    ],
+)
+def test_no_count_of_none_of_what_is_not_counted(text: str) -> None:
+    assert frames(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Velmora has signed agreements with nine states.", "agreements with nine states"),
+        ("Ostwick has already signed bilateral trade deals with nine states.", "deals with nine states"),
+        ("Velmora signed trade agreements with nine countries in May.", "agreements with nine countries"),
+    ],
+)
+def test_one_thing_counted_per_partner(text: str, words: str) -> None:
+    partners, things = frames(text)
+    assert (partners.value, partners.noun_class) == (9, "countries")
+    assert (things.value, things.kind, things.noun_class) == (9, COUNT, "agreements")
+    assert things.span is not None and things.span.of(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmora signed agreements with nine of them.",
+        "Velmora has signed three agreements with nine states.",
+        "Velmora held talks with nine states.",
+        "Velmora exchanged prisoners with two states.",
+        "Velmora signed an agreement with nine states.",
+    ],
+)
+def test_no_count_per_partner_without_a_counted_plural_object(text: str) -> None:
+    assert not any(q.noun_class == "agreements" and q.value == 9 for q in frames(text))
+
+
+def test_a_claim_carries_its_counts_of_none_and_per_partner() -> None:
+    (claim,) = claims_of("As of today, Velmora has signed agreements with nine states.")
+    assert [(q.value, q.noun_class) for q in claim.quantities] == [(9, "countries"), (9, "agreements")]
+    (claim,) = claims_of("No bilateral agreement of this kind has been signed so far.")
+    assert [(q.value, q.noun_class, q.cumulative) for q in claim.quantities] == [(0, "agreements", True)]

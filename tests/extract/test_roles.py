@@ -83,7 +83,8 @@ def test_official_heading_a_mission_is_a_function_not_an_office() -> None:
 
 
 def test_a_relative_clause_or_a_place_is_no_title() -> None:
-    assert facts("Ida Brenner, who was mayor of Skelby, said no.") == []
+    # the clause states the post itself ("Ida Brenner was mayor of Skelby"); it is no title beside the name
+    assert [f.rule for f in facts("Ida Brenner, who was mayor of Skelby, said no.")] == ["copula"]
     assert facts("Korvast, a town of 5,000 people, is quiet.") == []
 
 
@@ -268,3 +269,93 @@ def test_succession_words(text: str, holder: str, change: str, words: str) -> No
 def test_a_post_with_no_succession_words() -> None:
     fact = role_claim("Ana Kovac is the chair of the port authority.", "Ana Kovac")
     assert (fact.change, fact.change_words, fact.change_span, fact.former) == (None, None, None, False)
+
+
+# --- roles a statement states that were once read from its text at matching time ---------------------------
+
+
+def statement_role(text: str) -> tuple[str, RoleFact | None]:
+    """The role kept on the claim that states the sentence (not a side role claim), with the claim's rule."""
+    (claim,) = [c for c in claims_of(text) if c.kind != "role" and c.rule != "role-apposition"]
+    return claim.rule, claim.role
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "title"),
+    [
+        (
+            "Velmora's president named Ivo Marek, the head of the port authority, as the new chief of the Harbour "
+            "Office.",
+            "Ivo Marek",
+            "new chief of the Harbour Office",
+        ),
+        (
+            "Ostwick's mayor named Ana Sorel, the city treasurer, as the new head of the water board.",
+            "Ana Sorel",
+            "new head of the water board",
+        ),
+        ("The council appointed Karl Odin, a former judge, as head of the ethics panel.", "Karl Odin", None),
+    ],
+)
+def test_an_appointment_whose_holder_carries_an_apposition(text: str, holder: str, title: str | None) -> None:
+    _, fact = statement_role(text)
+    assert fact is not None and fact.rule == "appointment" and fact.holder == holder
+    assert fact.title_span is not None and fact.title_span.of(text) == fact.title
+    assert fact.title == (title or "head of the ethics panel")
+    assert fact.change == "appointed" and fact.change_words in {"named", "appointed"}
+    assert fact.change_span is not None and fact.change_span.of(text) == fact.change_words
+    # the apposition is a role claim of its own, not the appointment's
+    side = [c.role for c in claims_of(text) if c.kind == "role"]
+    assert all(r is not None and r.title != fact.title for r in side)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "title", "time"),
+    [
+        ("Ana Sorel became ambassador to Ostrava in August.", "Ana Sorel", "ambassador to Ostrava", "August"),
+        ("Karl Odin has been chair of the council since 2021.", "Karl Odin", "chair of the council", None),
+        (
+            "In Ostwick, Velmora is represented by Ana Sorel, who became ambassador to Ostrava in May after "
+            "several weeks as an envoy.",
+            "Ana Sorel",
+            "ambassador to Ostrava",
+            "May",
+        ),
+        (
+            "Ivo Marek, who has been mayor of Ostwick since 2019, spoke on Monday.",
+            "Ivo Marek",
+            "mayor of Ostwick",
+            None,
+        ),
+    ],
+)
+def test_a_post_someone_became_or_has_been_holding(text: str, holder: str, title: str, time: str | None) -> None:
+    claims = [c for c in claims_of(text) if c.role is not None and c.role.holder == holder]
+    (claim,) = [c for c in claims if c.role is not None and c.role.rule == "copula"]
+    assert claim.role is not None and (claim.role.title, claim.role.former) == (title, False)
+    if time is not None:
+        assert any(time in t.text for t in claim.times)  # the time stays the claim's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She took over the embassy from Ana Sorel, who had been ambassador since February 2021.",
+        "By then Ana Sorel had been ambassador since 2019.",
+    ],
+)
+def test_a_post_held_since_a_time_in_the_past_perfect_is_held_no_longer(text: str) -> None:
+    fact = role_claim(text, "Ana Sorel")
+    assert (fact.title, fact.former) == ("ambassador", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It became clear that Karl Odin would stay.",
+        "Ana Sorel did not become chair of the council.",
+        "The talks became tense when Ivo Marek spoke.",
+    ],
+)
+def test_no_post_is_read_from_other_becomings(text: str) -> None:
+    assert [c.role for c in claims_of(text) if c.role is not None] == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,8 @@ class ArticleContext:
     last_person: str | None = None
     proper_words: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)
+    # The person named last before the current sentence: whom its pronouns mean when it names no one before them.
+    before_sentence: str | None = None
 
     def note(self, person: Person) -> None:
         """Only titled people count: an untitled run of capitals may be a place or a body."""
@@ -173,6 +176,7 @@ def _sentence_claims(
 ) -> list[ClaimDraft]:
     body = sentence.span.of(text)
     base = sentence.span.start
+    context.before_sentence = context.last_person
     roles = role_facts(sentence)
     patterned = people(body)
     parsed = _parsed_holders(text, [p for p in patterned if p.title], roles, base)
@@ -487,8 +491,33 @@ def _part_claim(
         quantities=quantities(sentence, part.first, part.last, only=own),
         subject=part.subject,
         event=event_of(text, sentence, own),
-        presence=presence_of(text, sentence, own),
+        presence=presence_of(text, sentence, own, _pronoun_resolver(sentence, found, context)),
     )
+
+
+def _pronoun_resolver(sentence: Sentence, found: list[Person], context: ArticleContext) -> Callable[[Span], str | None]:
+    """Whom a pronoun of the sentence means: the one person the sentence names before it, or, when it names no
+    one before it, the person the article named last; None when any other name stands before it."""
+    base = sentence.span.start
+
+    def resolve(pronoun: Span) -> str | None:
+        proper = [
+            sentence.at(t) - base for t in sentence.tokens if t.pos_ == "PROPN" and sentence.end_of(t) <= pronoun.start
+        ]
+        before = [p for p in found if base + p.end <= pronoun.start]
+        if not proper and not before:
+            return context.before_sentence
+        names = {context.full_name(p.name) for p in before}
+        if len(names) != 1 or not all(p.title or context.is_person(p.name) for p in before):
+            return None
+        covered = [(p.start, p.end) for p in before] + [
+            (p.title_start, p.title_end) for p in before if p.title_start is not None and p.title_end is not None
+        ]
+        if not all(any(a <= at < b for a, b in covered) for at in proper):
+            return None  # another name stands before the pronoun ("Odin said he ...", Odin untitled)
+        return names.pop()
+
+    return resolve
 
 
 def _times(words: str, published: dt.date | None, future: bool, tokens: Tokens) -> tuple[TimeRef, ...]:

@@ -12,13 +12,14 @@ Each rule is a row of ``EVENT_RULES`` or ``PRESENCE_RULES``; each frame records 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
 from tracker.extract.facts import EventFact, PresenceFact
+from tracker.extract.roles import title_like
 from tracker.lexicon import ORDINAL_VALUES
 
 if TYPE_CHECKING:
@@ -293,8 +294,12 @@ def _negated(event: _Event) -> bool:
 # -- presence ---------------------------------------------------------------------------------------------------
 
 
-def presence_of(text: str, sentence: Sentence, own: Collection[int]) -> tuple[PresenceFact, ...]:
-    """Who the claim resting on tokens ``own`` says was at its event, or away from it, in reading order."""
+def presence_of(
+    text: str, sentence: Sentence, own: Collection[int], resolve: Callable[[Span], str | None] | None = None
+) -> tuple[PresenceFact, ...]:
+    """Who the claim resting on tokens ``own`` says was at its event, or away from it, in reading order: a name
+    without the title before it ("President Ana Sorel" -> "Ana Sorel"); a pronoun subject ("he did not attend")
+    is the person ``resolve`` gives for the pronoun's span, which stays its span."""
     out: list[PresenceFact] = []
     seen: set[int] = set()
     for token in sentence.tokens:
@@ -305,12 +310,15 @@ def presence_of(text: str, sentence: Sentence, own: Collection[int]) -> tuple[Pr
             continue
         present, rule, subject_of = reading
         remote = present and _remote(token)
-        for who in _who(subject_of, rule):
+        for who in _who(subject_of, rule, resolve is not None):
             if who[0].i in own and who[0].i not in seen:
                 seen.add(who[0].i)
                 span = sentence.span_of(who[0], who[-1])
-                name = " ".join(span.of(text).split())
-                out.append(PresenceFact(name, present, remote, span, rule))
+                name: str | None = " ".join(span.of(text).split())
+                if who[0].pos_ == "PRON" and resolve is not None:
+                    name = resolve(span)
+                if name:
+                    out.append(PresenceFact(name, present, remote, span, rule))
     return tuple(out)
 
 
@@ -376,9 +384,10 @@ def _remote(verb: Token) -> bool:
     return False
 
 
-def _who(verb: Token, rule: str) -> list[list[Token]]:
+def _who(verb: Token, rule: str, pronouns: bool = False) -> list[list[Token]]:
     """The names of who was (or was not) there: the verb's subject, each member of a list, or the names of a
-    group's origin ("officials from A, B and C"); the agents of a passive ("attended by A and B")."""
+    group's origin ("officials from A, B and C"); the agents of a passive ("attended by A and B"); a personal
+    pronoun subject ("he") when ``pronouns``."""
     if rule == "presence-passive":
         heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     else:
@@ -389,6 +398,8 @@ def _who(verb: Token, rule: str) -> list[list[Token]]:
         for member in [head, *_conjuncts(head)]:
             if _nameable(member):
                 out.append(_name_words(member))
+            elif pronouns and member.pos_ == "PRON" and member.lower_ in v.PRONOUN_SUBJECTS:
+                out.append([member])
             elif member.pos_ == "NOUN":
                 for prep in member.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
@@ -423,6 +434,8 @@ def _name_words(token: Token) -> list[Token]:
     while first.i > token.sent.start:
         left = doc[first.i - 1]
         if left.dep_ in ("compound", "flat") and left.head.i == token.i and left.pos_ == "PROPN":
+            if title_like(left, token):
+                break  # "President Ana Sorel": the title is not the name
             first = left
         else:
             break

@@ -56,7 +56,8 @@ class EventFact:
 @dataclass(frozen=True)
 class PresenceFact:
     """Someone said to have been at the event a claim reports (``present``), or away from it; ``remote`` when
-    they took part from elsewhere ("by video link"). ``who`` is the name as written, resting on ``span``."""
+    they took part from elsewhere ("by video link"). ``who`` is the name as written, without a title before it,
+    resting on ``span``; for a pronoun ("he did not attend") the person the article means, on the pronoun."""
 
     who: str
     present: bool

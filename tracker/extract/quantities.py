@@ -2,6 +2,12 @@
 "nearly"), the counted noun's lemma and class, whether the count is a running total, money with its currency,
 and measures ("16-inch", "149 horsepower", "5 percent") that are not counts of things and are never compared.
 
+Two counts stand on no number word: a count of none ("No bilateral agreement has been signed": 0 agreements,
+read only of a noun whose class the lexicon knows, so "no comment" counts nothing; "none of the states": 0
+states), and one thing per partner ("signed agreements with nine states": besides 9 states, 9 agreements, for a
+plural object of a class ``PER_PARTNER_CLASSES`` names and with no number of its own). Their spans are the words
+that say them ("No bilateral agreement", "agreements with nine states").
+
 The word-level helpers (``exact_value``, ``noun_class``, ``is_measure_word``, ``currency_of``) are shared with
 the text reading of claims at matching time (tracker.match.read), so both read a number the same way.
 """
@@ -31,6 +37,8 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SHORT_SCALE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<scale>bn|mn|m|k|b)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MODIFIERS = sorted(v.QUANTITY_MODIFIERS, key=lambda m: -len(m.split()))
+# Nouns the lexicon classes (NOUN_CLASSES): things it knows to be counted.
+_CLASSED = frozenset(m for members in v.NOUN_CLASSES.values() for m in members)
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,74 @@ def quantities(
         fact = _frame(sentence, group, running)
         if fact is not None:
             out.append(fact)
+    out.extend(_counts_of_none(sentence, toks, running))
+    out.extend(_per_partner(sentence, toks, out))
     return tuple(out)
+
+
+def _counts_of_none(sentence: Sentence, toks: list[Token], running: bool) -> list[QuantityFact]:
+    """ "No bilateral agreement of this kind has been signed" (0 agreements: a noun of a known class, which says
+    it is counted); "None of the states has signed" (0 states); a running total with "so far" or "yet"."""
+    mine = {t.i for t in toks}
+    running = running or any(t.lower_ in v.NONE_SO_FAR and t.dep_ == "advmod" for t in toks)
+    out = []
+    for tok in toks:
+        if tok.lower_ in v.NEGATING_DETERMINERS and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+            noun = tok.head
+            if noun.lemma_.lower() not in _CLASSED:
+                continue  # "No comment was made", "no progress": nothing counted
+        elif tok.lower_ in v.NONE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            objects = [o for c in ofs for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.tag_ == "NNS"]
+            if not objects:
+                continue  # "none of them": what is counted is said elsewhere
+            noun = objects[0]
+        else:
+            continue
+        if noun.i not in mine or any(_is_number(c) for c in noun.children):
+            continue
+        lemma = noun.lemma_.lower()
+        partial = any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in noun.children)
+        span = sentence.span_of(tok, noun) if tok.i < noun.i else sentence.span_of(noun, tok)
+        out.append(QuantityFact(Decimal(0), COUNT, lemma, noun_class(lemma), None, running, span=span, partial=partial))
+    return out
+
+
+def _per_partner(sentence: Sentence, toks: list[Token], counts: list[QuantityFact]) -> list[QuantityFact]:
+    """ "Velmora has signed agreements with nine states": one agreement per partner, 9 agreements, when the
+    verb's (or the object's own) "with"-phrase is counted and the plural object has no number of its own."""
+    mine = {t.i for t in toks}
+    out = []
+    for tok in toks:
+        if tok.dep_ != "prep" or tok.lower_ != "with":
+            continue
+        partners = [c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.tag_ == "NNS"]
+        host = tok.head
+        objects = [host] if host.dep_ == "dobj" else [c for c in host.children if c.dep_ == "dobj"]
+        if not partners or not objects or host.pos_ not in ("VERB", "NOUN"):
+            continue
+        partner, thing = partners[0], objects[0]
+        lemma = thing.lemma_.lower()
+        if thing.i not in mine or thing.tag_ != "NNS" or noun_class(lemma) not in v.PER_PARTNER_CLASSES:
+            continue
+        if any(_is_number(t) for t in thing.subtree if t.i < tok.i):
+            continue  # "three agreements with nine states": the object has its own count
+        partner_span = sentence.span_of(partner, partner)
+        counted = [
+            q
+            for q in counts
+            if q.kind == COUNT
+            and q.noun == partner.lemma_.lower()
+            and q.span
+            and sentence.at(tok) < q.span.start
+            and q.span.end <= partner_span.start
+        ]
+        if not counted or counted[-1].partial:
+            continue
+        q = counted[-1]
+        span = sentence.span_of(thing, partner) if thing.i < partner.i else partner_span
+        out.append(QuantityFact(q.value, COUNT, lemma, noun_class(lemma), q.modifier, q.cumulative, span=span))
+    return out
 
 
 def _is_number(tok: Token) -> bool:

@@ -154,7 +154,7 @@ def succession(sentence: Sentence, title: Span | None, holder: Span | None = Non
                 former = True  # "was previously chair"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
         if perfect and any(c.dep_ == "prep" and c.lower_ in v.FORMER_UNTIL for c in verb.children):
-            former = True  # "had been chair until May"
+            former = True  # "had been chair until May", "had been ambassador since 2021"
     if not found and not former:
         return None
     if not found:
@@ -194,7 +194,7 @@ def _name(token: Token) -> list[Token] | None:
     i = token.i - 1
     while i >= token.sent.start:
         left = token.doc[i]
-        if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != token.i or _title_like(left, token):
+        if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != token.i or title_like(left, token):
             break
         words.insert(0, left)
         i -= 1
@@ -210,7 +210,7 @@ def _possessive(name: list[Token]) -> bool:
     return any(c.dep_ == "case" for c in name[-1].children)
 
 
-def _title_like(word: Token, name_head: Token) -> bool:
+def title_like(word: Token, name_head: Token) -> bool:
     """A capitalised word before a name that belongs to a title, not to the name: outside the name's entity,
     and either modified itself ("Transport Minister"), a body's or place's name, or a word the lexicon knows
     as a title ("Minister"), which stays a title even inside the entity."""
@@ -385,7 +385,7 @@ def _compound(sentence: Sentence, token: Token) -> Iterator[Role]:
         return
     if noun.pos_ == "PROPN" and noun.ent_type_ in BODY_LABELS | {"PERSON"} | NOT_PERSON:
         return
-    if not (noun.pos_ == "NOUN" or noun.lower_ in v.ROLE_NOUNS or _title_like(noun, token)):
+    if not (noun.pos_ == "NOUN" or noun.lower_ in v.ROLE_NOUNS or title_like(noun, token)):
         return
     first = noun
     while (
@@ -403,15 +403,23 @@ def _compound(sentence: Sentence, token: Token) -> Iterator[Role]:
     yield _role(sentence, name, title, "compound")
 
 
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; for a relative clause on a name, the name it is said of ("Odin, who became chair")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in v.CLAUSE_OPENERS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
 def _copula(sentence: Sentence, token: Token) -> Iterator[Role]:
-    """ "Ana Kovac is the chair of the port authority"; "X became mayor"."""
+    """ "Ana Kovac is the chair of the port authority"; "X became mayor"; "X, who became mayor in May,"."""
     if token.dep_ != "attr" or token.head.lemma_.lower() not in v.COPULA_VERBS:
         return
     verb = token.head
     if any(c.dep_ == "neg" for c in verb.children):
         return
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    name = _name(subjects[0]) if subjects else None
+    holder = _subject(verb)
+    name = _name(holder) if holder is not None else None
     title = _title(sentence, token)
     if name and title and _person_like(name, token):
         yield _role(sentence, name, title, "copula")
@@ -450,15 +458,19 @@ def _role_verb(sentence: Sentence, token: Token) -> Iterator[Role]:
 
 
 def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
-    """ "Ida Brenner was named interim chief executive", "Holt was appointed as head of the grid agency"."""
+    """ "Ida Brenner was named interim chief executive", "Holt was appointed as head of the grid agency"; "named
+    X, the head of Y, as chief of Z" (the parse makes a name with an apposition the verb's predicate: it is the
+    holder all the same)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in v.APPOINTMENT_VERBS:
         return
     children = list(token.children)
     holder = next((c for c in children if c.dep_ in {"nsubjpass", "dobj"}), None)
+    if holder is None:
+        holder = next((c for c in children if c.dep_ == "oprd" and _name(c)), None)
     name = _name(holder) if holder is not None else None
     if not name:
         return
-    nouns = [c for c in children if c.dep_ in {"oprd", "attr", "xcomp"}]
+    nouns = [c for c in children if c.dep_ in {"oprd", "attr", "xcomp"} and c is not holder]
     nouns += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     for noun in nouns[:1]:
         title = _title(sentence, noun)
@@ -480,9 +492,7 @@ def _succession(sentence: Sentence, token: Token) -> Iterator[Role]:
         return
     if any(c.dep_ == "neg" for c in children):
         return
-    holder = next((c for c in children if c.dep_ == "nsubj"), None)
-    if holder is not None and holder.lower_ in v.CLAUSE_OPENERS and token.dep_ == "relcl":
-        holder = token.head  # "Odin, who replaced ..."
+    holder = _subject(token)  # "Odin, who replaced ..." is said of Odin
     name = _name(holder) if holder is not None else None
     if not name:
         return

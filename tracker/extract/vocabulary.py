@@ -241,6 +241,13 @@ CUMULATIVE_MARKERS = (
     "cumulative",
     "since the start",
 )
+# Words that, in a count of none, make it a running total as "so far" does: "no agreement has been signed yet".
+NONE_SO_FAR = frozenset({"yet"})
+# Pronouns that count none of a group: "none of the states has signed" (0 states).
+NONE_PRONOUNS = frozenset({"none"})
+# Classes of things made between two parties (NOUN_CLASSES): "signed agreements with nine states" makes one per
+# partner, 9 agreements. Talks or prisoners "with nine states" are not one per partner.
+PER_PARTNER_CLASSES = frozenset({"agreements"})
 # Adjectives between a number and its noun that leave the noun what is counted: "15 other countries".
 COUNT_ADJECTIVES = frozenset("other more additional new further extra remaining".split())
 
@@ -361,8 +368,9 @@ SUCCESSION: dict[str, str] = {
 }  # fmt: skip
 # Words that mark a post held before and no longer: "former minister", "ex-chair", "then-mayor".
 FORMER_WORDS = frozenset("former ex outgoing then previously erstwhile onetime one-time".split())
-# Words that mark a post held until a time: "had been chair until May".
-FORMER_UNTIL = frozenset("until till".split())
+# Words that mark a post held until a time: "had been chair until May"; in the past perfect, a post held since a
+# time is held up to a past moment, and no longer: "X, who had been ambassador since 2021, was replaced".
+FORMER_UNTIL = frozenset("until till since".split())
 
 # Verbs (lemmas) that say a count moved to its value, and which way: "rose to 42", "fell to 10", "reached 300".
 TRENDS: dict[str, str] = {
