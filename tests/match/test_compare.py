@@ -204,6 +204,20 @@ def test_a_post_changing_hands_in_time_order_is_a_change_with_its_direction() ->
     assert link.explanation.index("Ilse Drummond") < link.explanation.index("then Tomas Brandt")
 
 
+def test_a_former_holder_and_the_holder_now_are_a_change_whatever_the_order_of_the_reports() -> None:
+    """ "Drummond had run the Harbour Office since 2020" (a former post, reported later) and "Brandt is head of the
+    Harbour Office": the post changed hands, Drummond first."""
+    result = run(
+        holds(44, POST, "2024-01-10", BRANDT, HEAD),
+        holds(45, LEDGER, "2024-06-20", DRUMMOND, HEAD, former=True),
+    )
+    link = only(result)
+    assert (link.kind, link.rule) == (TEMPORAL_CHANGE, "former-holder")
+    assert link.explanation.index("Ilse Drummond held it before") < link.explanation.index("then Tomas Brandt")
+    assert run(holds(44, POST, "2024-01-10", BRANDT, HEAD, former=True),
+               holds(45, LEDGER, "2024-06-20", DRUMMOND, HEAD, former=True)).links == []  # fmt: skip
+
+
 def test_a_post_changing_hands_twice_in_one_week_is_two_changes_not_conflicts() -> None:
     result = run(
         holds(50, LEDGER, "2024-04-01", DRUMMOND, HEAD),
@@ -262,11 +276,13 @@ def test_a_stale_title_months_after_a_move_is_a_stale_report_not_a_change_backwa
 
 
 def test_a_former_title_is_never_a_current_holder() -> None:
+    """On one day, "Brandt is head" and "Drummond, the former head": no two holders at once (no conflict), but
+    the post changed hands."""
     result = run(
         holds(40, LEDGER, "2024-06-20", BRANDT, HEAD),
         holds(41, POST, "2024-06-20", DRUMMOND, HEAD, former=True),
     )
-    assert result.links == []
+    assert [(link.kind, link.rule) for link in result.links] == [(TEMPORAL_CHANGE, "former-holder")]
 
 
 def test_a_post_called_current_after_a_report_called_it_former_is_stale() -> None:

@@ -50,6 +50,8 @@ RULES: dict[str, str] = {
     "post-changed-hands": "one fully named single-holder post, two holders, the reports in time order or the "
     "later with words of succession: temporal_change",
     "two-holders": "one fully named single-holder post, two holders at one time, no words of succession: conflict",
+    "former-holder": "one fully named single-holder post, held before by one person (a former title, 'had been "
+    "... since') and now by another: temporal_change, the former holder first",
     "stale-report": "a value reported after another report gave its successor, when a report before that gives "
     "it as the older value (or calls it former): conflict, not a change backwards",
     "same-count": "one count of one class of things, one value: corroboration",
@@ -440,6 +442,9 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
     stale = _stale_former(a, b, entities)
     if stale is not None:
         return stale
+    handed = _former_holder(a, b, entities)
+    if handed is not None:
+        return handed
     if not (x.current and y.current and x.office.single_holder and y.office.single_holder):
         return NOTHING  # a former post, a function for one occasion, a shared office: never an alarm
     order = _order(a, b, role=True)
@@ -534,6 +539,30 @@ def _stale(first: Reading, second: Reading, entities, corpus: CorpusFacts) -> Ve
         f"a stale report: {said}; {who} held it before, per {_cite(evidence)}",
         tuple(dict.fromkeys((s.person, f.person))),
         (_role_frame(first), _role_frame(second), _role_frame(evidence)),
+    )
+
+
+def _former_holder(a: Reading, b: Reading, entities) -> Verdict | None:
+    """One post, its former holder per one claim and its holder now per the other: the post changed hands,
+    the former holder first, whatever the order of the reports."""
+    x, y = a.role, b.role
+    assert x is not None and y is not None
+    if x.person == y.person or x.fact.former == y.fact.former:
+        return None
+    former, current = (a, b) if x.fact.former else (b, a)
+    f, c = former.role, current.role
+    assert f is not None and c is not None
+    if f.fact.temporary or not c.current or not (f.office.single_holder and c.office.single_holder):
+        return None
+    if not (same_office(f.office, c.office) and f.office.fully_named and c.office.fully_named):
+        return None
+    return Verdict(
+        TEMPORAL_CHANGE,
+        "former-holder",
+        f"{c.office.text}: {entities[f.person].name} held it before, per {_cite(former)}, then "
+        f"{entities[c.person].name} per {_cite(current)}: the post changed hands",
+        (f.person, c.person),
+        (_role_frame(former), _role_frame(current)),
     )
 
 
