@@ -27,7 +27,6 @@ from tracker.extract.events import SETTING
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
-from tracker.match import interim
 from tracker.match.pairs import candidate_pairs
 from tracker.match.read import (
     Office,
@@ -173,9 +172,7 @@ class Reading:
         self.claim = claim
         self.stems = content_stems(claim.text)
         self.stem_set = frozenset(self.stems)
-        # Readings extraction does not store yet (match.interim), only where the stored frames lack them.
-        self.interim = interim.counts_of(claim.text, claim.quantities)
-        self.counts: list[QuantityFact] = [q for q in claim.quantities + self.interim if _comparable(q)]
+        self.counts: list[QuantityFact] = [q for q in claim.quantities if _comparable(q)]
         # Stored presence frames, and (until extraction reads them) the names the text puts there that they lack:
         # "counterparts from A, B and C".
         stored = {name_key(p.who) for p in claim.presence}
@@ -193,7 +190,7 @@ class Reading:
         places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
         self.located = _entities_named(places, claim.entities, entities)
         self.roles: list[RoleReading] = []
-        fact = claim.role or interim.role_of(claim.text)
+        fact = claim.role
         if fact is not None:
             person = _person_named(fact.holder, claim.entities, entities)
             if person is not None:
@@ -597,8 +594,7 @@ def _role_frame(r: Reading) -> dict[str, Any]:
     assert role is not None
     fact = role.fact
     frame: dict[str, Any] = {"claim": r.claim.id, "role": {"holder": fact.holder, "title": fact.title}}
-    if fact.rule == interim.INTERIM:
-        frame["role"]["rule"] = fact.rule
+    frame["role"]["rule"] = fact.rule
     if fact.organisation:
         frame["role"]["organisation"] = fact.organisation
     if fact.change_words:
@@ -741,8 +737,6 @@ def _count_frame(r: Reading, q: QuantityFact) -> dict[str, Any]:
     words = r.words(q.span)
     if words:
         frame["words"] = words
-    if q in r.interim:
-        frame["rule"] = interim.INTERIM
     return {"claim": r.claim.id, "quantity": frame, "date": _date_of(r)}
 
 
