@@ -160,9 +160,9 @@ def counted(*_args):
     if seen[0] == target:
         os.kill(os.getpid(), signal.SIGKILL)
 real = pipeline.finish_corpus_stage
-def marked(engine):
+def marked(*args):
     seen[1] = seen[0]
-    return real(engine)
+    return real(*args)
 pipeline.finish_corpus_stage = marked
 if target == 0:
     import atexit

@@ -61,7 +61,7 @@ def test_a_run_stopped_before_the_corpus_stage_is_finished_by_the_next_command(
     assert invoke(clean_url, "ingest", tmp_path / "corpus").exit_code == 0
     clean = exported(invoke, clean_url)
 
-    def killed(_engine):
+    def killed(*_args):
         raise KeyboardInterrupt  # stands for the process dying here: nothing after this runs
 
     monkeypatch.setattr(pipeline, "finish_corpus_stage", killed)
@@ -103,7 +103,7 @@ def test_a_pending_stage_on_a_read_only_database_is_named_not_a_traceback(
 ) -> None:
     write_corpus(tmp_path / "corpus")
     path = tmp_path / "t.db"
-    monkeypatch.setattr(pipeline, "finish_corpus_stage", lambda _engine: (_ for _ in ()).throw(KeyboardInterrupt))
+    monkeypatch.setattr(pipeline, "finish_corpus_stage", lambda *_args: (_ for _ in ()).throw(KeyboardInterrupt))
     invoke(f"sqlite:///{path}", "ingest", tmp_path / "corpus")
     monkeypatch.undo()
     result = invoke(f"sqlite:///file:{path}?mode=ro&uri=true", "sources")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
@@ -10,14 +9,10 @@ from pathlib import Path
 import click
 
 from tracker import __version__
-from tracker.cli_common import DB_ID, Context, TrackerGroup, emit, fail, output_file, print_table, redacted
-from tracker.export import build_export
+from tracker.api import Tracker
+from tracker.cli_common import DB_ID, TrackerGroup, print_table, redacted, tracker_of
 from tracker.extract import KINDS
-from tracker.ingest import IngestError, InputFile, ManifestError, SourceMeta, discover
-from tracker.ingest.manifest import meta_problem
-from tracker.pipeline import IngestReport, ingest
-from tracker.store import flag_repo, repo, session_scope
-from tracker.urls import UrlError, check_url
+from tracker.pipeline import IngestReport
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,9 +22,16 @@ from tracker.urls import UrlError, check_url
     envvar="TRACKER_DB",
     help="Database URL (env TRACKER_DB; default sqlite:///tracker.db in the working directory).",
 )
+@click.option(
+    "--settings",
+    "settings_file",
+    metavar="FILE",
+    envvar="TRACKER_SETTINGS",
+    help="TOML file of settings, one section per group ([match], [entities], ...; env TRACKER_SETTINGS).",
+)
 @click.version_option(__version__, prog_name="tracker")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, settings_file: str | None) -> None:
     """Track claims across news outlets: ingest articles, find what they assert, and export it.
 
     \b
@@ -37,14 +39,14 @@ def cli(ctx: click.Context, db: str | None) -> None:
       tracker run seeds/
       tracker --db postgresql+psycopg://localhost/test sources
     """
-    ctx.obj = Context(db)
+    ctx.obj = tracker_of(db, settings_file)
 
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=str))
 @click.option("--output", "-o", default="reports", show_default=True, help="Folder for the HTML reports.")
 @click.pass_obj
-def run(obj: Context, path: str, output: str) -> None:
+def run(obj: Tracker, path: str, output: str) -> None:
     """Ingest PATH (a folder or file) through every stage, print a summary, and write the HTML reports.
 
     \b
@@ -53,7 +55,7 @@ def run(obj: Context, path: str, output: str) -> None:
     """
     report = _ingest(obj, [path])
     _print_summary(obj, report)
-    written = _write_reports(obj, Path(output))
+    written = obj.report(Path(output))
     click.echo(f"reports: {written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages")
     click.echo(f"open {written.index}")
     if report.failures:
@@ -63,7 +65,7 @@ def run(obj: Context, path: str, output: str) -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.pass_obj
-def ingest_command(obj: Context, paths: tuple[str, ...]) -> None:
+def ingest_command(obj: Tracker, paths: tuple[str, ...]) -> None:
     """Ingest article files and folders (recursively), reading each folder's sources.csv.
 
     Files: .txt, .md, .html, .htm. Identical content already stored is left as it is. Bad files are
@@ -89,7 +91,7 @@ def ingest_command(obj: Context, paths: tuple[str, ...]) -> None:
 @click.option("--title", help="Headline.")
 @click.pass_obj
 def add_source(
-    obj: Context, file: str, outlet: str | None, url: str | None, published: str | None, title: str | None
+    obj: Tracker, file: str, outlet: str | None, url: str | None, published: str | None, title: str | None
 ) -> None:
     """Add one article FILE with its metadata given by hand.
 
@@ -98,28 +100,7 @@ def add_source(
       tracker add-source story.txt --outlet "Daily Planet" --published 2024-04-29 \\
           --url https://example.org/story --title "Talks resume"
     """
-    date = None
-    if published:
-        try:
-            date = dt.date.fromisoformat(published)
-        except ValueError:
-            fail(f"--published {published!r} is not a date (YYYY-MM-DD)")
-    if url is not None:
-        try:
-            url = check_url(url, "--url")
-        except UrlError as exc:
-            fail(str(exc))
-    meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
-    problem = meta_problem(meta)
-    if problem:
-        fail(f"--{problem}")
-    if Path(file).is_dir():
-        fail(f"{file}: is a folder; add-source takes one article file (use 'tracker ingest' for folders)")
-    try:
-        [found] = discover([file])
-    except (IngestError, ManifestError) as exc:
-        fail(str(exc))
-    report = ingest(obj.engine, [InputFile(found.path, file, meta)])
+    report = obj.add_source(file, outlet=outlet, url=url, published=published, title=title)
     _print_summary(obj, report)
     if report.failures:
         sys.exit(1)
@@ -127,15 +108,14 @@ def add_source(
 
 @cli.command()
 @click.pass_obj
-def sources(obj: Context) -> None:
+def sources(obj: Tracker) -> None:
     """List stored sources as a table.
 
     \b
     Example:
       tracker sources
     """
-    with session_scope(obj.engine) as session:
-        rows = repo.list_sources(session)
+    rows = obj.sources()
     if not rows:
         click.echo("no sources yet: tracker ingest PATH")
         return
@@ -159,17 +139,14 @@ def sources(obj: Context) -> None:
 @click.option("--source", "source_id", type=DB_ID, help="Only the claims of this source id.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
 @click.pass_obj
-def claims(obj: Context, source_id: int | None, kind: str | None) -> None:
+def claims(obj: Tracker, source_id: int | None, kind: str | None) -> None:
     """List extracted claims with the exact quote each rests on.
 
     \b
     Example:
       tracker claims --source 3 --kind role
     """
-    with session_scope(obj.engine) as session:
-        if source_id is not None and not repo.has_source(session, source_id):
-            fail(f"--source {source_id}: no such source (tracker sources lists them)")
-        rows = repo.list_claims(session, source_id=source_id, kind=kind)
+    rows = list(obj.claims(source=source_id, kind=kind))
     if not rows:
         click.echo("no claims match")
         return
@@ -205,7 +182,7 @@ def _one_line(text: str, limit: int = 300) -> str:
 @click.option("--publisher", default="tracker", show_default=True, help="claimreview: the reviewing organisation.")
 @click.option("--excel", is_flag=True, help="csv: write UTF-8 with a byte-order mark, as Excel expects.")
 @click.pass_obj
-def export(obj: Context, fmt: str, output: str, report_url: str | None, publisher: str, excel: bool) -> None:
+def export(obj: Tracker, fmt: str, output: str, report_url: str | None, publisher: str, excel: bool) -> None:
     """Export everything stored: JSON (the export contract), ClaimReview JSON-LD, or CSV for spreadsheets.
 
     CSV writes two files: OUTPUT (claims, with their flags) and OUTPUT's name with -flags (flags). A cell
@@ -218,55 +195,25 @@ def export(obj: Context, fmt: str, output: str, report_url: str | None, publishe
       tracker export --format claimreview --report-url https://factcheck.example/reports/ -o reviews.jsonld
       tracker export --format csv --excel --output claims.csv
     """
-    import json
-
-    if report_url is not None:
-        try:
-            report_url = check_url(report_url, "--report-url")
-        except UrlError as exc:
-            fail(str(exc))
-    if excel and fmt != "csv":
-        fail("--excel: only --format csv writes spreadsheet files")
-    if fmt == "claimreview" and report_url is None:
-        fail("--report-url: claimreview needs the http(s) address the report pages are published at")
-    target = output_file(output, allow_stdout=fmt != "csv")
-    if fmt == "claimreview":
-        from tracker.claimreview import claim_reviews
-        from tracker.store.report_repo import report_data
-
-        assert report_url is not None
-        with session_scope(obj.engine) as session:
-            reviews = claim_reviews(report_data(session), report_url, publisher)
-        emit(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", target)
-        if target is not None:
-            click.echo(f"wrote {output}: {len(reviews)} claim reviews", err=True)
-        return
-    data = build_export(obj.engine)
-    if fmt == "csv":
-        from tracker.export import csv_tables
-
-        claims_csv, flags_csv = csv_tables(data)
-        assert target is not None  # csv never writes to stdout (output_file refused -)
-        flags_target = target.with_name(f"{target.stem}-flags{target.suffix or '.csv'}")
-        output_file(str(flags_target))
-        encoding = "utf-8-sig" if excel else "utf-8"
-        emit(claims_csv, target, encoding)
-        emit(flags_csv, flags_target, encoding)
+    done = obj.export(fmt, None if output == "-" else output, report_url, publisher, excel)
+    if done.text is not None:
+        click.echo(done.text, nl=False)
+    elif fmt == "csv":
+        claims_file, flags_file = done.paths
         click.echo(
-            f"wrote {target} ({len(data['claims'])} claims) and {flags_target} ({len(data['flags'])} flags)", err=True
+            f"wrote {claims_file} ({done.counts['claims']} claims) and {flags_file} ({done.counts['flags']} flags)",
+            err=True,
         )
-        return
-    if target is None:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", target)
-    click.echo(f"wrote {output}: {len(data['sources'])} sources, {len(data['claims'])} claims", err=True)
+    elif fmt == "claimreview":
+        click.echo(f"wrote {output}: {done.counts['claim reviews']} claim reviews", err=True)
+    else:
+        click.echo(f"wrote {output}: {done.counts['sources']} sources, {done.counts['claims']} claims", err=True)
 
 
 @cli.command()
 @click.option("--output", "-o", default="reports", show_default=True, help="Folder to write the pages into.")
 @click.pass_obj
-def report(obj: Context, output: str) -> None:
+def report(obj: Tracker, output: str) -> None:
     """Write the HTML provenance reports: one page per claim, flag and outlet, and an index.
 
     The pages are static, open from disk with no network, and replace an earlier report in that folder.
@@ -275,21 +222,9 @@ def report(obj: Context, output: str) -> None:
     Example:
       tracker report --output reports/
     """
-    written = _write_reports(obj, Path(output))
+    written = obj.report(Path(output))
     click.echo(f"wrote {written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages")
     click.echo(f"open {written.index}")
-
-
-def _write_reports(obj: Context, output: Path):
-    from tracker.report import write_reports
-    from tracker.store.report_repo import report_data
-
-    with session_scope(obj.engine) as session:
-        data = report_data(session)
-    try:
-        return write_reports(data, output)
-    except (ValueError, OSError) as exc:
-        fail(f"--output {output}: {exc}")
 
 
 @cli.group()
@@ -304,34 +239,36 @@ def db() -> None:
 
 @db.command("upgrade")
 @click.pass_obj
-def db_upgrade(obj: Context) -> None:
+def db_upgrade(obj: Tracker) -> None:
     """Bring the database schema up to the newest migration (also done on first use).
 
     \b
     Example:
       tracker --db sqlite:///newsroom.db db upgrade
     """
-    from tracker.store.db import current_and_head
-
-    current, _head = current_and_head(obj.engine)
-    click.echo(f"database at revision {current}")
+    click.echo(f"database at revision {obj.revision()}")
 
 
-def _ingest(obj: Context, paths: list[str]) -> IngestReport:
+def _ingest(obj: Tracker, paths: list[str]) -> IngestReport:
+    if not sys.stderr.isatty():
+        return obj.ingest(paths)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="ingesting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
     try:
-        files = discover(paths)
-    except (IngestError, ManifestError) as exc:
-        fail(str(exc))
-    if not files:
-        fail(f"{', '.join(paths)}: no article files (.txt, .md, .html, .htm) found")
-    engine = obj.engine
-    if sys.stderr.isatty():
-        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            return ingest(engine, files, progress=lambda _name: bar.update(1))
-    return ingest(engine, files)
+        return obj.ingest(paths, progress=progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
-def _print_summary(obj: Context, report: IngestReport) -> None:
+def _print_summary(obj: Tracker, report: IngestReport) -> None:
     for failure in report.failures:
         click.echo(f"tracker: error: {failure.message}", err=True)
     stored = report.count("stored")
@@ -349,22 +286,18 @@ def _print_summary(obj: Context, report: IngestReport) -> None:
         click.echo(
             f"entities: {report.entities.entities} (spelling variants flagged: {report.entities.spelling_variants})"
         )
-    with session_scope(obj.engine) as session:
-        counts = flag_repo.flag_counts(session)
+    status = obj.status()
     kinds = ("corroboration", "conflict", "temporal_change", "spelling_variant")
-    click.echo("flags: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in kinds))
-    with session_scope(obj.engine) as session:
-        total = len(repo.list_sources(session))
-    click.echo(f"database: {total} sources in {redacted(obj.url)}")
+    click.echo("flags: " + ", ".join(f"{status.flags.get(k, 0)} {k}" for k in kinds))
+    click.echo(f"database: {status.sources} sources in {redacted(obj.url)}")
 
 
-def _without_claims(obj: Context, report: IngestReport) -> str:
+def _without_claims(obj: Tracker, report: IngestReport) -> str:
     """Why sources of this run were stored without claims, e.g. "3 not English (de 2, hu 1)"; "" if none were."""
     stored = [o for o in report.outcomes if o.status == "stored" and o.source_id is not None and not o.claims]
     if not stored:
         return ""
-    with session_scope(obj.engine) as session:
-        languages = repo.source_languages(session, [o.source_id for o in stored if o.source_id is not None])
+    languages = obj.source_languages([o.source_id for o in stored if o.source_id is not None])
     foreign: Counter[str] = Counter()
     copies = none_found = 0
     for outcome in stored:

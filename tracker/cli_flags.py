@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli_common import DB_ID, Context, DatabaseId, fail, print_table
-from tracker.store import flag_repo, repo, session_scope
+from tracker.api import Tracker
+from tracker.cli_common import DB_ID, DatabaseId, print_table
 
 FLAG_KINDS = ("corroboration", "conflict", "temporal_change", "spelling_variant")
 STATUSES = ("open", "confirmed", "dismissed")
@@ -26,9 +26,8 @@ def flags(ctx: click.Context, kind: str | None, status: str | None, outlet: str 
     """
     if ctx.invoked_subcommand is not None:
         return
-    obj: Context = ctx.obj
-    with session_scope(obj.engine) as session:
-        rows = flag_repo.list_flags(session, kind=kind, status=status, outlet=outlet)
+    obj: Tracker = ctx.obj
+    rows = list(obj.flags(kind=kind, status=status, outlet=outlet))
     if not rows:
         click.echo("no flags match")
         return
@@ -43,19 +42,15 @@ def flags(ctx: click.Context, kind: str | None, status: str | None, outlet: str 
 @flags.command()
 @click.argument("flag_id", type=DB_ID)
 @click.pass_obj
-def show(obj: Context, flag_id: int) -> None:
+def show(obj: Tracker, flag_id: int) -> None:
     """Show one flag: its explanation and every claim it joins, with outlet, date and exact quote.
 
     \b
     Example:
       tracker flags show 7
     """
-    with session_scope(obj.engine) as session:
-        found = flag_repo.list_flags(session, ids=[flag_id])
-        if not found:
-            fail(f"no flag {flag_id}")
-        flag = found[0]
-        claims = {c.id: c for c in repo.list_claims(session, ids=flag.claim_ids)}
+    detail = obj.flag(flag_id)
+    flag, claims = detail.flag, detail.claims
     click.echo(f"[{flag.id}] {flag.kind} · {flag.status} · version {flag.version}")
     click.echo(f"  {flag.explanation}")
     if flag.entity_ids:
@@ -97,12 +92,8 @@ def _review_command(action: str, summary: str):
         "--version", "expected", type=DatabaseId("version"), help="The flag version you reviewed (from 'flags show')."
     )
     @click.pass_obj
-    def command(obj: Context, flag_id: int, reviewer: str, note: str | None, expected: int | None) -> None:
-        try:
-            with session_scope(obj.engine, write=True) as session:
-                done = flag_repo.review(session, flag_id, action, reviewer, note, expected)
-        except flag_repo.ReviewError as exc:
-            fail(str(exc))
+    def command(obj: Tracker, flag_id: int, reviewer: str, note: str | None, expected: int | None) -> None:
+        done = obj.review(flag_id, action, reviewer, note, expected)
         click.echo(
             f"flag {flag_id}: {done.from_status} -> {done.to_status} by {done.reviewer} (version {done.version})"
         )
@@ -118,18 +109,14 @@ reopen = _review_command("reopen", "Reopen a confirmed or dismissed flag ID for 
 @flags.command()
 @click.argument("flag_id", type=DB_ID)
 @click.pass_obj
-def history(obj: Context, flag_id: int) -> None:
+def history(obj: Tracker, flag_id: int) -> None:
     """Show the audit trail of flag ID: every review, who, when, from and to which status, and the note.
 
     \b
     Example:
       tracker flags history 7
     """
-    try:
-        with session_scope(obj.engine) as session:
-            rows = flag_repo.history(session, flag_id)
-    except flag_repo.ReviewError as exc:
-        fail(str(exc))
+    rows = obj.history(flag_id)
     if not rows:
         click.echo(f"flag {flag_id} has not been reviewed")
         return

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli_common import Context, fail, print_table
-from tracker.reliability import records
-from tracker.store import outlet_repo, repo, session_scope
+from tracker.api import Tracker
+from tracker.cli_common import print_table
 
 
 @click.group(invoke_without_command=True)
@@ -24,9 +23,8 @@ def outlets(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    obj: Context = ctx.obj
-    with session_scope(obj.engine) as session:
-        rows = outlet_repo.outlet_records(session)
+    obj: Tracker = ctx.obj
+    rows = obj.outlets()
     if not rows:
         click.echo("no outlets yet: tracker ingest PATH")
         return
@@ -44,27 +42,20 @@ def outlets(ctx: click.Context) -> None:
 @outlets.command()
 @click.argument("name")
 @click.pass_obj
-def show(obj: Context, name: str) -> None:
+def show(obj: Tracker, name: str) -> None:
     """Show one outlet's record and the claims that drove its score.
 
     \b
     Example:
       tracker outlets show "Daily Planet"
     """
-    with session_scope(obj.engine) as session:
-        fates, names = outlet_repo.claim_fates(session)
-        found = [r for r in records(fates, names) if r.name.lower() == name.lower()]
-        if not found:
-            fail(f"no outlet {name!r} (tracker outlets lists them)")
-        record = found[0]
-        claims = {c.id: c for c in repo.list_claims(session, ids=record.drivers)}
-        fate_of = {f.claim_id: f for f in fates if f.claim_id in claims}
+    detail = obj.outlet(name)
+    record, claims = detail.record, detail.claims
     click.echo(
         f"{record.name}: score {record.reliability:.2f} (90 % interval {record.low:.2f}-{record.high:.2f}); "
         f"{record.claims} claims, {record.corroborated} corroborated, {record.conflicted} in confirmed conflict, "
         f"{record.disputed} in open conflict, {record.superseded} superseded by later changes"
     )
     for claim_id in record.drivers:
-        fate = fate_of[claim_id]
-        mark = "conflict (confirmed)" if fate.conflicted else "corroborated"
+        mark = "conflict (confirmed)" if detail.conflicted[claim_id] else "corroborated"
         click.echo(f"  [{claim_id}] {mark}: {claims[claim_id].text}")

@@ -1,12 +1,17 @@
 """Tunable numbers, kept as named data in one place so they can be read and changed without the algorithms.
 
 Each group is a frozen dataclass with a module-level default instance; stages take the instance as an
-argument so tests (and later, a config file) can pass other values.
+argument so tests and a settings file (``Settings.from_file``, TOML, one section per group) can pass others.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import TrackerError
 
 
 @dataclass(frozen=True)
@@ -229,3 +234,79 @@ MATCH = MatchSettings()
 RELIABILITY = ReliabilitySettings()
 DECODE = DecodeSettings()
 LANGUAGE = LanguageSettings()
+
+
+class SettingsError(TrackerError, ValueError):
+    """A settings file that cannot be read, or names a section, key or value type tracker does not know."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every group of settings, one TOML section each, named after its dataclass: ``[ingest]`` for
+    IngestSettings, ``[match]`` for MatchSettings, and so on (see SECTIONS)."""
+
+    ingest: IngestSettings = INGEST
+    clean: CleanSettings = CLEAN
+    html: HtmlSettings = HTML
+    dedupe: DedupeSettings = DEDUPE
+    dates: DateSettings = DATES
+    entities: EntitySettings = ENTITIES
+    match: MatchSettings = MATCH
+    reliability: ReliabilitySettings = RELIABILITY
+    decode: DecodeSettings = DECODE
+    language: LanguageSettings = LANGUAGE
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Settings:
+        """The defaults, overridden by a TOML file's sections; SettingsError (one line) for anything amiss."""
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+        except FileNotFoundError:
+            raise SettingsError(f"{path}: no such settings file") from None
+        except IsADirectoryError:
+            raise SettingsError(f"{path}: is a directory, not a settings file") from None
+        except OSError as exc:
+            raise SettingsError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise SettingsError(f"{path}: not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+        return cls.from_mapping(data, str(path))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
+        groups: dict[str, Any] = {}
+        for section, values in data.items():
+            default = SECTIONS.get(section)
+            if default is None:
+                raise SettingsError(f"{origin}: unknown section [{section}] (known: {', '.join(SECTIONS)})")
+            if not isinstance(values, dict):
+                raise SettingsError(f"{origin}: {section} must be a section ([{section}]), not a value")
+            groups[section] = _override(default, values, f"{origin}: [{section}]")
+        return cls(**groups)
+
+
+def _override(default: Any, values: dict[str, Any], where: str) -> Any:
+    known = {f.name: f for f in fields(default)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise SettingsError(f"{where} unknown key {key!r} (known: {', '.join(known)})")
+        expected = type(getattr(default, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not expected:
+            raise SettingsError(
+                f"{where} {key} = {value!r}: expected {_TYPE_NAMES.get(expected, expected.__name__)}, "
+                f"not {_TYPE_NAMES.get(type(value), type(value).__name__)}"
+            )
+        changes[key] = value
+    return replace(default, **changes)
+
+
+_TYPE_NAMES = {int: "a whole number", float: "a decimal number", str: "text", bool: "true or false", list: "a list"}
+
+# The TOML sections and the defaults each starts from.
+SECTIONS: dict[str, Any] = {f.name: f.default for f in fields(Settings)}
+DEFAULTS = Settings()

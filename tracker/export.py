@@ -8,26 +8,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from tracker.store import entity_repo, flag_repo, outlet_repo, repo, session_scope
+from tracker.reliability import OutletRecord
+from tracker.store import entity_repo, flag_repo, repo
 from tracker.urls import safe_url
 
 SCHEMA_VERSION = 1
 
 
-def build_export(engine: Engine) -> dict[str, Any]:
-    with session_scope(engine) as session:
-        sources = repo.list_sources(session)
-        claims = repo.list_claims(session)
-        entities = entity_repo.list_entities(session)
-        about = entity_repo.claim_entities(session)
-        quantities = repo.claim_quantities(session)
-        times = repo.claim_times(session)
-        events = repo.claim_events(session)
-        presence = repo.claim_presence(session)
-        flags = flag_repo.list_flags(session)
-        outlets = outlet_repo.outlet_records(session)
+def build_export(session: Session, outlets: list[OutletRecord]) -> dict[str, Any]:
+    """The export of everything stored, read in the caller's transaction; ``outlets`` are the reliability
+    records (``reliability.records``)."""
+    sources = repo.list_sources(session)
+    claims = repo.list_claims(session)
+    entities = entity_repo.list_entities(session)
+    about = entity_repo.claim_entities(session)
+    quantities = repo.claim_quantities(session)
+    times = repo.claim_times(session)
+    events = repo.claim_events(session)
+    presence = repo.claim_presence(session)
+    flags = flag_repo.list_flags(session)
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": [

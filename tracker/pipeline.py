@@ -26,7 +26,7 @@ from tracker.analyse import analyse
 from tracker.clean import clean_text
 from tracker.clean.html import extract_html
 from tracker.clean.language import main_language, paragraphs
-from tracker.config import INGEST, IngestSettings
+from tracker.config import DEDUPE, DEFAULTS, DedupeSettings, IngestSettings, Settings
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
 from tracker.entities import article_entities
@@ -81,14 +81,14 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "failed"]
 
 
-def prepare(file: InputFile) -> NewSource:
+def prepare(file: InputFile, settings: Settings = DEFAULTS) -> NewSource:
     """Read, decode, clean and date one file; FileError if it is not an article we can read."""
     try:
-        raw = file.read_bytes()
+        raw = file.read_bytes(settings.ingest)
     except ReadError as exc:
         raise FileError(str(exc)) from exc
     try:
-        decoded = decode_bytes(raw, html=file.is_html)
+        decoded = decode_bytes(raw, html=file.is_html, settings=settings.decode)
     except DecodeError as exc:
         raise FileError(f"{file.given}: {exc}") from exc
 
@@ -97,14 +97,14 @@ def prepare(file: InputFile) -> NewSource:
     page_date = extraction = None
     media_type = "text/html" if file.is_html else "text/plain"
     if file.is_html:
-        page = extract_html(decoded.text)
+        page = extract_html(decoded.text, settings.html)
         text, extraction = page.text, page.rule
         title, outlet, url = title or page.title, outlet or page.outlet, url or page.url
-        page_date = html_date(decoded.text)
+        page_date = html_date(decoded.text, settings.dates)
     # The main text's language, before the English line rules would cut a page in another language to nothing:
     # such a page is stored (text, date, its paragraphs) without claims or entities, which are English-only.
-    language = main_language(text)
-    document = clean_text(text)
+    language = main_language(text, settings.language)
+    document = clean_text(text, settings.clean)
     passages = paragraphs(text) if language.foreign else document.passages
     if not passages:
         raise FileError(f"{file.given}: no article text found")
@@ -113,7 +113,7 @@ def prepare(file: InputFile) -> NewSource:
     if published is None and page_date is not None:
         published, origin = page_date, "page markup"
     if published is None:
-        published = dateline_date(text, list(document.verdicts))
+        published = dateline_date(text, list(document.verdicts), settings.dates)
         origin = "dateline" if published else None
 
     # One parse of the body, read by the claim and entity stages alike; none for a page in another language.
@@ -158,7 +158,7 @@ def ingest(
     engine: Engine,
     files: list[InputFile],
     progress: Callable[[str], None] | None = None,
-    settings: IngestSettings = INGEST,
+    settings: Settings | IngestSettings = DEFAULTS,
 ) -> IngestReport:
     """Store every readable file; identical content already stored is reported as unchanged.
 
@@ -167,13 +167,15 @@ def ingest(
     runs once at the end and clears that record in its own transaction. A process killed in between leaves the
     record, and the next command finishes the stage (``finish_corpus_stage``).
     """
+    if isinstance(settings, IngestSettings):
+        settings = replace(DEFAULTS, ingest=settings)
     report = IngestReport()
-    known = _KnownBodies()
+    known = _KnownBodies(settings=settings.dedupe)
     for file, new in prepared(files, settings):
         report.outcomes.append(_ingest_one(engine, file, new, known))
         if progress:
             progress(file.given)
-    stage = finish_corpus_stage(engine)
+    stage = finish_corpus_stage(engine, settings)
     if stage is not None:
         report.entities, report.matches = stage
     return report
@@ -184,7 +186,7 @@ def corpus_stage_pending(engine: Engine) -> bool:
         return repo.is_pending(session, repo.CORPUS_STAGE)
 
 
-def finish_corpus_stage(engine: Engine) -> tuple[ResolutionReport, MatchReport] | None:
+def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[ResolutionReport, MatchReport] | None:
     """Resolve entities across the corpus and match claims, if stored sources are waiting for it; None if not.
 
     Resolution spans the corpus: new names may join, or split, the entities of earlier sources.
@@ -193,7 +195,7 @@ def finish_corpus_stage(engine: Engine) -> tuple[ResolutionReport, MatchReport] 
         repo.lock_corpus_stage(session)
         if not repo.clear_pending(session, repo.CORPUS_STAGE):
             return None  # another process did it meanwhile, or nothing was stored
-        return resolve_entities(session), match_claims(session)
+        return resolve_entities(session, settings.entities), match_claims(session, settings.match)
 
 
 @dataclass
@@ -203,10 +205,11 @@ class _KnownBodies:
 
     fingerprints: list[Fingerprint] = field(default_factory=list)
     last_id: int = 0
+    settings: DedupeSettings = DEDUPE
 
     def refresh(self, session) -> list[Fingerprint]:
         for source_id, body in repo.original_bodies(session, after_id=self.last_id):
-            self.add(source_id, shingles(body))
+            self.add(source_id, shingles(body, self.settings))
         return self.fingerprints
 
     def add(self, source_id: int, body_shingles) -> None:
@@ -215,7 +218,7 @@ class _KnownBodies:
             self.last_id = source_id
 
 
-def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Iterator[tuple[InputFile, Prepared]]:
+def prepared(files: list[InputFile], settings: Settings = DEFAULTS) -> Iterator[tuple[InputFile, Prepared]]:
     """Each file with what ``prepare`` made of it (or the FileError that says why not), in the order given.
 
     With several cores and enough files, worker processes prepare up to ``prepared_ahead`` files each ahead of
@@ -225,11 +228,11 @@ def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Itera
     ``os._exit``, so an inherited connection is neither used nor closed by them. If the pool breaks (a worker
     killed), the remaining files are prepared here.
     """
-    workers = settings.workers or os.cpu_count() or 1
+    workers = settings.ingest.workers or os.cpu_count() or 1
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if workers < 2 or not forkable or len(files) < max(2, settings.parallel_min_files):
+    if workers < 2 or not forkable or len(files) < max(2, settings.ingest.parallel_min_files):
         for file in files:
-            yield file, prepare_or_error(file)
+            yield file, prepare_or_error(file, settings)
         return
     pool = ProcessPoolExecutor(
         min(workers, len(files)),
@@ -249,13 +252,13 @@ def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Itera
         future = None
         if not broken:
             try:
-                future = pool.submit(prepare_or_error, file)
+                future = pool.submit(prepare_or_error, file, settings)
             except BrokenProcessPool:
                 broken = True
         queue.append((file, future))
 
     try:
-        for _ in range(workers * max(1, settings.prepared_ahead)):
+        for _ in range(workers * max(1, settings.ingest.prepared_ahead)):
             submit()
         while queue:
             file, future = queue.popleft()
@@ -266,7 +269,7 @@ def prepared(files: list[InputFile], settings: IngestSettings = INGEST) -> Itera
                 except BrokenProcessPool:
                     broken = True
             submit()
-            yield file, result if result is not None else prepare_or_error(file)
+            yield file, result if result is not None else prepare_or_error(file, settings)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -285,9 +288,9 @@ def _leave_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="tracker-parent-watch").start()
 
 
-def prepare_or_error(file: InputFile) -> Prepared:
+def prepare_or_error(file: InputFile, settings: Settings = DEFAULTS) -> Prepared:
     try:
-        return prepare(file)
+        return prepare(file, settings)
     except FileError as exc:
         return exc
 
@@ -321,8 +324,8 @@ def _store(engine: Engine, file: InputFile, new: NewSource, known: _KnownBodies)
         existing = repo.source_with_hash(session, new.content_sha256)
         if existing is not None:
             return Outcome(file.given, "unchanged", source_id=existing, message=f"already stored as source {existing}")
-        body_shingles = shingles("\n\n".join(p.of(new.text) for p in new.passages))
-        copy = find_original(body_shingles, known.refresh(session))
+        body_shingles = shingles("\n\n".join(p.of(new.text) for p in new.passages), known.settings)
+        copy = find_original(body_shingles, known.refresh(session), known.settings)
         if copy is not None:
             # A syndicated copy adds no claims of its own: its original's stand for it.
             new = replace(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from tracker.config import RELIABILITY
+from tracker.config import RELIABILITY, ReliabilitySettings
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,9 @@ class OutletRecord:
     drivers: tuple[int, ...] = field(default=())  # the claims that moved the score
 
 
-def records(fates: list[ClaimFate], outlets: list[str] | None = None) -> list[OutletRecord]:
+def records(
+    fates: list[ClaimFate], outlets: list[str] | None = None, settings: ReliabilitySettings = RELIABILITY
+) -> list[OutletRecord]:
     by_outlet: dict[str, list[ClaimFate]] = {name: [] for name in outlets or []}
     for fate in fates:
         by_outlet.setdefault(fate.outlet, []).append(fate)
@@ -48,8 +50,8 @@ def records(fates: list[ClaimFate], outlets: list[str] | None = None) -> list[Ou
     for name, items in sorted(by_outlet.items()):
         good = sum(f.corroborated and not f.conflicted for f in items)
         bad = sum(f.conflicted for f in items)
-        a, b = RELIABILITY.prior_good + good, RELIABILITY.prior_bad + bad
-        low, high = beta_interval(a, b, RELIABILITY.interval)
+        a, b = settings.prior_good + good, settings.prior_bad + bad
+        low, high = beta_interval(a, b, settings.interval)
         drivers = tuple(f.claim_id for f in items if f.corroborated or f.conflicted)
         out.append(
             OutletRecord(

@@ -197,3 +197,10 @@ def session_scope(engine: Engine, write: bool = False) -> Iterator[Session]:
 def ping(engine: Engine) -> None:
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
+
+
+def db_reason(exc: Exception) -> str:
+    """The database's own one-line reason for an error, without SQL or parameters."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.aliasfile import MAX_NAME
 from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
@@ -48,14 +49,14 @@ class ResolutionReport:
 # -- resolution -----------------------------------------------------------------------------------------------
 
 
-def resolve_entities(session: Session) -> ResolutionReport:
+def resolve_entities(session: Session, settings: EntitySettings = ENTITIES) -> ResolutionReport:
     """Resolve every source's entities into corpus entities, honouring editors' assertions."""
     candidates, forms = _load_candidates(session)
     assertions = [
         Assertion(a.entity_id, a.name, a.positive)
         for a in session.scalars(select(EntityAlias).order_by(EntityAlias.id))
     ]
-    groups = resolve(candidates, assertions)
+    groups = resolve(candidates, assertions, settings)
     _write_groups(session, candidates, forms, groups)
     _drop_orphans(session)
     variants = refresh_spelling_flags(session)
@@ -225,7 +226,7 @@ def assert_alias(session: Session, entity_id: int, name: str, positive: bool, or
     session.flush()
 
 
-def merge(session: Session, keep_id: int, gone_id: int) -> ResolutionReport:
+def merge(session: Session, keep_id: int, gone_id: int, settings: EntitySettings = ENTITIES) -> ResolutionReport:
     """Entity ``gone_id`` becomes part of ``keep_id``: every form it is written in is pinned to ``keep_id``."""
     if keep_id == gone_id:
         raise EntityError("cannot merge an entity with itself")
@@ -242,10 +243,12 @@ def merge(session: Session, keep_id: int, gone_id: int) -> ResolutionReport:
     session.execute(update(Entity).where(Entity.merged_into_id == gone.id).values(merged_into_id=keep.id))
     session.execute(update(SourceEntity).where(SourceEntity.entity_id == gone.id).values(entity_id=keep.id))
     session.flush()
-    return resolve_entities(session)
+    return resolve_entities(session, settings)
 
 
-def split(session: Session, entity_id: int, alias: str) -> tuple[int, ResolutionReport]:
+def split(
+    session: Session, entity_id: int, alias: str, settings: EntitySettings = ENTITIES
+) -> tuple[int, ResolutionReport]:
     """The mentions written ``alias`` leave ``entity_id`` for an entity of their own."""
     entity = live_entity(session, entity_id)
     written = entity_forms(session, entity.id)
@@ -259,14 +262,14 @@ def split(session: Session, entity_id: int, alias: str) -> tuple[int, Resolution
     _pin_current_forms(session, entity.id, "split")
     assert_alias(session, entity.id, alias, False, "split")
     assert_alias(session, new.id, alias, True, "split")
-    return new.id, resolve_entities(session)
+    return new.id, resolve_entities(session, settings)
 
 
-def add_alias(session: Session, entity_id: int, name: str) -> ResolutionReport:
+def add_alias(session: Session, entity_id: int, name: str, settings: EntitySettings = ENTITIES) -> ResolutionReport:
     live_entity(session, entity_id)
     _pin_current_forms(session, entity_id, "alias")
     assert_alias(session, entity_id, name, True, "alias")
-    return resolve_entities(session)
+    return resolve_entities(session, settings)
 
 
 def _pin_current_forms(session: Session, entity_id: int, origin: str) -> None:
@@ -418,7 +421,9 @@ def export_aliases(session: Session) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-def import_aliases(session: Session, rows: list) -> tuple[int, int, ResolutionReport]:
+def import_aliases(
+    session: Session, rows: list, settings: EntitySettings = ENTITIES
+) -> tuple[int, int, ResolutionReport]:
     """Apply an alias file's rows (``entities.aliasfile.AliasRow``); returns (rows applied, entities created)."""
     known: dict[str, int] = {}
     for e in list_entities(session):
@@ -439,4 +444,4 @@ def import_aliases(session: Session, rows: list) -> tuple[int, int, ResolutionRe
             _pin_current_forms(session, entity_id, "import")
         touched.add(entity_id)
         assert_alias(session, entity_id, row.alias, row.positive, "import")
-    return len(rows), created, resolve_entities(session)
+    return len(rows), created, resolve_entities(session, settings)

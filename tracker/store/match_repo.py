@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
+from tracker.config import MATCH, MatchSettings
 from tracker.entities.personal import forms_of
 from tracker.entities.resolve import name_key
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
@@ -167,10 +168,10 @@ def load_entities(session: Session) -> dict[int, EntityInfo]:
     }
 
 
-def match_claims(session: Session) -> MatchReport:
+def match_claims(session: Session, settings: MatchSettings = MATCH) -> MatchReport:
     """Match every claim against the others and store clusters and flags."""
     claims = load_claim_facts(session)
-    result = match(claims, load_entities(session))
+    result = match(claims, load_entities(session), settings)
     _store(session, result)
     counts: dict[str, int] = defaultdict(int)
     for link in result.links:

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.reliability import ClaimFate, OutletRecord, records
+from tracker.reliability import ClaimFate
 from tracker.store.models import Claim, Flag, FlagClaim, Outlet, Source
 
 
@@ -48,8 +48,3 @@ def claim_fates(session: Session) -> tuple[list[ClaimFate], list[str]]:
     ]
     names = sorted(set(session.scalars(select(Outlet.name))) | set(outlet_of.values()))
     return fates, names
-
-
-def outlet_records(session: Session) -> list[OutletRecord]:
-    fates, names = claim_fates(session)
-    return records(fates, names)

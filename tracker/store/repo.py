@@ -369,6 +369,10 @@ def original_bodies(session: Session, after_id: int = 0) -> Iterator[tuple[int, 
         yield current_id, "\n\n".join(parts)
 
 
+def count_sources(session: Session) -> int:
+    return session.scalar(select(func.count(Source.id))) or 0
+
+
 def list_sources(session: Session) -> list[StoredSource]:
     counts = select(Passage.source_id, func.count(Passage.id).label("n")).group_by(Passage.source_id).subquery()
     rows = session.execute(
@@ -411,8 +415,16 @@ def outlet_names(session: Session) -> list[str]:
 
 
 def list_claims(
-    session: Session, source_id: int | None = None, kind: str | None = None, ids: tuple[int, ...] | None = None
+    session: Session,
+    source_id: int | None = None,
+    kind: str | None = None,
+    ids: tuple[int, ...] | None = None,
+    outlet: str | None = None,
+    entity_id: int | None = None,
+    limit: int | None = None,
 ) -> list[StoredClaim]:
+    """Stored claims in source and reading order; ``outlet`` matches its name case-insensitively, ``entity_id``
+    keeps the claims about that entity or attributed to it."""
     query = (
         select(Claim, Source.path, Source.text, Source.published, Outlet.name, ClaimRole)
         .join(Source, Claim.source_id == Source.id)
@@ -426,6 +438,17 @@ def list_claims(
         query = query.where(Claim.kind == kind)
     if ids is not None:
         query = query.where(Claim.id.in_(ids))
+    if outlet is not None:
+        query = query.where(func.lower(Outlet.name) == outlet.lower())
+    if entity_id is not None:
+        linked = (
+            select(ClaimEntity.claim_id)
+            .join(SourceEntity, SourceEntity.id == ClaimEntity.source_entity_id)
+            .where(SourceEntity.entity_id == entity_id)
+        )
+        query = query.where(Claim.id.in_(linked))
+    if limit is not None:
+        query = query.limit(limit)
     return [
         StoredClaim(
             id=c.id,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.reliability import OutletRecord
-from tracker.store import entity_repo, flag_repo, outlet_repo, repo
+from tracker.store import entity_repo, flag_repo, repo
 from tracker.store.flag_repo import Review, StoredFlag
 from tracker.store.models import Outlet, Passage, Source
 
@@ -40,7 +40,8 @@ class ReportData:
     outlets: list[OutletRecord]
 
 
-def report_data(session: Session) -> ReportData:
+def report_data(session: Session, outlets: list[OutletRecord]) -> ReportData:
+    """What the report pages show, read in the caller's transaction; ``outlets`` are the reliability records."""
     passages: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for source_id, start, end in session.execute(
         select(Passage.source_id, Passage.start, Passage.end).order_by(Passage.source_id, Passage.position)
@@ -70,5 +71,5 @@ def report_data(session: Session) -> ReportData:
         claim_entities=entity_repo.claim_entities(session),
         flags=flags,
         reviews=reviews,
-        outlets=outlet_repo.outlet_records(session),
+        outlets=outlets,
     )

@@ -1,0 +1,545 @@
+"""The library facade: one object that opens the database and runs every stage, as the CLI and a web app use it.
+
+    from tracker import Tracker
+    with Tracker("sqlite:///news.db") as t:
+        report = t.ingest(["corpus/"])
+        for claim in t.claims(kind="role"):
+            ...
+
+The facade owns the transactions and the rules that span stages (after an editor's entity correction, the
+claims are matched again in the same transaction). Every failure it reports is a ``TrackerError`` whose text
+is one line; the database's and the operating system's errors are turned into one too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from tracker.config import DEFAULTS, Settings
+from tracker.errors import TrackerError
+from tracker.reliability import OutletRecord
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+REVIEW_ACTIONS = ("confirm", "dismiss", "reopen")
+EXPORT_FORMATS = ("json", "claimreview", "csv")
+
+log = logging.getLogger("tracker")
+
+
+class DatabaseError(TrackerError):
+    """The database refused or failed an operation; the message is its own one-line reason."""
+
+
+def _one_error(method: Callable[P, T]) -> Callable[P, T]:
+    """The database's and the operating system's errors leave the facade as one-line TrackerErrors."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except TrackerError:
+            raise
+        except SQLAlchemyError as exc:
+            from tracker.store.db import db_reason, redact
+
+            url = args[0].url if args and isinstance(args[0], Tracker) else "?"
+            raise DatabaseError(f"--db {redact(url)}: {db_reason(exc)}") from exc
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise TrackerError(f"{where}{exc.strerror or exc}") from exc
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the database holds: how many sources, and open or reviewed flags by kind."""
+
+    sources: int
+    flags: dict[str, int]
+
+
+@dataclass(frozen=True)
+class FlagDetail:
+    flag: Any  # store.flag_repo.StoredFlag
+    claims: dict[int, Any]  # claim id -> store.repo.StoredClaim, of the claims the flag joins
+
+
+@dataclass(frozen=True)
+class OutletDetail:
+    record: OutletRecord
+    claims: dict[int, Any]  # claim id -> StoredClaim, of the claims that drove its score
+    conflicted: dict[int, bool]  # claim id -> in a confirmed conflict (else corroborated)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What ``export`` wrote: the files (none when the text was returned), the text itself when no target
+    was given, and the counts its summary line names."""
+
+    fmt: str
+    paths: tuple[Path, ...] = ()
+    text: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AliasExport:
+    text: str
+    path: Path | None
+    aliases: int
+
+
+class Tracker:
+    """A tracker database and the settings its stages run with. Opened on first use; close() (or ``with``)
+    releases it.
+
+    ``notify`` receives the one-line notices the facade gives without failing (an interrupted run being
+    finished); by default they go to the ``tracker`` logger.
+    """
+
+    def __init__(
+        self, url: str | None = None, settings: Settings | None = None, notify: Callable[[str], None] | None = None
+    ) -> None:
+        from tracker.store import database_url
+
+        self.url = database_url(url)
+        self.settings = settings or DEFAULTS
+        self._notify = notify or log.warning
+        self._engine: Engine | None = None
+
+    # -- lifetime ------------------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The database, opened and migrated on first use; a run that stopped before its corpus-wide stage
+        is finished first."""
+        if self._engine is None:
+            from tracker.store import open_store
+
+            self._engine = open_store(self.url)
+            self._finish_interrupted_work()
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self, write: bool = False) -> Iterator[Session]:
+        from tracker.store import session_scope
+
+        with session_scope(self.engine, write=write) as session:
+            yield session
+
+    def _finish_interrupted_work(self) -> None:
+        from tracker import pipeline
+        from tracker.store.db import db_reason
+
+        assert self._engine is not None
+        if not pipeline.corpus_stage_pending(self._engine):
+            return
+        self._notify("an earlier run stopped before resolving entities and matching claims; finishing it")
+        try:
+            pipeline.finish_corpus_stage(self._engine, self.settings)
+        except SQLAlchemyError as exc:
+            self._notify(
+                f"warning: could not finish it ({db_reason(exc)}); entities and flags may be out of date "
+                "until 'tracker entities resolve' runs on a writable database"
+            )
+
+    @_one_error
+    def revision(self) -> str | None:
+        """The database's schema revision (migrated to the newest on opening)."""
+        from tracker.store.db import current_and_head
+
+        current, _head = current_and_head(self.engine)
+        return current
+
+    # -- ingest ------------------------------------------------------------------------------------------------
+
+    @_one_error
+    def ingest(self, paths: Sequence[str | Path], progress: Callable[[int, int], None] | None = None):
+        """Ingest article files and folders (recursively, reading each folder's sources.csv); returns the
+        IngestReport. ``progress(done, total)`` is called after each file."""
+        from tracker import pipeline
+        from tracker.ingest import discover
+
+        given = [str(p) for p in paths]
+        files = discover(given)
+        if not files:
+            raise TrackerError(f"{', '.join(given)}: no article files (.txt, .md, .html, .htm) found")
+        engine = self.engine
+        done = 0
+
+        def step(_name: str) -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
+
+        return pipeline.ingest(engine, files, progress=step, settings=self.settings)
+
+    @_one_error
+    def add_source(
+        self,
+        file: str | Path,
+        outlet: str | None = None,
+        url: str | None = None,
+        published: dt.date | str | None = None,
+        title: str | None = None,
+    ):
+        """Add one article file with its metadata given by hand; returns the IngestReport."""
+        from tracker import pipeline
+        from tracker.ingest import InputFile, SourceMeta, discover
+        from tracker.ingest.manifest import meta_problem
+        from tracker.urls import check_url
+
+        date = None
+        if isinstance(published, dt.date):
+            date = published
+        elif published:
+            try:
+                date = dt.date.fromisoformat(published)
+            except ValueError:
+                raise TrackerError(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+        if url is not None:
+            url = check_url(url, "--url")
+        meta = SourceMeta(outlet=outlet, url=url, published=date, title=title)
+        problem = meta_problem(meta)
+        if problem:
+            raise TrackerError(f"--{problem}")
+        if Path(file).is_dir():
+            raise TrackerError(
+                f"{file}: is a folder; add-source takes one article file (use 'tracker ingest' for folders)"
+            )
+        [found] = discover([str(file)])
+        return pipeline.ingest(self.engine, [InputFile(found.path, str(file), meta)], settings=self.settings)
+
+    # -- reading -----------------------------------------------------------------------------------------------
+
+    @_one_error
+    def status(self) -> Status:
+        from tracker.store import flag_repo, repo
+
+        with self._session() as session:
+            return Status(repo.count_sources(session), flag_repo.flag_counts(session))
+
+    @_one_error
+    def sources(self) -> list:
+        from tracker.store import repo
+
+        with self._session() as session:
+            return repo.list_sources(session)
+
+    @_one_error
+    def source_languages(self, ids: Sequence[int]) -> dict[int, str | None]:
+        from tracker.store import repo
+
+        with self._session() as session:
+            return repo.source_languages(session, list(ids))
+
+    @_one_error
+    def claims(
+        self,
+        outlet: str | None = None,
+        kind: str | None = None,
+        entity: int | None = None,
+        limit: int | None = None,
+        source: int | None = None,
+    ) -> Iterator:
+        """The stored claims (``store.repo.StoredClaim``), in source and reading order, filtered by outlet name
+        (case-insensitive), kind, entity (about it or attributed to it), source; at most ``limit``."""
+        from tracker.store import repo
+
+        if limit is not None and limit < 0:
+            raise TrackerError(f"limit {limit}: not a number of claims")
+        with self._session() as session:
+            if source is not None and not repo.has_source(session, source):
+                raise TrackerError(f"--source {source}: no such source (tracker sources lists them)")
+            if entity is not None:
+                self._live_entity(session, entity)
+            rows = repo.list_claims(session, source_id=source, kind=kind, outlet=outlet, entity_id=entity, limit=limit)
+        return iter(rows)
+
+    @_one_error
+    def flags(self, kind: str | None = None, status: str | None = None, outlet: str | None = None) -> Iterator:
+        """The flags (``store.flag_repo.StoredFlag``), by id, filtered by kind, review status and outlet."""
+        from tracker.store import flag_repo
+
+        with self._session() as session:
+            return iter(flag_repo.list_flags(session, kind=kind, status=status, outlet=outlet))
+
+    @_one_error
+    def flag(self, flag_id: int) -> FlagDetail:
+        """One flag with the claims it joins; TrackerError if there is no such flag."""
+        from tracker.store import flag_repo, repo
+
+        with self._session() as session:
+            found = flag_repo.list_flags(session, ids=[flag_id])
+            if not found:
+                raise TrackerError(f"no flag {flag_id}")
+            claims = {c.id: c for c in repo.list_claims(session, ids=tuple(found[0].claim_ids))}
+        return FlagDetail(found[0], claims)
+
+    @_one_error
+    def history(self, flag_id: int) -> list:
+        """The audit trail of one flag (``store.flag_repo.Review``), oldest first."""
+        from tracker.store import flag_repo
+
+        with self._session() as session:
+            return flag_repo.history(session, flag_id)
+
+    @_one_error
+    def entities(self, kind: str | None = None, min_sources: int = 1) -> list:
+        from tracker.store import entity_repo
+
+        with self._session() as session:
+            return [e for e in entity_repo.list_entities(session, kind) if e.sources >= min_sources]
+
+    @_one_error
+    def entity(self, entity_id: int):
+        """One entity's detail (``store.entity_repo.EntityDetail``); TrackerError if there is none."""
+        from tracker.store import entity_repo
+
+        with self._session() as session:
+            return entity_repo.entity_detail(session, entity_id)
+
+    @_one_error
+    def outlets(self) -> list[OutletRecord]:
+        with self._session() as session:
+            return self._outlet_records(session)
+
+    @_one_error
+    def outlet(self, name: str) -> OutletDetail:
+        """One outlet's record (name case-insensitive) and the claims that drove its score."""
+        from tracker.reliability import records
+        from tracker.store import outlet_repo, repo
+
+        with self._session() as session:
+            fates, names = outlet_repo.claim_fates(session)
+            found = [r for r in records(fates, names, self.settings.reliability) if r.name.lower() == name.lower()]
+            if not found:
+                raise TrackerError(f"no outlet {name!r} (tracker outlets lists them)")
+            record = found[0]
+            claims = {c.id: c for c in repo.list_claims(session, ids=record.drivers)}
+        conflicted = {f.claim_id: f.conflicted for f in fates if f.claim_id in claims}
+        return OutletDetail(record, claims, conflicted)
+
+    def _outlet_records(self, session: Session) -> list[OutletRecord]:
+        from tracker.reliability import records
+        from tracker.store import outlet_repo
+
+        fates, names = outlet_repo.claim_fates(session)
+        return records(fates, names, self.settings.reliability)
+
+    @staticmethod
+    def _live_entity(session: Session, entity_id: int) -> None:
+        from tracker.store import entity_repo
+
+        entity_repo.live_entity(session, entity_id)
+
+    # -- review ------------------------------------------------------------------------------------------------
+
+    @_one_error
+    def review(self, flag_id: int, action: str, by: str, note: str | None = None, expected_version: int | None = None):
+        """Confirm, dismiss or reopen a flag, recorded in its audit trail; with ``expected_version`` only if the
+        flag is still at that version (else ``StaleReview``). Returns the review (``store.flag_repo.Review``)."""
+        from tracker.store import flag_repo
+
+        if action not in REVIEW_ACTIONS:
+            raise TrackerError(f"{action!r} is not a review action ({', '.join(REVIEW_ACTIONS)})")
+        with self._session(write=True) as session:
+            return flag_repo.review(session, flag_id, action, by, note, expected_version)
+
+    # -- entity corrections ------------------------------------------------------------------------------------
+
+    def _correct(self, change: Callable[[Session], T]) -> T:
+        """Apply an editor's change and match the claims again, in one transaction: their entities changed, so
+        may their links. A refused change raises and leaves everything as it was."""
+        from tracker.store import match_repo, repo
+
+        with self._session(write=True) as session:
+            repo.lock_corpus_stage(session)
+            result = change(session)
+            match_repo.match_claims(session, self.settings.match)
+            # Resolution and matching ran over the whole corpus: nothing an interrupted ingest left is owed now.
+            repo.clear_pending(session, repo.CORPUS_STAGE)
+        return result
+
+    @_one_error
+    def merge(self, entity_ids: Sequence[int]):
+        """Merge the entities into the first of them: they are one. Returns the ResolutionReport."""
+        from tracker.store import entity_repo
+
+        keep, *others = entity_ids
+        if not others:
+            raise TrackerError("merge needs two entities or more: the one to keep, then the ones merged into it")
+        entities = self.settings.entities
+
+        def change(session: Session):
+            report = None
+            for other in others:
+                report = entity_repo.merge(session, keep, other, entities)
+            return report
+
+        return self._correct(change)
+
+    @_one_error
+    def split(self, entity_id: int, alias: str):
+        """Take the mentions written ``alias`` out of the entity into one of their own; (new id, report)."""
+        from tracker.store import entity_repo
+
+        return self._correct(lambda session: entity_repo.split(session, entity_id, alias, self.settings.entities))
+
+    @_one_error
+    def alias_add(self, entity_id: int, name: str):
+        """Say that ``name`` is the entity: its mentions, now and later, belong to it. Returns the report."""
+        from tracker.store import entity_repo
+
+        return self._correct(lambda session: entity_repo.add_alias(session, entity_id, name, self.settings.entities))
+
+    @_one_error
+    def alias_import(self, file: str | Path):
+        """Apply an alias file, all rows or none; returns (rows applied, entities created, report)."""
+        from tracker.entities.aliasfile import AliasFileError, parse_alias_file
+        from tracker.store import entity_repo
+
+        path = Path(file)
+        try:
+            rows = parse_alias_file(path.read_text(encoding="utf-8-sig"))
+        except OSError as exc:
+            raise TrackerError(f"{file}: cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise TrackerError(f"{file}: not UTF-8 text") from None
+        except AliasFileError as exc:
+            raise TrackerError(f"{file}: {exc}") from None
+        return self._correct(lambda session: entity_repo.import_aliases(session, rows, self.settings.entities))
+
+    @_one_error
+    def alias_export(self, target: str | Path | None = None) -> AliasExport:
+        """Every entity with every alias as CSV: written to ``target``, or returned as text when it is None."""
+        from tracker.entities.aliasfile import write_alias_file
+        from tracker.files import output_target, write_atomic
+        from tracker.store import entity_repo
+
+        with self._session() as session:
+            text = write_alias_file(entity_repo.export_aliases(session))
+        path = None if target is None else output_target(target)
+        if path is not None:
+            write_atomic(text, path)
+        return AliasExport(text, path, text.count("\n") - 1)
+
+    @_one_error
+    def resolve(self):
+        """Resolve all sources' entities and match their claims again (after changing settings); editors'
+        corrections are kept. Returns the ResolutionReport."""
+        from tracker.store import entity_repo
+
+        return self._correct(lambda session: entity_repo.resolve_entities(session, self.settings.entities))
+
+    # -- output ------------------------------------------------------------------------------------------------
+
+    @_one_error
+    def export(
+        self,
+        fmt: str,
+        target: str | Path | None = None,
+        report_url: str | None = None,
+        publisher: str = "tracker",
+        excel: bool = False,
+    ) -> ExportResult:
+        """Export everything stored: ``json`` (the export contract), ``claimreview`` (schema.org JSON-LD of
+        reviewed claims; needs ``report_url``) or ``csv`` (two files: target and its -flags sibling).
+
+        With no target, the text is returned instead of written (not for csv). Files are written whole or not
+        at all.
+        """
+        from tracker.files import output_target, write_atomic
+        from tracker.urls import check_url
+
+        if fmt not in EXPORT_FORMATS:
+            raise TrackerError(f"--format {fmt!r}: not an export format ({', '.join(EXPORT_FORMATS)})")
+        if report_url is not None:
+            report_url = check_url(report_url, "--report-url")
+        if excel and fmt != "csv":
+            raise TrackerError("--excel: only --format csv writes spreadsheet files")
+        if fmt == "claimreview" and report_url is None:
+            raise TrackerError("--report-url: claimreview needs the http(s) address the report pages are published at")
+        if target is None and fmt == "csv":
+            output_target("-", csv=True)  # refused: csv writes two files
+        path = None if target is None else output_target(target, csv=fmt == "csv")
+        if fmt == "claimreview":
+            from tracker.claimreview import claim_reviews
+
+            assert report_url is not None
+            with self._session() as session:
+                reviews = claim_reviews(self._report_data(session), report_url, publisher)
+            text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+            return self._written(fmt, text, path, {"claim reviews": len(reviews)})
+        from tracker.export import build_export
+
+        with self._session() as session:
+            data = build_export(session, self._outlet_records(session))
+        counts = {"sources": len(data["sources"]), "claims": len(data["claims"]), "flags": len(data["flags"])}
+        if fmt == "csv":
+            from tracker.export import csv_tables
+
+            claims_csv, flags_csv = csv_tables(data)
+            assert path is not None
+            flags_path = path.with_name(f"{path.stem}-flags{path.suffix or '.csv'}")
+            output_target(flags_path)
+            encoding = "utf-8-sig" if excel else "utf-8"
+            write_atomic(claims_csv, path, encoding)
+            write_atomic(flags_csv, flags_path, encoding)
+            return ExportResult(fmt, (path, flags_path), None, counts)
+        return self._written(fmt, json.dumps(data, ensure_ascii=False, indent=2) + "\n", path, counts)
+
+    @staticmethod
+    def _written(fmt: str, text: str, path: Path | None, counts: dict[str, int]) -> ExportResult:
+        from tracker.files import write_atomic
+
+        if path is None:
+            return ExportResult(fmt, (), text, counts)
+        write_atomic(text, path)
+        return ExportResult(fmt, (path,), None, counts)
+
+    def _report_data(self, session: Session):
+        from tracker.store.report_repo import report_data
+
+        return report_data(session, self._outlet_records(session))
+
+    @_one_error
+    def report(self, folder: str | Path):
+        """Write the HTML provenance reports into ``folder`` (one page per claim, flag and outlet, an index);
+        returns the ReportSummary."""
+        from tracker.report import write_reports
+
+        output = Path(folder)
+        with self._session() as session:
+            data = self._report_data(session)
+        try:
+            return write_reports(data, output)
+        except (ValueError, OSError) as exc:
+            raise TrackerError(f"--output {output}: {exc}") from exc
