@@ -278,11 +278,13 @@ class Settings:
     def from_mapping(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
         groups: dict[str, Any] = {}
         for section, values in data.items():
+            if not isinstance(values, dict):
+                raise SettingsError(
+                    f"{origin}: {section} is outside any section (each key goes under one, e.g. [match])"
+                )
             default = SECTIONS.get(section)
             if default is None:
                 raise SettingsError(f"{origin}: unknown section [{section}] (known: {', '.join(SECTIONS)})")
-            if not isinstance(values, dict):
-                raise SettingsError(f"{origin}: {section} must be a section ([{section}]), not a value")
             groups[section] = _override(default, values, f"{origin}: [{section}]")
         return cls(**groups)
 

@@ -117,7 +117,7 @@ def prepare(file: InputFile, settings: Settings = DEFAULTS) -> NewSource:
         origin = "dateline" if published else None
 
     # One parse of the body, read by the claim and entity stages alike; none for a page in another language.
-    parsed = None if language.foreign else analyse(text, document.passages)
+    parsed = None if language.foreign else analyse(text, document.passages, language=settings.language)
     claims = () if parsed is None else tuple(extract_claims(parsed, published))
     return NewSource(
         path=file.given,

@@ -13,6 +13,7 @@ from tracker.analyse.model import PARSE, ParseSettings, pipeline
 from tracker.analyse.sentences import is_item, item_span, without_bullet
 from tracker.clean.language import foreign_sentence
 from tracker.clean.spans import Span, trim
+from tracker.config import LANGUAGE, LanguageSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,7 +86,9 @@ class Document:
         return out
 
 
-def analyse(text: str, passages: Sequence[Span], settings: ParseSettings = PARSE) -> Document:
+def analyse(
+    text: str, passages: Sequence[Span], settings: ParseSettings = PARSE, language: LanguageSettings = LANGUAGE
+) -> Document:
     """Parse every passage of the body once; sentences are the pipeline's, list items join their lead-in."""
     passages = tuple(p for p in passages if p.end > p.start)
     nlp = pipeline(settings)
@@ -109,7 +112,7 @@ def analyse(text: str, passages: Sequence[Span], settings: ParseSettings = PARSE
             continue
         sentences.extend(_sentences(text, parses[i]))
         i += 1
-    foreign = tuple(s.span for s in sentences if foreign_sentence(s.span.of(text)))
+    foreign = tuple(s.span for s in sentences if foreign_sentence(s.span.of(text), language))
     if foreign:
         sentences = [s for s in sentences if s.span not in foreign]
     return Document(text, passages, tuple(sentences), tuple(parses), foreign)
