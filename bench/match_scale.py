@@ -29,9 +29,9 @@ from tracker.config import MATCH
 from tracker.ingest import discover
 from tracker.match.compare import ClaimFacts, CorpusFacts, EntityInfo, MatchResult, Reading, _clusters, compare
 from tracker.match.pairs import candidate_pairs
+from tracker.match.run import load_claim_facts, load_entities
 from tracker.pipeline import ingest
 from tracker.store import open_store, session_scope
-from tracker.store.match_repo import load_claim_facts, load_entities
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _WORD = re.compile(r"\b[a-z]{4,}\b")

@@ -352,7 +352,7 @@ def test_sync_flags_keeps_found_flags_drops_open_lost_ones_and_keeps_reviewed_on
 def test_matching_loads_every_claims_frames_in_a_few_queries(db_url: str, first: dict) -> None:
     from sqlalchemy import event
 
-    from tracker.store.match_repo import load_claim_facts
+    from tracker.match.run import load_claim_facts
 
     engine = open_store(db_url)
     statements: list[str] = []

@@ -313,18 +313,18 @@ class Tracker:
 
     @_one_error
     def entities(self, kind: str | None = None, min_sources: int = 1) -> list:
-        from tracker.store import entity_repo
+        from tracker.entities import run
 
         with self._session() as session:
-            return [e for e in entity_repo.list_entities(session, kind) if e.sources >= min_sources]
+            return [e for e in run.list_entities(session, kind) if e.sources >= min_sources]
 
     @_one_error
     def entity(self, entity_id: int):
-        """One entity's detail (``store.entity_repo.EntityDetail``); TrackerError if there is none."""
-        from tracker.store import entity_repo
+        """One entity's detail (``entities.run.EntityDetail``); TrackerError if there is none."""
+        from tracker.entities import run
 
         with self._session() as session:
-            return entity_repo.entity_detail(session, entity_id)
+            return run.entity_detail(session, entity_id)
 
     @_one_error
     def outlets(self) -> list[OutletRecord]:
@@ -378,12 +378,13 @@ class Tracker:
     def _correct(self, change: Callable[[Session], T]) -> T:
         """Apply an editor's change and match the claims again, in one transaction: their entities changed, so
         may their links. A refused change raises and leaves everything as it was."""
-        from tracker.store import match_repo, repo
+        from tracker.match.run import match_claims
+        from tracker.store import repo
 
         with self._session(write=True) as session:
             repo.lock_corpus_stage(session)
             result = change(session)
-            match_repo.match_claims(session, self.settings.match)
+            match_claims(session, self.settings.match)
             # Resolution and matching ran over the whole corpus: nothing an interrupted ingest left is owed now.
             repo.clear_pending(session, repo.CORPUS_STAGE)
         return result
@@ -391,7 +392,7 @@ class Tracker:
     @_one_error
     def merge(self, entity_ids: Sequence[int]):
         """Merge the entities into the first of them: they are one. Returns the ResolutionReport."""
-        from tracker.store import entity_repo
+        from tracker.entities import run
 
         keep, *others = entity_ids
         if not others:
@@ -401,7 +402,7 @@ class Tracker:
         def change(session: Session):
             report = None
             for other in others:
-                report = entity_repo.merge(session, keep, other, entities)
+                report = run.merge(session, keep, other, entities)
             return report
 
         return self._correct(change)
@@ -409,22 +410,22 @@ class Tracker:
     @_one_error
     def split(self, entity_id: int, alias: str):
         """Take the mentions written ``alias`` out of the entity into one of their own; (new id, report)."""
-        from tracker.store import entity_repo
+        from tracker.entities import run
 
-        return self._correct(lambda session: entity_repo.split(session, entity_id, alias, self.settings.entities))
+        return self._correct(lambda session: run.split(session, entity_id, alias, self.settings.entities))
 
     @_one_error
     def alias_add(self, entity_id: int, name: str):
         """Say that ``name`` is the entity: its mentions, now and later, belong to it. Returns the report."""
-        from tracker.store import entity_repo
+        from tracker.entities import run
 
-        return self._correct(lambda session: entity_repo.add_alias(session, entity_id, name, self.settings.entities))
+        return self._correct(lambda session: run.add_alias(session, entity_id, name, self.settings.entities))
 
     @_one_error
     def alias_import(self, file: str | Path):
         """Apply an alias file, all rows or none; returns (rows applied, entities created, report)."""
+        from tracker.entities import run
         from tracker.entities.aliasfile import AliasFileError, parse_alias_file
-        from tracker.store import entity_repo
 
         path = Path(file)
         try:
@@ -435,17 +436,17 @@ class Tracker:
             raise TrackerError(f"{file}: not UTF-8 text") from None
         except AliasFileError as exc:
             raise TrackerError(f"{file}: {exc}") from None
-        return self._correct(lambda session: entity_repo.import_aliases(session, rows, self.settings.entities))
+        return self._correct(lambda session: run.import_aliases(session, rows, self.settings.entities))
 
     @_one_error
     def alias_export(self, target: str | Path | None = None) -> AliasExport:
         """Every entity with every alias as CSV: written to ``target``, or returned as text when it is None."""
+        from tracker.entities import run
         from tracker.entities.aliasfile import write_alias_file
         from tracker.files import output_target, write_atomic
-        from tracker.store import entity_repo
 
         with self._session() as session:
-            text = write_alias_file(entity_repo.export_aliases(session))
+            text = write_alias_file(run.export_aliases(session))
         path = None if target is None else output_target(target)
         if path is not None:
             write_atomic(text, path)
@@ -455,9 +456,9 @@ class Tracker:
     def resolve(self):
         """Resolve all sources' entities and match their claims again (after changing settings); editors'
         corrections are kept. Returns the ResolutionReport."""
-        from tracker.store import entity_repo
+        from tracker.entities import run
 
-        return self._correct(lambda session: entity_repo.resolve_entities(session, self.settings.entities))
+        return self._correct(lambda session: run.resolve_entities(session, self.settings.entities))
 
     # -- output ------------------------------------------------------------------------------------------------
 
@@ -526,9 +527,10 @@ class Tracker:
         return ExportResult(fmt, (path,), None, counts)
 
     def _report_data(self, session: Session):
+        from tracker.entities.run import list_entities
         from tracker.store.report_repo import report_data
 
-        return report_data(session, self._outlet_records(session))
+        return report_data(session, self._outlet_records(session), list_entities(session))
 
     @_one_error
     def report(self, folder: str | Path):

@@ -9,7 +9,7 @@ import click
 from tracker.api import Tracker
 from tracker.cli_common import DB_ID, print_table
 from tracker.entities.recognise import TYPES
-from tracker.store.entity_repo import ResolutionReport
+from tracker.entities.run import ResolutionReport
 
 
 @click.group(invoke_without_command=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tracker.entities import run as entity_run
 from tracker.reliability import OutletRecord
 from tracker.store import entity_repo, flag_repo, repo
 from tracker.urls import safe_url
@@ -22,7 +23,7 @@ def build_export(session: Session, outlets: list[OutletRecord]) -> dict[str, Any
     records (``reliability.records``)."""
     sources = repo.list_sources(session)
     claims = repo.list_claims(session)
-    entities = entity_repo.list_entities(session)
+    entities = entity_run.list_entities(session)
     about = entity_repo.claim_entities(session)
     quantities = repo.claim_quantities(session)
     times = repo.claim_times(session)

@@ -30,13 +30,13 @@ from tracker.config import DEDUPE, DEFAULTS, DedupeSettings, IngestSettings, Set
 from tracker.dates import dateline_date, html_date
 from tracker.dedupe import Fingerprint, find_original, shingles
 from tracker.entities import article_entities
+from tracker.entities.run import ResolutionReport, resolve_entities
 from tracker.errors import TrackerError
 from tracker.extract import extract_claims
 from tracker.ingest import DecodeError, InputFile, decode_bytes
 from tracker.ingest.reader import ReadError
+from tracker.match.run import MatchReport, match_claims
 from tracker.store import repo, session_scope
-from tracker.store.entity_repo import ResolutionReport, resolve_entities
-from tracker.store.match_repo import MatchReport, match_claims
 from tracker.store.repo import NewSource
 
 

@@ -1,5 +1,6 @@
-"""tracker.store.entity_repo directly, on SQLite and (when configured) PostgreSQL: entity ids stay put across
-resolution runs and corrections, and claims are linked to the entities of the people they name.
+"""Entity resolution on the stored corpus (entities.run over store.entity_repo), on SQLite and (when configured)
+PostgreSQL: entity ids stay put across resolution runs and corrections, and claims are linked to the entities
+of the people they name.
 
 The articles are the invented ones of tests/test_cli_entities.py, ingested with the real pipeline.
 """
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from tests.test_cli_entities import write_first, write_later
+from tracker.entities import run as entity_run
 from tracker.entities.resolve import Assertion, Candidate, resolve
 from tracker.ingest import discover
 from tracker.pipeline import ingest
@@ -37,21 +39,21 @@ def ingest_folder(engine: Engine, folder: Path):
 def snapshot(engine: Engine) -> tuple[dict, dict]:
     """(entity id -> (name, type, aliases), article entity id -> entity id)."""
     with session_scope(engine) as session:
-        entities = {e.id: (e.name, e.type, e.aliases) for e in entity_repo.list_entities(session)}
+        entities = {e.id: (e.name, e.type, e.aliases) for e in entity_run.list_entities(session)}
         members = {se: entity for se, entity in session.execute(select(SourceEntity.id, SourceEntity.entity_id))}
     return entities, members
 
 
 def id_of(engine: Engine, form: str) -> int:
     with session_scope(engine) as session:
-        found = [e.id for e in entity_repo.list_entities(session) if form in e.aliases]
+        found = [e.id for e in entity_run.list_entities(session) if form in e.aliases]
     assert len(found) == 1, (form, found)
     return found[0]
 
 
-def resolve_again(engine: Engine) -> entity_repo.ResolutionReport:
+def resolve_again(engine: Engine) -> entity_run.ResolutionReport:
     with session_scope(engine) as session:
-        return entity_repo.resolve_entities(session)
+        return entity_run.resolve_entities(session)
 
 
 def test_entity_ids_are_stable_across_repeated_resolution(engine: Engine, tmp_path: Path) -> None:
@@ -87,12 +89,12 @@ def test_corrections_keep_ids_across_repeated_resolution(engine: Engine, tmp_pat
     keep, gone = id_of(engine, "Yuliia Shcherbak"), id_of(engine, "Julia Sherbuck")
     leader = id_of(engine, "Andriy Melnyk")
     with session_scope(engine) as session:
-        entity_repo.merge(session, keep, gone)
+        entity_run.merge(session, keep, gone)
     with session_scope(engine) as session:
-        farmer, _report = entity_repo.split(session, leader, "Andrii Melnik")
+        farmer, _report = entity_run.split(session, leader, "Andrii Melnik")
     marta = id_of(engine, "Marta Kovalenko")
     with session_scope(engine) as session:
-        entity_repo.add_alias(session, marta, "Marta Bilyk-Kovalenko")
+        entity_run.add_alias(session, marta, "Marta Bilyk-Kovalenko")
 
     before = snapshot(engine)
     for _ in range(2):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -13,10 +13,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
-from tracker.entities import ArticleEntities
-from tracker.extract import ClaimDraft
-from tracker.extract.facts import EventFact, PresenceFact, RoleFact
-from tracker.extract.quantities import QuantityFact
 from tracker.store.db import PG_LOCK_CORPUS
 from tracker.store.limits import (
     ATTRIBUTED_TO,
@@ -49,6 +45,12 @@ from tracker.store.models import (
     Source,
     SourceEntity,
 )
+
+if TYPE_CHECKING:  # what ingest hands over to be written, only named here
+    from tracker.entities import ArticleEntities
+    from tracker.extract import ClaimDraft
+    from tracker.extract.facts import EventFact, PresenceFact, RoleFact
+    from tracker.extract.quantities import QuantityFact
 
 
 @dataclass(frozen=True)

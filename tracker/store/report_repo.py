@@ -6,14 +6,18 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.reliability import OutletRecord
 from tracker.store import entity_repo, flag_repo, repo
 from tracker.store.flag_repo import Review, StoredFlag
 from tracker.store.models import Outlet, Passage, Source
+
+if TYPE_CHECKING:  # the caller's records, only named here
+    from tracker.entities.run import StoredEntity
+    from tracker.reliability import OutletRecord
 
 
 @dataclass(frozen=True)
@@ -33,15 +37,16 @@ class ReportSource:
 class ReportData:
     sources: dict[int, ReportSource]
     claims: list[repo.StoredClaim]
-    entities: dict[int, entity_repo.StoredEntity]
+    entities: dict[int, StoredEntity]
     claim_entities: dict[int, tuple[list[int], int | None]]
     flags: list[StoredFlag]
     reviews: dict[int, list[Review]]
     outlets: list[OutletRecord]
 
 
-def report_data(session: Session, outlets: list[OutletRecord]) -> ReportData:
-    """What the report pages show, read in the caller's transaction; ``outlets`` are the reliability records."""
+def report_data(session: Session, outlets: list[OutletRecord], entities: list[StoredEntity]) -> ReportData:
+    """What the report pages show, read in the caller's transaction; ``outlets`` (the reliability records) and
+    ``entities`` (``entities.run.list_entities``) are the caller's."""
     passages: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for source_id, start, end in session.execute(
         select(Passage.source_id, Passage.start, Passage.end).order_by(Passage.source_id, Passage.position)
@@ -67,7 +72,7 @@ def report_data(session: Session, outlets: list[OutletRecord]) -> ReportData:
     return ReportData(
         sources=sources,
         claims=repo.list_claims(session),
-        entities={e.id: e for e in entity_repo.list_entities(session)},
+        entities={e.id: e for e in entities},
         claim_entities=entity_repo.claim_entities(session),
         flags=flags,
         reviews=reviews,
