@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,6 +30,13 @@ from sqlalchemy.orm import Session
 from tracker.config import DEFAULTS, Settings
 from tracker.errors import TrackerError
 from tracker.reliability import OutletRecord
+
+if TYPE_CHECKING:  # named in annotations; imported where used, so that opening a Tracker stays light
+    from tracker.entities.run import EntityDetail, ResolutionReport, StoredEntity
+    from tracker.pipeline import IngestReport
+    from tracker.report import ReportSummary
+    from tracker.store.flag_repo import Review, StoredFlag
+    from tracker.store.repo import StoredClaim, StoredSource
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -75,14 +82,14 @@ class Status:
 
 @dataclass(frozen=True)
 class FlagDetail:
-    flag: Any  # store.flag_repo.StoredFlag
-    claims: dict[int, Any]  # claim id -> store.repo.StoredClaim, of the claims the flag joins
+    flag: StoredFlag
+    claims: dict[int, StoredClaim]  # of the claims the flag joins
 
 
 @dataclass(frozen=True)
 class OutletDetail:
     record: OutletRecord
-    claims: dict[int, Any]  # claim id -> StoredClaim, of the claims that drove its score
+    claims: dict[int, StoredClaim]  # of the claims that drove its score
     conflicted: dict[int, bool]  # claim id -> in a confirmed conflict (else corroborated)
 
 
@@ -180,7 +187,7 @@ class Tracker:
     # -- ingest ------------------------------------------------------------------------------------------------
 
     @_one_error
-    def ingest(self, paths: Sequence[str | Path], progress: Callable[[int, int], None] | None = None):
+    def ingest(self, paths: Sequence[str | Path], progress: Callable[[int, int], None] | None = None) -> IngestReport:
         """Ingest article files and folders (recursively, reading each folder's sources.csv); returns the
         IngestReport. ``progress(done, total)`` is called after each file."""
         from tracker import pipeline
@@ -209,7 +216,7 @@ class Tracker:
         url: str | None = None,
         published: dt.date | str | None = None,
         title: str | None = None,
-    ):
+    ) -> IngestReport:
         """Add one article file with its metadata given by hand; returns the IngestReport."""
         from tracker import pipeline
         from tracker.ingest import InputFile, SourceMeta, discover
@@ -247,7 +254,7 @@ class Tracker:
             return Status(repo.count_sources(session), flag_repo.flag_counts(session))
 
     @_one_error
-    def sources(self) -> list:
+    def sources(self) -> list[StoredSource]:
         from tracker.store import repo
 
         with self._session() as session:
@@ -268,7 +275,7 @@ class Tracker:
         entity: int | None = None,
         limit: int | None = None,
         source: int | None = None,
-    ) -> Iterator:
+    ) -> Iterator[StoredClaim]:
         """The stored claims (``store.repo.StoredClaim``), in source and reading order, filtered by outlet name
         (case-insensitive), kind, entity (about it or attributed to it), source; at most ``limit``."""
         from tracker.store import repo
@@ -284,7 +291,9 @@ class Tracker:
         return iter(rows)
 
     @_one_error
-    def flags(self, kind: str | None = None, status: str | None = None, outlet: str | None = None) -> Iterator:
+    def flags(
+        self, kind: str | None = None, status: str | None = None, outlet: str | None = None
+    ) -> Iterator[StoredFlag]:
         """The flags (``store.flag_repo.StoredFlag``), by id, filtered by kind, review status and outlet."""
         from tracker.store import flag_repo
 
@@ -304,7 +313,7 @@ class Tracker:
         return FlagDetail(found[0], claims)
 
     @_one_error
-    def history(self, flag_id: int) -> list:
+    def history(self, flag_id: int) -> list[Review]:
         """The audit trail of one flag (``store.flag_repo.Review``), oldest first."""
         from tracker.store import flag_repo
 
@@ -312,14 +321,14 @@ class Tracker:
             return flag_repo.history(session, flag_id)
 
     @_one_error
-    def entities(self, kind: str | None = None, min_sources: int = 1) -> list:
+    def entities(self, kind: str | None = None, min_sources: int = 1) -> list[StoredEntity]:
         from tracker.entities import run
 
         with self._session() as session:
             return [e for e in run.list_entities(session, kind) if e.sources >= min_sources]
 
     @_one_error
-    def entity(self, entity_id: int):
+    def entity(self, entity_id: int) -> EntityDetail:
         """One entity's detail (``entities.run.EntityDetail``); TrackerError if there is none."""
         from tracker.entities import run
 
@@ -363,7 +372,9 @@ class Tracker:
     # -- review ------------------------------------------------------------------------------------------------
 
     @_one_error
-    def review(self, flag_id: int, action: str, by: str, note: str | None = None, expected_version: int | None = None):
+    def review(
+        self, flag_id: int, action: str, by: str, note: str | None = None, expected_version: int | None = None
+    ) -> Review:
         """Confirm, dismiss or reopen a flag, recorded in its audit trail; with ``expected_version`` only if the
         flag is still at that version (else ``StaleReview``). Returns the review (``store.flag_repo.Review``)."""
         from tracker.store import flag_repo
@@ -390,39 +401,38 @@ class Tracker:
         return result
 
     @_one_error
-    def merge(self, entity_ids: Sequence[int]):
+    def merge(self, entity_ids: Sequence[int]) -> ResolutionReport:
         """Merge the entities into the first of them: they are one. Returns the ResolutionReport."""
         from tracker.entities import run
 
-        keep, *others = entity_ids
-        if not others:
+        if len(entity_ids) < 2:
             raise TrackerError("merge needs two entities or more: the one to keep, then the ones merged into it")
+        keep, *others = entity_ids
         entities = self.settings.entities
 
-        def change(session: Session):
-            report = None
-            for other in others:
-                report = run.merge(session, keep, other, entities)
-            return report
+        def change(session: Session) -> ResolutionReport:
+            for other in others[:-1]:
+                run.merge(session, keep, other, entities)
+            return run.merge(session, keep, others[-1], entities)
 
         return self._correct(change)
 
     @_one_error
-    def split(self, entity_id: int, alias: str):
+    def split(self, entity_id: int, alias: str) -> tuple[int, ResolutionReport]:
         """Take the mentions written ``alias`` out of the entity into one of their own; (new id, report)."""
         from tracker.entities import run
 
         return self._correct(lambda session: run.split(session, entity_id, alias, self.settings.entities))
 
     @_one_error
-    def alias_add(self, entity_id: int, name: str):
+    def alias_add(self, entity_id: int, name: str) -> ResolutionReport:
         """Say that ``name`` is the entity: its mentions, now and later, belong to it. Returns the report."""
         from tracker.entities import run
 
         return self._correct(lambda session: run.add_alias(session, entity_id, name, self.settings.entities))
 
     @_one_error
-    def alias_import(self, file: str | Path):
+    def alias_import(self, file: str | Path) -> tuple[int, int, ResolutionReport]:
         """Apply an alias file, all rows or none; returns (rows applied, entities created, report)."""
         from tracker.entities import run
         from tracker.entities.aliasfile import AliasFileError, parse_alias_file
@@ -453,7 +463,7 @@ class Tracker:
         return AliasExport(text, path, text.count("\n") - 1)
 
     @_one_error
-    def resolve(self):
+    def resolve(self) -> ResolutionReport:
         """Resolve all sources' entities and match their claims again (after changing settings); editors'
         corrections are kept. Returns the ResolutionReport."""
         from tracker.entities import run
@@ -533,7 +543,7 @@ class Tracker:
         return report_data(session, self._outlet_records(session), list_entities(session))
 
     @_one_error
-    def report(self, folder: str | Path):
+    def report(self, folder: str | Path) -> ReportSummary:
         """Write the HTML provenance reports into ``folder`` (one page per claim, flag and outlet, an index);
         returns the ReportSummary."""
         from tracker.report import write_reports
