@@ -355,6 +355,25 @@ def test_counts_of_troops_and_of_soldiers_are_compared_as_one_class() -> None:
     assert "4,000 troop" in differ.explanation and "6,500 soldier" in differ.explanation  # no span: value, noun
 
 
+def test_counts_over_two_different_periods_are_two_sets_not_a_conflict() -> None:
+    """ "584 deaths from 2010 to 2015" and "11 deaths between 2009 and 2018": two periods, two facts."""
+
+    def deaths(claim_id: int, outlet: str, n: int, first: str, last: str) -> ClaimFacts:
+        c = claim(claim_id, outlet, "2024-01-10", f"There were {n} plague deaths in Velmora over those years.",
+                  VELMORA, quantities=(count(n, "death"),))  # fmt: skip
+        return ClaimFacts(**{**c.__dict__, "time_first": dt.date.fromisoformat(first),
+                             "time_last": dt.date.fromisoformat(last)})  # fmt: skip
+
+    assert (
+        run(deaths(66, LEDGER, 584, "2010-01-01", "2015-12-31"), deaths(67, POST, 11, "2009-01-01", "2018-12-31")).links
+        == []
+    )
+    one_period = run(
+        deaths(66, LEDGER, 584, "2010-01-01", "2015-12-31"), deaths(67, POST, 11, "2010-01-01", "2015-12-31")
+    )
+    assert [(link.kind, link.rule) for link in one_period.links] == [(CONFLICT, "count-conflict")]
+
+
 def test_a_count_in_time_order_is_a_change_with_its_direction() -> None:
     link = only(
         run(

@@ -629,6 +629,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
         for y in b.counts:
             if _count_key(x) != _count_key(y):
                 continue
+            if not _one_set(a, x, b, y):
+                continue  # deaths in 2010-15 and deaths in 2009-18: two sets
             frames = (_count_frame(a, x), _count_frame(b, y))
             order = _order(a, b)
             if order is None and (x.trend or y.trend):
@@ -656,6 +658,24 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _one_set(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact) -> bool:
+    """Two counts of one class count one set of things unless the claims count over two different periods
+    ("584 deaths from 2010 to 2015" / "11 deaths between 2009 and 2018"). A running total, or a count said to
+    rise or fall, is one set whatever its period."""
+    if x.cumulative or y.cumulative or x.trend or y.trend:
+        return True
+    pa, pb = _period(a), _period(b)
+    return pa is None or pb is None or pa == pb
+
+
+def _period(r: Reading) -> tuple[dt.date, dt.date] | None:
+    """The period a claim counts over: an event time longer than one day that it states itself."""
+    c = r.claim
+    if c.time_first is None or c.time_last is None or c.time_first == c.time_last:
+        return None
+    return c.time_first, c.time_last
 
 
 def _trend_order(*pairs: tuple[Reading, QuantityFact]) -> tuple[Reading, Reading]:
