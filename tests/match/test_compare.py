@@ -519,6 +519,17 @@ def talks(claim_id: int, outlet: str, day: int, event: EventFact | None) -> Clai
     )
 
 
+def test_two_meetings_of_the_same_people_on_two_days_are_no_conflict_unless_place_or_ordinal_pins_them() -> None:
+    """ "held fishing talks" on the 4th and on the 5th, no place or ordinal named by both: two meetings."""
+    loose = EventFact("meeting", "held fishing talks")
+    assert not [
+        link for link in run(talks(90, LEDGER, 4, loose), talks(91, POST, 5, loose)).links if link.kind == CONFLICT
+    ]
+    first = EventFact("meeting", "held the first round of fishing talks", ordinal=1)
+    link = only(run(talks(90, LEDGER, 4, first), talks(91, POST, 5, first)))
+    assert (link.kind, link.rule) == (CONFLICT, "event-two-dates")
+
+
 def test_one_event_frame_on_two_nearby_days_is_a_conflict_and_on_one_day_a_corroboration() -> None:
     meeting = EventFact("meeting", "held fishing talks", place="Lindby")
     link = only(run(talks(90, LEDGER, 4, meeting), talks(91, POST, 5, meeting)))
@@ -609,8 +620,8 @@ def newsroom() -> list[ClaimFacts]:
         holds(3, COURIER, "2024-06-20", BRANDT, HEAD),
         troops(4, LEDGER, "2024-01-10", count(4000, "troop", "troops")),
         troops(5, POST, "2024-01-10", count(6500, "soldier", "troops")),
-        talks(6, OBSERVER, 4, EventFact("meeting", "held fishing talks")),
-        talks(7, HERALD, 5, EventFact("meeting", "held fishing talks")),
+        talks(6, OBSERVER, 4, EventFact("meeting", "held fishing talks", place="Lindby")),
+        talks(7, HERALD, 5, EventFact("meeting", "held fishing talks", place="Lindby")),
     ]
 
 

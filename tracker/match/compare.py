@@ -58,7 +58,8 @@ RULES: dict[str, str] = {
     "count-changed": "one count with another value, in time order or with words of a trend: temporal_change",
     "count-conflict": "one count with incompatible values at one time, no words of a trend: conflict",
     "there-and-not": "someone at the event per one claim and away from it per the other: conflict",
-    "event-two-dates": "one event (one class, ordinal and place) on two nearby single days: conflict",
+    "event-two-dates": "one event (one class, and one place or one ordinal named by both) on two nearby single "
+    "days: conflict",
     "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
     "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
     "meeting-place": "one kind of event (event frames of one class, else meeting words) both place in one city "
@@ -813,7 +814,10 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
         if sim >= settings.corroborate_same_day_at:
             return Verdict(CORROBORATION, "same-event-day", f"one {ea.kind} on {day_a.isoformat()}", shared, frames)
         return None
-    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at:
+    # Two dates make an alarm only for an event both claims pin down: the same place named by both, or the same
+    # ordinal ("the first round"); two meetings of the same people on two days are two meetings.
+    pinned = bool(ea.place and eb.place) or (ea.ordinal is not None and eb.ordinal is not None)
+    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at and pinned:
         (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
         return Verdict(
             CONFLICT,
