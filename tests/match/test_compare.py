@@ -519,6 +519,17 @@ def talks(claim_id: int, outlet: str, day: int, event: EventFact | None) -> Clai
     )
 
 
+def test_two_claims_without_frames_on_one_day_in_like_words_corroborate_and_never_alarm() -> None:
+    text = "The Korvast harbour board in Velmora approved the dredging plan for the old basin on 4 March."
+    first = claim(96, LEDGER, "2024-03-08", text, VELMORA, day="2024-03-04")
+    backed = claim(97, POST, "2024-03-09", text.replace("approved", "backed"), VELMORA, day="2024-03-04")
+    same = only(run(first, backed))
+    assert (same.kind, same.rule) == (CORROBORATION, "same-day")
+    later = claim(97, POST, "2024-03-09", text.replace("4 March", "6 March"), VELMORA, day="2024-03-06")
+    other_day = run(first, later)
+    assert other_day.links == []
+
+
 def test_two_meetings_of_the_same_people_on_two_days_are_no_conflict_unless_place_or_ordinal_pins_them() -> None:
     """ "held fishing talks" on the 4th and on the 5th, no place or ordinal named by both: two meetings."""
     loose = EventFact("meeting", "held fishing talks")
