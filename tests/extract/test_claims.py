@@ -521,3 +521,19 @@ def test_a_relative_clause_cut_off_from_its_noun_is_no_claim() -> None:
     text = "Ivo Marsh leads the ferry talks.\n“who will meet the harbour board, will travel to Lindby at any time.”"
     claims = claims_of(text)
     assert not [c for c in claims if "who will meet" in c.text], [c.text for c in claims]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BRENNFELD - ", "WASHINGTON (AP) — ", "KORVAST, Jan 5 (Reuters) - "],
+)
+def test_an_opening_dateline_is_no_part_of_a_claim_or_a_title(dateline: str) -> None:
+    """Where the story was filed is not what happened: the claim's words and the title before a name leave the
+    dateline out; the quote still rests on the passage as written."""
+    text = f"{dateline}Velmora's Foreign Minister Ana Sorel said the port of Dravia would reopen on 4 June."
+    claims = claims_of(text)
+    assert [c.text for c in by_kind(claims, "role")] == ["Ana Sorel is Velmora's Foreign Minister."]
+    statement = next(c for c in claims if c.kind != "role")
+    assert statement.text == "Velmora's Foreign Minister Ana Sorel said the port of Dravia would reopen on 4 June."
+    assert quote(text, statement).startswith(dateline.strip())
+    assert claims_of("US President Ana Sorel said the Ostwick summit would open.")[1].text.startswith("US President")

@@ -271,3 +271,16 @@ def test_a_pronoun_is_the_person_the_article_means(text: str, pronoun: str) -> N
 )
 def test_a_pronoun_no_one_stands_for_is_no_presence(text: str) -> None:
     assert [who for who, _, _ in presences(text)] == []
+
+
+def test_an_event_noun_with_its_modifiers() -> None:
+    fact = event("The phone call between Kovac and Dahl lasted an hour.")
+    assert (fact.kind, fact.words, fact.rule) == ("call", "phone call", "event-noun")
+
+
+def test_an_event_attended_by_named_agents() -> None:
+    _, presence = frames("The talks in Korvast were attended by Ana Sorel and Ivo Marek.")
+    assert [(p.who, p.present, p.rule) for p in presence] == [
+        ("Ana Sorel", True, "presence-passive"),
+        ("Ivo Marek", True, "presence-passive"),
+    ]

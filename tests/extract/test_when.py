@@ -380,3 +380,14 @@ def test_may_the_month_does_not_make_a_claim_about_the_future() -> None:
     (claim,) = [c for c in claims_of("The Varnholm depot opened on 3 May.") if "depot" in c.text]
     assert claim.kind != "schedule"
     assert (claim.time_first, claim.time_last) == (D(2023, 5, 3), D(2023, 5, 3))  # read in the past
+
+
+def test_a_range_of_years_is_one_time() -> None:
+    assert every("From 2010 to 2015 there were 3248 cases in Velmora.", THURSDAY) == [
+        ("From 2010 to 2015", D(2010, 1, 1), D(2015, 12, 31), "event")
+    ]
+    assert every("There were 11 deaths between 2009 and 2018, the Ostwick office said.", THURSDAY)[0][1:3] == (
+        D(2009, 1, 1),
+        D(2018, 12, 31),
+    )
+    assert every("Between 1990 and 2000 troops were sent to Korvast.", THURSDAY) == []  # counts, not years

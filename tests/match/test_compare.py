@@ -355,6 +355,25 @@ def test_counts_of_troops_and_of_soldiers_are_compared_as_one_class() -> None:
     assert "4,000 troop" in differ.explanation and "6,500 soldier" in differ.explanation  # no span: value, noun
 
 
+def test_counts_over_two_different_periods_are_two_sets_not_a_conflict() -> None:
+    """ "584 deaths from 2010 to 2015" and "11 deaths between 2009 and 2018": two periods, two facts."""
+
+    def deaths(claim_id: int, outlet: str, n: int, first: str, last: str) -> ClaimFacts:
+        c = claim(claim_id, outlet, "2024-01-10", f"There were {n} plague deaths in Velmora over those years.",
+                  VELMORA, quantities=(count(n, "death"),))  # fmt: skip
+        return ClaimFacts(**{**c.__dict__, "time_first": dt.date.fromisoformat(first),
+                             "time_last": dt.date.fromisoformat(last)})  # fmt: skip
+
+    assert (
+        run(deaths(66, LEDGER, 584, "2010-01-01", "2015-12-31"), deaths(67, POST, 11, "2009-01-01", "2018-12-31")).links
+        == []
+    )
+    one_period = run(
+        deaths(66, LEDGER, 584, "2010-01-01", "2015-12-31"), deaths(67, POST, 11, "2010-01-01", "2015-12-31")
+    )
+    assert [(link.kind, link.rule) for link in one_period.links] == [(CONFLICT, "count-conflict")]
+
+
 def test_a_count_in_time_order_is_a_change_with_its_direction() -> None:
     link = only(
         run(
@@ -500,6 +519,28 @@ def talks(claim_id: int, outlet: str, day: int, event: EventFact | None) -> Clai
     )
 
 
+def test_two_claims_without_frames_on_one_day_in_like_words_corroborate_and_never_alarm() -> None:
+    text = "The Korvast harbour board in Velmora approved the dredging plan for the old basin on 4 March."
+    first = claim(96, LEDGER, "2024-03-08", text, VELMORA, day="2024-03-04")
+    backed = claim(97, POST, "2024-03-09", text.replace("approved", "backed"), VELMORA, day="2024-03-04")
+    same = only(run(first, backed))
+    assert (same.kind, same.rule) == (CORROBORATION, "same-day")
+    later = claim(97, POST, "2024-03-09", text.replace("4 March", "6 March"), VELMORA, day="2024-03-06")
+    other_day = run(first, later)
+    assert other_day.links == []
+
+
+def test_two_meetings_of_the_same_people_on_two_days_are_no_conflict_unless_place_or_ordinal_pins_them() -> None:
+    """ "held fishing talks" on the 4th and on the 5th, no place or ordinal named by both: two meetings."""
+    loose = EventFact("meeting", "held fishing talks")
+    assert not [
+        link for link in run(talks(90, LEDGER, 4, loose), talks(91, POST, 5, loose)).links if link.kind == CONFLICT
+    ]
+    first = EventFact("meeting", "held the first round of fishing talks", ordinal=1)
+    link = only(run(talks(90, LEDGER, 4, first), talks(91, POST, 5, first)))
+    assert (link.kind, link.rule) == (CONFLICT, "event-two-dates")
+
+
 def test_one_event_frame_on_two_nearby_days_is_a_conflict_and_on_one_day_a_corroboration() -> None:
     meeting = EventFact("meeting", "held fishing talks", place="Lindby")
     link = only(run(talks(90, LEDGER, 4, meeting), talks(91, POST, 5, meeting)))
@@ -590,8 +631,8 @@ def newsroom() -> list[ClaimFacts]:
         holds(3, COURIER, "2024-06-20", BRANDT, HEAD),
         troops(4, LEDGER, "2024-01-10", count(4000, "troop", "troops")),
         troops(5, POST, "2024-01-10", count(6500, "soldier", "troops")),
-        talks(6, OBSERVER, 4, EventFact("meeting", "held fishing talks")),
-        talks(7, HERALD, 5, EventFact("meeting", "held fishing talks")),
+        talks(6, OBSERVER, 4, EventFact("meeting", "held fishing talks", place="Lindby")),
+        talks(7, HERALD, 5, EventFact("meeting", "held fishing talks", place="Lindby")),
     ]
 
 

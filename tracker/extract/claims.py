@@ -137,6 +137,13 @@ _PARTICIPLE_PAST = {
     "recalling": "recalled",
     "suggesting": "suggested",
 }
+# A dateline that opens a story: "ISTANBUL -", "WASHINGTON (AP) —", "KYIV, Jan 5 (Reuters) -". It says where the
+# story was filed, not what happened: it is no part of a claim's words, nor of a title before a name.
+DATELINE = re.compile(
+    r"^(?P<where>[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
+    r"(?:\s*\((?:[A-Z][\w&. ]{0,24})\))?\s*[-\u2013\u2014]+\s+(?=\S)"
+)
 _LEADING_MARKERS = re.compile(r"^(?:meanwhile|however|instead|moreover|also|still|further(?:more)?)\s*,?\s+", re.I)
 _COUNTED_LIST = re.compile(
     r"\b(?:\d+|" + "|".join(sorted(v.NUMBER_WORDS)) + r")\s+[\w’'-]+\s*,?\s*(?:namely|including|as follows)?\s*:?\s*$",
@@ -178,7 +185,7 @@ def _sentence_claims(
     base = sentence.span.start
     context.before_sentence = context.last_person
     roles = role_facts(sentence)
-    patterned = people(body)
+    patterned = people(_without_dateline(body))
     parsed = _parsed_holders(text, [p for p in patterned if p.title], roles, base)
     # A name the patterns found untitled gives way to the parse's titled reading of it.
     patterned = [p for p in patterned if p.title or not any(_overlap(p, q) for q, _ in parsed)]
@@ -540,6 +547,12 @@ def _no_comment(sentence: Sentence, part: Part) -> bool:
     return False
 
 
+def _without_dateline(body: str) -> str:
+    """``body`` with an opening dateline blanked out, every offset kept."""
+    match = DATELINE.match(body)
+    return body if match is None else " " * match.end() + body[match.end() :]
+
+
 def _self_contained(
     clause: str, participle: str | None, speaker: str | None, split: bool, context: ArticleContext
 ) -> str | None:
@@ -549,7 +562,7 @@ def _self_contained(
         # Too short to state a fact, or a relative clause cut off from its noun (a sentence broken before
         # "who ..."): what it is about is unknown, and guessing a name into a quotation would misattribute it.
         return None
-    body = _LEADING_MARKERS.sub("", clause.strip())
+    body = _LEADING_MARKERS.sub("", DATELINE.sub("", clause.strip(), count=1))
     body = re.sub(r"^(?:and|but|or)\s+", "", body, flags=re.I)
     body = _name_pronoun(body.strip(" ,;"), context)
     if participle and speaker:

@@ -47,6 +47,8 @@ _EXPRESSIONS = re.compile(
     r"|(?P<rel>(?P<rel_dir>(?i:last|next|this|earlier this|later this))\s+"
     r"(?P<rel_unit>(?i:week|weekend|month|year|autumn|fall|spring|summer|winter)))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
+    r"|(?P<years>(?i:between|from)\s+(?P<years_a>(?:19|20)\d{2})(?:\s*[-\u2013]\s*|\s+(?i:and|to|until|through)\s+)"
+    r"(?P<years_b>(?:19|20)\d{2})(?!\s+(?:[a-z]+\s+){0,2}?(?:people|[a-z]+s)\b))"
     r"|(?P<year>(?i:in)\s+(?P<year_n>(?:19|20)\d{2}))"
     r")\b"
 )
@@ -296,6 +298,11 @@ def _resolve(m: re.Match[str], published: dt.date | None, future: bool) -> tuple
         if published is None:
             return None, None
         return _day(_nearest_year(month, day, published, future), month, day)
+    if m.group("years"):
+        start, end = int(m.group("years_a")), int(m.group("years_b"))
+        if end < start:
+            return None, None
+        return dt.date(start, 1, 1), dt.date(end, 12, 31)
     if m.group("my"):
         month = MONTHS[m.group("my_month").lower()]
         return _month(int(m.group("my_year")), month)

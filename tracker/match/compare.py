@@ -58,7 +58,8 @@ RULES: dict[str, str] = {
     "count-changed": "one count with another value, in time order or with words of a trend: temporal_change",
     "count-conflict": "one count with incompatible values at one time, no words of a trend: conflict",
     "there-and-not": "someone at the event per one claim and away from it per the other: conflict",
-    "event-two-dates": "one event (one class, ordinal and place) on two nearby single days: conflict",
+    "event-two-dates": "one event (one class, and one place or one ordinal named by both) on two nearby single "
+    "days: conflict",
     "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
     "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
     "meeting-place": "one kind of event (event frames of one class, else meeting words) both place in one city "
@@ -629,6 +630,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
         for y in b.counts:
             if _count_key(x) != _count_key(y):
                 continue
+            if not _one_set(a, x, b, y):
+                continue  # deaths in 2010-15 and deaths in 2009-18: two sets
             frames = (_count_frame(a, x), _count_frame(b, y))
             order = _order(a, b)
             if order is None and (x.trend or y.trend):
@@ -656,6 +659,24 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _one_set(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact) -> bool:
+    """Two counts of one class count one set of things unless the claims count over two different periods
+    ("584 deaths from 2010 to 2015" / "11 deaths between 2009 and 2018"). A running total, or a count said to
+    rise or fall, is one set whatever its period."""
+    if x.cumulative or y.cumulative or x.trend or y.trend:
+        return True
+    pa, pb = _period(a), _period(b)
+    return pa is None or pb is None or pa == pb
+
+
+def _period(r: Reading) -> tuple[dt.date, dt.date] | None:
+    """The period a claim counts over: an event time longer than one day that it states itself."""
+    c = r.claim
+    if c.time_first is None or c.time_last is None or c.time_first == c.time_last:
+        return None
+    return c.time_first, c.time_last
 
 
 def _trend_order(*pairs: tuple[Reading, QuantityFact]) -> tuple[Reading, Reading]:
@@ -793,7 +814,10 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
         if sim >= settings.corroborate_same_day_at:
             return Verdict(CORROBORATION, "same-event-day", f"one {ea.kind} on {day_a.isoformat()}", shared, frames)
         return None
-    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at:
+    # Two dates make an alarm only for an event both claims pin down: the same place named by both, or the same
+    # ordinal ("the first round"); two meetings of the same people on two days are two meetings.
+    pinned = bool(ea.place and eb.place) or (ea.ordinal is not None and eb.ordinal is not None)
+    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at and pinned:
         (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
         return Verdict(
             CONFLICT,

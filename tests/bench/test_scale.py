@@ -1,0 +1,145 @@
+"""The scale benchmark's fast path: synthetic articles stored as a real ingest stores them, and its runner."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.bench.conftest import BENCH
+from tracker import pipeline
+from tracker.ingest import discover
+from tracker.store import open_store
+from tracker.store.models import (
+    Claim,
+    ClaimEntity,
+    ClaimQuantity,
+    ClaimRole,
+    ClaimTime,
+    Entity,
+    Mention,
+    Passage,
+    Source,
+    SourceEntity,
+)
+
+scale = pytest.importorskip("scale")
+scale_corpus = pytest.importorskip("scale_corpus")
+scale_cli = pytest.importorskip("scale_cli")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('scale') / 'scale.db'}")
+    scale_corpus.build(engine, 300)
+    yield engine
+    engine.dispose()
+
+
+def test_every_offset_points_into_the_stored_text(built) -> None:
+    with built.connect() as c:
+        texts = dict(c.execute(select(Source.id, Source.text)).all())
+        for source_id, start, end in c.execute(select(Passage.source_id, Passage.start, Passage.end)):
+            assert 0 <= start < end <= len(texts[source_id])
+        claims = c.execute(select(Claim.id, Claim.source_id, Claim.start, Claim.end, Claim.time_text)).all()
+        assert claims
+        for _id, source_id, start, end, time_text in claims:
+            quote = texts[source_id][start:end]
+            assert quote.strip() == quote and quote
+            assert time_text is None or time_text in quote
+        of_claim = {claim_id: source_id for claim_id, source_id, *_ in claims}
+        for claim_id, value, kind, start, end in c.execute(
+            select(
+                ClaimQuantity.claim_id, ClaimQuantity.value, ClaimQuantity.kind, ClaimQuantity.start, ClaimQuantity.end
+            )
+        ):
+            words = texts[of_claim[claim_id]][start:end].replace(",", "")
+            assert words == value or (kind == "money" and words == f"{int(value) // 1_000_000} million")
+        for claim_id, title, start, end in c.execute(
+            select(ClaimRole.claim_id, ClaimRole.title, ClaimRole.title_start, ClaimRole.title_end)
+        ):
+            assert start is None or texts[of_claim[claim_id]][start:end] == title
+        for source_id, name, start, end, title_start in c.execute(
+            select(SourceEntity.source_id, SourceEntity.name, Mention.start, Mention.end, Mention.title_start).join(
+                Mention, Mention.source_entity_id == SourceEntity.id
+            )
+        ):
+            written = texts[source_id][start:end]
+            assert written == name or name.endswith(" " + written), (written, name)
+            assert title_start is None or title_start < start
+
+
+def test_links_and_facts_stay_within_their_article(built) -> None:
+    with built.connect() as c:
+        pairs = c.execute(
+            select(Claim.source_id, SourceEntity.source_id)
+            .join(ClaimEntity, ClaimEntity.claim_id == Claim.id)
+            .join(SourceEntity, SourceEntity.id == ClaimEntity.source_entity_id)
+        ).all()
+        assert pairs and all(a == b for a, b in pairs)
+        assert c.scalar(select(ClaimTime.id).limit(1)) is not None
+        copies = c.execute(select(Source.id).where(Source.duplicate_of_id.is_not(None))).scalars().all()
+        assert copies  # some syndicated copies, stored without claims
+        assert not c.execute(select(Claim.id).where(Claim.source_id.in_(copies))).first()
+
+
+def test_a_few_entities_are_in_many_articles_and_most_in_few(built) -> None:
+    with built.connect() as c:
+        per_entity = Counter(
+            entity_id
+            for entity_id, _source in c.execute(select(SourceEntity.entity_id, SourceEntity.source_id).distinct())
+        )
+        entities = c.scalar(select(Entity.id).order_by(Entity.id.desc()).limit(1))
+    ranked = sorted(per_entity.values(), reverse=True)
+    assert entities == len(per_entity)
+    assert ranked[0] >= 0.1 * 300
+    assert ranked[len(ranked) // 2] <= 3
+
+
+def test_the_next_real_ingest_joins_the_synthetic_entities(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'small.db'}")
+    scale_corpus.build(engine, 20)
+    with engine.connect() as c:
+        anchor = c.scalar(select(Entity.id).where(Entity.name == "Ana Sorel"))
+    report = pipeline.ingest(engine, discover([str(BENCH / "data" / "velmora-grid.txt")]))
+    assert report.count("stored") == 1
+    with engine.connect() as c:
+        newest = c.scalar(select(Source.id).order_by(Source.id.desc()).limit(1))
+        joined = c.scalar(
+            select(SourceEntity.entity_id).where(SourceEntity.source_id == newest, SourceEntity.name == "Ana Sorel")
+        )
+    engine.dispose()
+    assert anchor is not None and joined == anchor
+
+
+def test_a_step_past_its_timeout_is_stopped_and_said_to_be() -> None:
+    result = scale.run([sys.executable, "-c", "import time; time.sleep(60)"], timeout=0.5, mem_limit_mib=4096)
+    assert result.timed_out and not result.ok and result.returncode is None
+
+
+def test_a_step_past_its_memory_limit_is_killed() -> None:
+    grow = "import time; x = bytearray(300 * 2**20); x[::4096] = b'x' * len(x[::4096]); time.sleep(60)"
+    result = scale.run([sys.executable, "-c", grow], timeout=60, mem_limit_mib=100)
+    assert result.killed_memory and not result.ok
+
+
+def test_the_peak_of_a_finished_step_is_its_own() -> None:
+    grow = "x = bytearray(200 * 2**20); x[::4096] = b'x' * len(x[::4096])"
+    result = scale.run([sys.executable, "-c", grow], timeout=60, mem_limit_mib=4096)
+    assert result.ok and result.peak_mib is not None and result.peak_mib >= 200
+
+
+def test_the_worker_count_reaches_the_ingest_the_cli_calls() -> None:
+    saved = pipeline.ingest.__defaults__
+    try:
+        scale_cli.with_workers(1)
+        assert inspect.signature(pipeline.ingest).parameters["settings"].default.workers == 1
+        from tracker import cli
+
+        assert cli.ingest is pipeline.ingest  # the CLI calls this very function, with its default settings
+    finally:
+        pipeline.ingest.__defaults__ = saved
