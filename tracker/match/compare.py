@@ -62,7 +62,7 @@ RULES: dict[str, str] = {
     "days: conflict",
     "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
     "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
-    "meeting-place": "one kind of event (event frames of one class, else meeting words) both place in one city "
+    "meeting-place": "one kind of event (stored event frames of one class) both place in one city "
     "at one time, like wording: corroboration",
     "wording": "like wording at compatible times, no frames that decide (the frames of the two claims never "
     "met): corroboration",
@@ -872,27 +872,21 @@ def _time_frame(r: Reading) -> dict[str, Any]:
     }
 
 
-_EVENT_WORDS = frozenset("meet meeting talk negotiation round held hold summit session visit sign signing".split())
-
-
 def _reported(event: EventFact | None) -> EventFact | None:
     """The event a claim reports: none where it only places something at an event ("at the summit, A said")."""
     return None if event is None or event.rule == SETTING else event
 
 
 def _one_kind_of_event(a: Reading, b: Reading) -> bool:
-    """Both claims report one kind of event: event frames of one class (and ordinal), else shared meeting words."""
+    """Both claims report one kind of event: stored event frames of one class (and ordinal); a claim without one
+    reports no event (its words are not read again for one)."""
     if SETTING in {e.rule for e in (a.claim.event, b.claim.event) if e is not None}:
         return False  # "at the summit, A offered ..." and "B follows from the summit's declaration": two facts
     ea, eb = a.claim.event, b.claim.event
-    if ea is not None and eb is not None:
-        same_ordinal = ea.ordinal is None or eb.ordinal is None or ea.ordinal == eb.ordinal
-        return ea.kind == eb.kind and not (ea.negated or eb.negated) and same_ordinal
-    return _same_event_words(a, b)
-
-
-def _same_event_words(a: Reading, b: Reading) -> bool:
-    return bool({w for w in a.stem_set & b.stem_set if w in _EVENT_WORDS or w.startswith(("meet", "talk", "negoti"))})
+    if ea is None or eb is None:
+        return False
+    same_ordinal = ea.ordinal is None or eb.ordinal is None or ea.ordinal == eb.ordinal
+    return ea.kind == eb.kind and not (ea.negated or eb.negated) and same_ordinal
 
 
 # -- wording ---------------------------------------------------------------------------------------------------
