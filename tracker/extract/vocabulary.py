@@ -367,7 +367,7 @@ SUCCESSION: dict[str, str] = {
     "now": "now", "newly": "now", "new": "now", "incoming": "now",
 }  # fmt: skip
 # Words that mark a post held before and no longer: "former minister", "ex-chair", "then-mayor".
-FORMER_WORDS = frozenset("former ex outgoing then previously erstwhile onetime one-time".split())
+FORMER_WORDS = frozenset("former ex outgoing ousted late then previously erstwhile onetime one-time".split())
 # Words that mark a post held until a time: "had been chair until May"; in the past perfect, a post held since a
 # time is held up to a past moment, and no longer: "X, who had been ambassador since 2021, was replaced".
 FORMER_UNTIL = frozenset("until till since".split())

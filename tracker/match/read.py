@@ -32,7 +32,7 @@ SHARED_OFFICE_WORDS = frozenset(
     ).split()
 )
 # Words that make a title a post held before: its holder is not the one holder now ("former", "ousted", "ex-").
-FORMER_TITLE_WORDS = frozenset("former ex outgoing ousted then late onetime erstwhile".split())
+FORMER_TITLE_WORDS = v.FORMER_WORDS
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*\d|\d")
 _NUMBER_WORDS = {**NUMBER_VALUES, "thousand": 1000}
 _MONTHS = MONTH_NAMES
