@@ -37,7 +37,7 @@ EVENT_RULES = {
     "'the declaration agreed at the summit'; the claim does not report the event itself",
     "event-support": "a support verb with an event noun as object or subject: 'held talks', 'the summit was held'",
     "event-object": "a verb that says an event with an object of one kind: 'concluded an agreement'",
-    "event-phrasal": "a verb and particle: 'handed over', 'travelled to', 'put their names to'",
+    "event-phrasal": "a verb and particle: 'handed over', 'travelled to'",
     "event-phone": "a verb of speech by telephone: 'spoke by telephone'",
 }
 PRESENCE_RULES = {

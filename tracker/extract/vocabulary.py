@@ -321,7 +321,6 @@ EVENT_PHRASAL: dict[tuple[str, str], str] = {
     ("travel", "to"): "visit",
     ("arrive", "in"): "visit",
     ("step", "down"): "departure",
-    ("put", "to"): "signing",  # "put their names to the accord"
 }
 # Nouns that name one of a series and take their class from an "of" object ("the second round of talks"); alone
 # they name a meeting ("the third session").
