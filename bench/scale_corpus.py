@@ -663,7 +663,7 @@ def store_article(rows: Rows, entity_ids: dict[tuple[str, int], int], article: A
             "title": text.split("\n", 1)[0], "published": published, "published_origin": "metadata",
             "content_sha256": hashlib.sha256(f"{path}\n{text}".encode()).hexdigest(), "media_type": "text/plain",
             "encoding": "utf-8", "text": text, "duplicate_of_id": copy_of[0] if copy_of else None,
-            "duplicate_score": 1.0 if copy_of else None, "language": "en", "extraction": None,
+            "duplicate_score": 1.0 if copy_of else None, "language": "en", "extraction": None, "staged": True,
         },
     )  # fmt: skip
     for position, (start, end) in enumerate(article.passages):

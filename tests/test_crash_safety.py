@@ -22,7 +22,7 @@ from sqlalchemy import inspect, select
 from tests.articles import write_corpus
 from tracker import pipeline
 from tracker.store import db, open_store, session_scope
-from tracker.store.models import Entity, Flag, PendingWork
+from tracker.store.models import Entity, Flag, PendingWork, Source
 
 TRACKER = str(Path(sys.executable).with_name("tracker"))
 
@@ -73,6 +73,7 @@ def test_a_run_stopped_before_the_corpus_stage_is_finished_by_the_next_command(
     with session_scope(engine) as session:
         assert session.scalar(select(PendingWork.name)) == "corpus"
         assert session.scalars(select(Entity)).first() is None
+        assert set(session.scalars(select(Source.staged))) == {False}  # all new to the corpus stage
     engine.dispose()
 
     result = invoke(db_url, "sources")
@@ -83,6 +84,7 @@ def test_a_run_stopped_before_the_corpus_stage_is_finished_by_the_next_command(
         assert session.scalar(select(PendingWork.name)) is None
         assert session.scalars(select(Entity)).first() is not None
         assert session.scalars(select(Flag)).first() is not None
+        assert set(session.scalars(select(Source.staged))) == {True}  # each taken in once
     engine.dispose()
     assert exported(invoke, db_url) == clean
 

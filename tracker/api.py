@@ -398,6 +398,7 @@ class Tracker:
             match_claims(session, self.settings.match)
             # Resolution and matching ran over the whole corpus: nothing an interrupted ingest left is owed now.
             repo.clear_pending(session, repo.CORPUS_STAGE)
+            repo.mark_all_staged(session)
         return result
 
     @_one_error

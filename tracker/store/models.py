@@ -68,6 +68,9 @@ class Source(Base):
     # Which reading of the page gave the stored text (clean.html's chain: "main text", "same-kind containers");
     # None for plain text.
     extraction: Mapped[str | None] = mapped_column(String(40))
+    # Whether the corpus-wide stage (entities, matching, flags) has taken this source in: the sources it has
+    # not are the new ones it works on next.
+    staged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="sources")
     passages: Mapped[list[Passage]] = relationship(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -346,6 +346,22 @@ def clear_pending(session: Session, name: str) -> bool:
 
 def is_pending(session: Session, name: str) -> bool:
     return session.scalar(select(PendingWork.name).where(PendingWork.name == name)) is not None
+
+
+def unstaged_sources(session: Session) -> list[int]:
+    """Ids of the sources the corpus-wide stage has not taken in yet, oldest first (an indexed read)."""
+    return list(session.scalars(select(Source.id).where(Source.staged.is_(False)).order_by(Source.id)))
+
+
+def mark_staged(session: Session, source_ids: list[int]) -> None:
+    """The corpus-wide stage has taken these sources in (in the caller's transaction, the one that did it)."""
+    for at in range(0, len(source_ids), 500):
+        chunk = source_ids[at : at + 500]
+        session.execute(update(Source).where(Source.id.in_(chunk)).values(staged=True))
+
+
+def mark_all_staged(session: Session) -> None:
+    session.execute(update(Source).where(Source.staged.is_(False)).values(staged=True))
 
 
 def original_bodies(session: Session, after_id: int = 0) -> Iterator[tuple[int, str]]:
