@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from tracker.dedupe import sample, shingles
 from tracker.store.models import Base
 
 # Names the shipped bench/data articles use: they take the top ranks of the pools, so that an article ingested
@@ -634,7 +635,7 @@ class Rows:
 
     TABLES = (
         "outlets", "entities", "sources", "passages", "claims", "claim_roles", "claim_quantities", "claim_times",
-        "source_entities", "mentions", "claim_entities",
+        "source_entities", "mentions", "claim_entities", "source_shingles",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -642,7 +643,7 @@ class Rows:
         self.next_id: dict[str, int] = dict.fromkeys(self.TABLES, 1)
 
     def add(self, table: str, row: dict[str, Any]) -> int:
-        if "id" not in row and table not in ("claim_roles", "claim_entities"):
+        if "id" not in row and table not in ("claim_roles", "claim_entities", "source_shingles"):
             row["id"] = self.next_id[table]
             self.next_id[table] += 1
         self.tables[table].append(row)
@@ -670,6 +671,9 @@ def store_article(rows: Rows, entity_ids: dict[tuple[str, int], int], article: A
         rows.add("passages", {"source_id": source_id, "position": position, "start": start, "end": end})
     if copy_of is not None:
         return source_id
+    body = "\n\n".join(text[start:end] for start, end in article.passages)
+    for shingle in sorted(sample(shingles(body))):  # the fingerprint index, as ingest files an original
+        rows.add("source_shingles", {"source_id": source_id, "shingle": shingle})
     claim_ids = []
     for position, c in enumerate(article.claims):
         claim_id = rows.add(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.articles import FERRY, FERRY_BODY, FERRY_COPY, FERRY_OTHER_REPORT, ORCHARD
 from tracker.clean import clean_text
 from tracker.config import DedupeSettings
-from tracker.dedupe import Fingerprint, find_original, shingles
+from tracker.dedupe import Fingerprint, find_original, sample, shingles
 
 
 def fingerprint(source_id: int, text: str) -> Fingerprint:
@@ -62,3 +62,19 @@ def test_settings_change_the_threshold() -> None:
     earlier = [fingerprint(1, FERRY)]
     assert find_original(shingles(clean_text(FERRY_COPY).body), earlier, strict) is None
     assert find_original(shingles(clean_text(FERRY_COPY).body), earlier) is not None
+
+
+def test_a_copy_shares_most_of_its_originals_samples() -> None:
+    original, copy = sample(shingles(clean_text(FERRY).body)), sample(shingles(clean_text(FERRY_COPY).body))
+    assert original and len(original & copy) >= len(original) // 2
+
+
+def test_another_outlets_report_shares_no_sample() -> None:
+    original, other = sample(shingles(clean_text(FERRY).body)), sample(shingles(clean_text(FERRY_OTHER_REPORT).body))
+    assert not original & other
+
+
+def test_a_short_body_is_filed_under_its_smallest_shingles() -> None:
+    few = shingles(clean_text(FERRY).body)
+    settings = DedupeSettings(sample_every=2**40, sample_least=5)
+    assert sample(few, settings) == frozenset(sorted(few)[:5])

@@ -89,6 +89,12 @@ class DedupeSettings:
     min_containment: float = 0.6
     # Bodies shorter than this many words are never called copies (too little evidence).
     min_words: int = 40
+    # The fingerprint index files each original under a sample of its shingles (``dedupe.sample``): one in this
+    # many, plus its this-many smallest. A new body is compared in full only with the originals that share
+    # the most samples with it, at most this many.
+    sample_every: int = 16
+    sample_least: int = 8
+    max_candidates: int = 20
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,14 @@ def shingles(body: str, settings: DedupeSettings = DEDUPE) -> frozenset[int]:
     return frozenset(zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1))
 
 
+def sample(body_shingles: frozenset[int], settings: DedupeSettings = DEDUPE) -> frozenset[int]:
+    """The shingles a body is filed under in the database's fingerprint index: every one whose hash is a multiple
+    of ``sample_every``, and the ``sample_least`` smallest (so a short body is filed too). The choice depends on
+    the hash alone, so a copy, sharing most shingles with its original, shares most of their samples too."""
+    every = {h for h in body_shingles if h % settings.sample_every == 0}
+    return frozenset(every | set(sorted(body_shingles)[: settings.sample_least]))
+
+
 def find_original(
     body_shingles: frozenset[int], earlier: Iterable[Fingerprint], settings: DedupeSettings = DEDUPE
 ) -> CopyMatch | None:

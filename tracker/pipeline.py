@@ -26,9 +26,9 @@ from tracker.analyse import analyse
 from tracker.clean import clean_text
 from tracker.clean.html import extract_html
 from tracker.clean.language import main_language, paragraphs
-from tracker.config import DEDUPE, DEFAULTS, DedupeSettings, IngestSettings, Settings
+from tracker.config import DEFAULTS, DedupeSettings, IngestSettings, Settings
 from tracker.dates import dateline_date, html_date
-from tracker.dedupe import Fingerprint, find_original, shingles
+from tracker.dedupe import Fingerprint, find_original, sample, shingles
 from tracker.entities import article_entities
 from tracker.entities.run import ResolutionReport, resolve_entities
 from tracker.errors import TrackerError
@@ -170,9 +170,8 @@ def ingest(
     if isinstance(settings, IngestSettings):
         settings = replace(DEFAULTS, ingest=settings)
     report = IngestReport()
-    known = _KnownBodies(settings=settings.dedupe)
     for file, new in prepared(files, settings):
-        report.outcomes.append(_ingest_one(engine, file, new, known))
+        report.outcomes.append(_ingest_one(engine, file, new, settings.dedupe))
         if progress:
             progress(file.given)
     stage = finish_corpus_stage(engine, settings)
@@ -199,26 +198,6 @@ def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[
         stage = resolve_entities(session, settings.entities), match_claims(session, settings.match)
         repo.mark_staged(session, new_sources)
         return stage
-
-
-@dataclass
-class _KnownBodies:
-    """Fingerprints of the stored originals, topped up from the database inside each write transaction, so that
-    a copy stored by another process at the same time is still recognised as one."""
-
-    fingerprints: list[Fingerprint] = field(default_factory=list)
-    last_id: int = 0
-    settings: DedupeSettings = DEDUPE
-
-    def refresh(self, session) -> list[Fingerprint]:
-        for source_id, body in repo.original_bodies(session, after_id=self.last_id):
-            self.add(source_id, shingles(body, self.settings))
-        return self.fingerprints
-
-    def add(self, source_id: int, body_shingles) -> None:
-        if source_id > self.last_id:
-            self.fingerprints.append(Fingerprint(source_id, body_shingles))
-            self.last_id = source_id
 
 
 def prepared(files: list[InputFile], settings: Settings = DEFAULTS) -> Iterator[tuple[InputFile, Prepared]]:
@@ -298,12 +277,12 @@ def prepare_or_error(file: InputFile, settings: Settings = DEFAULTS) -> Prepared
         return exc
 
 
-def _ingest_one(engine: Engine, file: InputFile, new: Prepared, known: _KnownBodies) -> Outcome:
+def _ingest_one(engine: Engine, file: InputFile, new: Prepared, dedupe: DedupeSettings) -> Outcome:
     if isinstance(new, FileError):
         return Outcome(file.given, "failed", message=str(new))
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
-            return _store(engine, file, new, known)
+            return _store(engine, file, new, dedupe)
         except (IntegrityError, OperationalError) as exc:
             # Another process stored the same content, or held the database past the busy timeout: the
             # transaction rolled back whole, so trying again is safe, and finds the other's row.
@@ -315,6 +294,13 @@ def _ingest_one(engine: Engine, file: InputFile, new: Prepared, known: _KnownBod
 STORE_ATTEMPTS = 3
 
 
+def _earlier(session, samples: frozenset[int], dedupe: DedupeSettings) -> list[Fingerprint]:
+    """The stored originals this body may copy, oldest first: those the fingerprint index files under the most
+    of its samples, read in the write transaction (so a copy another process stored meanwhile is seen)."""
+    candidates = repo.copy_candidates(session, samples, dedupe.max_candidates)
+    return [Fingerprint(source_id, shingles(body, dedupe)) for source_id, body in repo.bodies(session, candidates)]
+
+
 def _retryable(exc: IntegrityError | OperationalError) -> bool:
     if isinstance(exc, IntegrityError):
         return True
@@ -322,22 +308,23 @@ def _retryable(exc: IntegrityError | OperationalError) -> bool:
     return any(word in reason for word in ("locked", "busy", "deadlock", "could not serialize"))
 
 
-def _store(engine: Engine, file: InputFile, new: NewSource, known: _KnownBodies) -> Outcome:
+def _store(engine: Engine, file: InputFile, new: NewSource, dedupe: DedupeSettings) -> Outcome:
     with session_scope(engine, write=True) as session:
         existing = repo.source_with_hash(session, new.content_sha256)
         if existing is not None:
             return Outcome(file.given, "unchanged", source_id=existing, message=f"already stored as source {existing}")
-        body_shingles = shingles("\n\n".join(p.of(new.text) for p in new.passages), known.settings)
-        copy = find_original(body_shingles, known.refresh(session), known.settings)
+        body_shingles = shingles("\n\n".join(p.of(new.text) for p in new.passages), dedupe)
+        samples = sample(body_shingles, dedupe)
+        copy = find_original(body_shingles, _earlier(session, samples, dedupe), dedupe)
         if copy is not None:
             # A syndicated copy adds no claims of its own: its original's stand for it.
             new = replace(
                 new, duplicate_of=copy.original_id, duplicate_score=copy.containment, claims=(), entities=None
             )
         source_id = repo.add_source(session, new)
+        if copy is None:
+            repo.add_fingerprint(session, source_id, samples)
         repo.mark_pending(session, repo.CORPUS_STAGE)
-    if copy is None:
-        known.add(source_id, body_shingles)
     return Outcome(
         file.given,
         "stored",

@@ -22,9 +22,7 @@ def upgrade() -> None:
     op.add_column("sources", sa.Column("staged", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_index("ix_sources_staged", "sources", ["staged"])
     # Sources stored before: taken in already, unless the corpus stage is still owed (then all are new to it).
-    op.execute(
-        "UPDATE sources SET staged = true WHERE NOT EXISTS (SELECT 1 FROM pending_work WHERE name = 'corpus')"
-    )
+    op.execute("UPDATE sources SET staged = true WHERE NOT EXISTS (SELECT 1 FROM pending_work WHERE name = 'corpus')")
 
 
 def downgrade() -> None:

@@ -71,17 +71,31 @@ def test_one_outlet_row_per_name(engine: Engine) -> None:
         assert session.execute(text("SELECT count(*) FROM outlets")).scalar() == 1
 
 
-def test_original_bodies_are_passages_of_non_copies_oldest_first(engine: Engine) -> None:
+def test_bodies_are_the_passages_joined_by_id(engine: Engine) -> None:
     with session_scope(engine) as session:
         first = repo.add_source(session, new_source("a"))
-        repo.add_source(session, new_source("b", duplicate_of=first))
         third = repo.add_source(session, new_source("c", passages=(P2,)))
     with session_scope(engine) as session:
-        bodies = list(repo.original_bodies(session))
+        bodies = list(repo.bodies(session, [third, first]))
     assert bodies == [
         (first, "First paragraph of the story.\n\nSecond paragraph of the story."),
         (third, "Second paragraph of the story."),
     ]
+
+
+def test_copy_candidates_are_the_originals_sharing_most_samples(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        a = repo.add_source(session, new_source("a"))
+        b = repo.add_source(session, new_source("b"))
+        c = repo.add_source(session, new_source("c"))
+        repo.add_fingerprint(session, a, frozenset({1, 2, 3}))
+        repo.add_fingerprint(session, b, frozenset({3, 4}))
+        repo.add_fingerprint(session, c, frozenset({9}))
+    with session_scope(engine) as session:
+        assert repo.copy_candidates(session, frozenset({2, 3, 4, 5}), limit=5) == [a, b]
+        assert repo.copy_candidates(session, frozenset({1, 2, 4}), limit=1) == [a]
+        assert repo.copy_candidates(session, frozenset({7}), limit=5) == []
+        assert repo.copy_candidates(session, frozenset(), limit=5) == []
 
 
 def test_passages_are_exact_slices_after_a_round_trip(engine: Engine) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -80,6 +81,16 @@ class Source(Base):
     claims: Mapped[list[Claim]] = relationship(
         back_populates="source", order_by="Claim.position", cascade="all, delete-orphan"
     )
+
+
+class SourceShingle(Base):
+    """The fingerprint index: an original's body filed under each of a sample of its shingles
+    (``dedupe.sample``), so that a new body finds the originals it may copy by an indexed lookup."""
+
+    __tablename__ = "source_shingles"
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    shingle: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
 
 
 class Passage(Base):

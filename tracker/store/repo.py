@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -44,6 +44,7 @@ from tracker.store.models import (
     PendingWork,
     Source,
     SourceEntity,
+    SourceShingle,
 )
 
 if TYPE_CHECKING:  # what ingest hands over to be written, only named here
@@ -364,17 +365,44 @@ def mark_all_staged(session: Session) -> None:
     session.execute(update(Source).where(Source.staged.is_(False)).values(staged=True))
 
 
-def original_bodies(session: Session, after_id: int = 0) -> Iterator[tuple[int, str]]:
-    """(id, body text) of every source that is not itself a copy, oldest first: candidates for dedupe.
+def add_fingerprint(session: Session, source_id: int, samples: frozenset[int]) -> None:
+    """File an original under its shingle samples (in the caller's transaction, the one storing it)."""
+    if samples:
+        session.execute(insert(SourceShingle), [{"source_id": source_id, "shingle": h} for h in sorted(samples)])
 
-    ``after_id``: only sources stored after that one (what another process added meanwhile).
-    """
-    rows = session.execute(
-        select(Source.id, Source.text, Passage.start, Passage.end)
-        .join(Passage, Passage.source_id == Source.id)
-        .where(Source.duplicate_of_id.is_(None), Source.id > after_id)
-        .order_by(Source.id, Passage.position)
-    )
+
+def copy_candidates(session: Session, samples: frozenset[int], limit: int) -> list[int]:
+    """The originals sharing the most of ``samples``, at most ``limit``, by id: an indexed lookup, no scan."""
+    if not samples:
+        return []
+    shared = func.count(SourceShingle.shingle)
+    ranked: dict[int, int] = {}
+    values = sorted(samples)
+    for at in range(0, len(values), 500):  # below every database's limit of bound parameters
+        rows = session.execute(
+            select(SourceShingle.source_id, shared)
+            .where(SourceShingle.shingle.in_(values[at : at + 500]))
+            .group_by(SourceShingle.source_id)
+        )
+        for source_id, n in rows:
+            ranked[source_id] = ranked.get(source_id, 0) + n
+    return sorted(sorted(ranked, key=lambda i: (-ranked[i], i))[:limit])
+
+
+def bodies(session: Session, source_ids: list[int]) -> Iterator[tuple[int, str]]:
+    """(id, body text) of these sources, by id: each body its passages' text, joined by blank lines."""
+    for at in range(0, len(source_ids), 500):
+        yield from _joined_bodies(
+            session.execute(
+                select(Source.id, Source.text, Passage.start, Passage.end)
+                .join(Passage, Passage.source_id == Source.id)
+                .where(Source.id.in_(source_ids[at : at + 500]))
+                .order_by(Source.id, Passage.position)
+            )
+        )
+
+
+def _joined_bodies(rows) -> Iterator[tuple[int, str]]:
     parts: list[str] = []
     current_id, text = None, ""
     for source_id, source_text, start, end in rows:
