@@ -45,6 +45,7 @@ REVIEW_ACTIONS = ("confirm", "dismiss", "reopen")
 EXPORT_FORMATS = ("json", "claimreview", "csv")
 
 log = logging.getLogger("tracker")
+_END = object()  # the end of a streamed listing
 
 
 class DatabaseError(TrackerError):
@@ -287,8 +288,11 @@ class Tracker:
                 raise TrackerError(f"--source {source}: no such source (tracker sources lists them)")
             if entity is not None:
                 self._live_entity(session, entity)
-            rows = repo.list_claims(session, source_id=source, kind=kind, outlet=outlet, entity_id=entity, limit=limit)
-        return iter(rows)
+        return self._streamed(
+            lambda session: repo.iter_claims(
+                session, source_id=source, kind=kind, outlet=outlet, entity_id=entity, limit=limit
+            )
+        )
 
     @_one_error
     def flags(
@@ -297,8 +301,19 @@ class Tracker:
         """The flags (``store.flag_repo.StoredFlag``), by id, filtered by kind, review status and outlet."""
         from tracker.store import flag_repo
 
+        return self._streamed(lambda session: flag_repo.iter_flags(session, kind=kind, status=status, outlet=outlet))
+
+    def _streamed(self, rows: Callable[[Session], Iterator[T]]) -> Iterator[T]:
+        """Rows read in chunks, in one read transaction held while the caller iterates; the database's errors
+        leave as one-line TrackerErrors here too."""
         with self._session() as session:
-            return iter(flag_repo.list_flags(session, kind=kind, status=status, outlet=outlet))
+            chunks = rows(session)
+            while (row := self._next(chunks)) is not _END:
+                yield row  # type: ignore[misc]
+
+    @_one_error
+    def _next(self, chunks: Iterator[T]) -> T | object:
+        return next(chunks, _END)
 
     @_one_error
     def flag(self, flag_id: int) -> FlagDetail:

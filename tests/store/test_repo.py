@@ -136,3 +136,24 @@ def test_an_outlet_with_sources_cannot_be_deleted(engine: Engine) -> None:
         repo.add_source(session, new_source("a"))
     with pytest.raises(IntegrityError), session_scope(engine) as session:
         session.execute(text("DELETE FROM outlets"))
+
+
+def test_claims_stream_in_chunks_with_quotes_cut_by_the_database(engine: Engine) -> None:
+    from tracker.extract.claims import ClaimDraft
+    from tracker.extract.facts import RoleFact
+
+    body = "Ὀδυσσεύς 🛳 Ферри. Ivo Marek, harbour master, said the ferry sails. The pier 🛳 opens in May."
+    spans = [(body.index("Ivo"), body.index("sails.") + 6), (body.index("The pier"), len(body))]
+    title = Span(body.index("harbour"), body.index("master") + 6)
+    drafts = [
+        ClaimDraft(body[s:e], s, e, "event", role=RoleFact("Ivo Marek", "harbour master", title) if i == 0 else None)
+        for i, (s, e) in enumerate(spans)
+    ]
+    with session_scope(engine) as session:
+        repo.add_source(session, new_source("a", text=body, passages=(Span(0, len(body)),), claims=tuple(drafts)))
+    with session_scope(engine) as session:
+        streamed = list(repo.iter_claims(session, chunk=1))
+        assert streamed == repo.list_claims(session)
+    assert [c.quote for c in streamed] == [body[s:e] for s, e in spans]  # code points, astral ones included
+    assert streamed[0].role is not None and streamed[0].role.title_quote == "harbour master"
+    assert streamed[1].role is None

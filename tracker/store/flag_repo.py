@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import CursorResult, delete, func, select, update
@@ -110,6 +111,18 @@ def list_flags(
     outlet: str | None = None,
     ids: list[int] | None = None,
 ) -> list[StoredFlag]:
+    return list(iter_flags(session, kind, status, outlet, ids))
+
+
+def iter_flags(
+    session: Session,
+    kind: str | None = None,
+    status: str | None = None,
+    outlet: str | None = None,
+    ids: list[int] | None = None,
+    chunk: int = 500,
+) -> Iterator[StoredFlag]:
+    """Flags by id, streamed in chunks (each chunk's claim and entity links in two queries)."""
     query = select(Flag).order_by(Flag.id)
     if ids is not None:
         query = query.where(Flag.id.in_(ids))
@@ -126,7 +139,11 @@ def list_flags(
             .where(func.lower(Outlet.name) == outlet.lower())
         )
         query = query.where(Flag.id.in_(of_outlet))
-    flags = list(session.scalars(query))
+    for part in session.scalars(query.execution_options(yield_per=chunk)).partitions():
+        yield from _stored_flags(session, list(part))
+
+
+def _stored_flags(session: Session, flags: list[Flag]) -> list[StoredFlag]:
     claims: dict[int, list[int]] = defaultdict(list)
     entities: dict[int, list[int]] = defaultdict(list)
     ids = [f.id for f in flags]

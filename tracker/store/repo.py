@@ -469,10 +469,26 @@ def list_claims(
     entity_id: int | None = None,
     limit: int | None = None,
 ) -> list[StoredClaim]:
-    """Stored claims in source and reading order; ``outlet`` matches its name case-insensitively, ``entity_id``
-    keeps the claims about that entity or attributed to it."""
+    return list(iter_claims(session, source_id, kind, ids, outlet, entity_id, limit))
+
+
+def iter_claims(
+    session: Session,
+    source_id: int | None = None,
+    kind: str | None = None,
+    ids: tuple[int, ...] | None = None,
+    outlet: str | None = None,
+    entity_id: int | None = None,
+    limit: int | None = None,
+    chunk: int = 500,
+) -> Iterator[StoredClaim]:
+    """Stored claims in source and reading order, streamed in chunks; ``outlet`` matches its name
+    case-insensitively, ``entity_id`` keeps the claims about that entity or attributed to it. Quotes are cut
+    by the database: no row carries its source's full text."""
+    quote = func.substr(Source.text, Claim.start + 1, Claim.end - Claim.start)
+    title_quote = func.substr(Source.text, ClaimRole.title_start + 1, ClaimRole.title_end - ClaimRole.title_start)
     query = (
-        select(Claim, Source.path, Source.text, Source.published, Outlet.name, ClaimRole)
+        select(Claim, Source.path, quote, Source.published, Outlet.name, ClaimRole, title_quote)
         .join(Source, Claim.source_id == Source.id)
         .outerjoin(Outlet, Source.outlet_id == Outlet.id)
         .outerjoin(ClaimRole, ClaimRole.claim_id == Claim.id)
@@ -495,15 +511,16 @@ def list_claims(
         query = query.where(Claim.id.in_(linked))
     if limit is not None:
         query = query.limit(limit)
-    return [
-        StoredClaim(
+    rows = session.execute(query.execution_options(yield_per=chunk))
+    for c, path, quoted, published, outlet_name, role, title in rows:
+        yield StoredClaim(
             id=c.id,
             source_id=c.source_id,
             source_path=path,
-            outlet=outlet,
+            outlet=outlet_name,
             published=published,
             text=c.text,
-            quote=text[c.start : c.end],
+            quote=quoted,
             start=c.start,
             end=c.end,
             kind=c.kind,
@@ -514,10 +531,8 @@ def list_claims(
             cluster_id=c.cluster_id,
             rule=c.rule,
             subject=c.subject,
-            role=_stored_role(role, text),
+            role=_stored_role(role, title),
         )
-        for c, path, text, published, outlet, role in session.execute(query)
-    ]
 
 
 def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
@@ -584,15 +599,14 @@ def claim_presence(session: Session) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
-def _stored_role(role: ClaimRole | None, text: str) -> StoredRole | None:
+def _stored_role(role: ClaimRole | None, title_quote: str | None) -> StoredRole | None:
     if role is None:
         return None
-    quote = text[role.title_start : role.title_end] if role.title_start is not None else None
     return StoredRole(
         role.holder,
         role.title,
         role.organisation,
-        quote,
+        title_quote if role.title_start is not None else None,
         role.rule,
         role.temporary,
         role.change,
