@@ -24,21 +24,28 @@ def export_json(invoke, db: str) -> dict:
     return json.loads(ok(invoke(db, "export", "--format", "json", "--output", "-")).stdout)
 
 
-def test_claimreview_covers_confirmed_verdicts_with_required_fields(invoke, db_url: str, tmp_path: Path) -> None:
+def test_claimreview_covers_published_verdicts_with_required_fields(invoke, db_url: str, tmp_path: Path) -> None:
     ok(invoke(db_url, "ingest", str(write_first(tmp_path / "first"))))
     reviewed_yet = ok(invoke(db_url, "export", "--format", "claimreview", "--report-url", "https://fc.example/r"))
-    assert json.loads(reviewed_yet.stdout) == []  # nothing reviewed yet
+    assert json.loads(reviewed_yet.stdout) == []  # nothing ruled yet
     data = export_json(invoke, db_url)
     conflict = next(f for f in data["flags"] if f["kind"] == "conflict")
     corroboration = next(f for f in data["flags"] if f["kind"] == "corroboration")
     ok(invoke(db_url, "flags", "confirm", conflict["id"], "--by", "Ada Reviewer"))
-    ok(invoke(db_url, "flags", "confirm", corroboration["id"], "--by", "Ben"))
+    assert (
+        json.loads(ok(invoke(db_url, "export", "--format", "claimreview", "--report-url", "https://x.example")).stdout)
+        == []
+    )
+    ruled = {conflict["claim_ids"][0]: "inaccurate", corroboration["claim_ids"][0]: "accurate"}
+    for claim_id, rating in ruled.items():
+        said = ok(invoke(db_url, "verdicts", "propose", claim_id, rating, "--by", "Ada Reviewer")).stdout
+        ok(invoke(db_url, "verdicts", "approve", said.split()[1], "--by", "Ben"))
     out = tmp_path / "reviews.jsonld"
     ok(invoke(db_url, "export", "--format", "claimreview", "--report-url", "https://fc.example/r", "-o", str(out)))
     reviews = json.loads(out.read_text(encoding="utf-8"))
     reviewed = {r["claimReviewed"]: r for r in reviews}
     texts = {c["id"]: c["text"] for c in data["claims"]}
-    assert set(reviewed) == {texts[c] for c in conflict["claim_ids"] + corroboration["claim_ids"]}
+    assert set(reviewed) == {texts[c] for c in ruled}
     for r in reviews:
         assert set(r) >= REQUIRED, r
         assert (r["@context"], r["@type"]) == ("https://schema.org", "ClaimReview")
@@ -52,9 +59,12 @@ def test_claimreview_covers_confirmed_verdicts_with_required_fields(invoke, db_u
         assert item["@type"] == "Claim" and item["author"]["name"] and item["appearance"]
         dt.date.fromisoformat(item["datePublished"])
         assert all(a["@type"] == "CreativeWork" and a["url"] for a in item["appearance"])
-    for claim_id in conflict["claim_ids"]:
-        review = reviewed[texts[claim_id]]
-        assert review["reviewRating"]["ratingValue"] == 2 and review["editor"]["name"] == "Ada Reviewer"
+        days = [a.get("datePublished", "9999") for a in item["appearance"]]
+        assert days == sorted(days) and item["firstAppearance"] == item["appearance"][0]
+    wrong = reviewed[texts[conflict["claim_ids"][0]]]
+    assert wrong["reviewRating"]["ratingValue"] == 1 and [e["name"] for e in wrong["editor"]] == ["Ada Reviewer", "Ben"]
+    assert reviewed[texts[corroboration["claim_ids"][0]]]["reviewRating"]["ratingValue"] == 5
+    assert len(reviewed[texts[corroboration["claim_ids"][0]]]["itemReviewed"]["appearance"]) >= 2
 
 
 def test_csv_writes_claims_and_flags_tables(invoke, db_url: str, tmp_path: Path) -> None:
@@ -146,7 +156,8 @@ def test_a_stored_url_that_is_not_http_is_never_exported_as_one(invoke, db_url: 
     data = export_json(invoke, db_url)
     assert [s["url"] for s in data["sources"]] == [None] * len(data["sources"])
     corroboration = next(f for f in data["flags"] if f["kind"] == "corroboration")
-    ok(invoke(db_url, "flags", "confirm", corroboration["id"], "--by", "Ben"))
+    said = ok(invoke(db_url, "verdicts", "propose", corroboration["claim_ids"][0], "accurate", "--by", "Ada")).stdout
+    ok(invoke(db_url, "verdicts", "approve", said.split()[1], "--by", "Ben"))
     out = tmp_path / "reviews.jsonld"
     ok(invoke(db_url, "export", "--format", "claimreview", "--report-url", "https://fc.example/r", "-o", str(out)))
     reviews = json.loads(out.read_text(encoding="utf-8"))

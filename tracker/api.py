@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # named in annotations; imported where used, so that opening 
     from tracker.store.flag_repo import Review, StoredFlag
     from tracker.store.repo import StoredClaim, StoredSource
     from tracker.users import User
+    from tracker.verdicts import Verdict, VerdictEvent
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -298,12 +299,21 @@ class Tracker:
 
     @_one_error
     def flags(
-        self, kind: str | None = None, status: str | None = None, outlet: str | None = None
+        self,
+        kind: str | None = None,
+        status: str | None = None,
+        outlet: str | None = None,
+        assigned_to: str | None = None,
     ) -> Iterator[StoredFlag]:
-        """The flags (``store.flag_repo.StoredFlag``), by id, filtered by kind, review status and outlet."""
+        """The flags (``store.flag_repo.StoredFlag``), by id, filtered by kind, review status, outlet and the
+        editor they are assigned to."""
         from tracker.store import flag_repo
 
-        return self._streamed(lambda session: flag_repo.iter_flags(session, kind=kind, status=status, outlet=outlet))
+        return self._streamed(
+            lambda session: flag_repo.iter_flags(
+                session, kind=kind, status=status, outlet=outlet, assigned_to=assigned_to
+            )
+        )
 
     def _streamed(self, rows: Callable[[Session], Iterator[T]]) -> Iterator[T]:
         """Rows read in chunks, in one read transaction held while the caller iterates; the database's errors
@@ -394,12 +404,101 @@ class Tracker:
     ) -> Review:
         """Confirm, dismiss or reopen a flag, recorded in its audit trail; with ``expected_version`` only if the
         flag is still at that version (else ``StaleReview``). Returns the review (``store.flag_repo.Review``)."""
+        from tracker import verdicts
         from tracker.store import flag_repo
 
         if action not in REVIEW_ACTIONS:
             raise TrackerError(f"{action!r} is not a review action ({', '.join(REVIEW_ACTIONS)})")
         with self._session(write=True) as session:
+            if by and by.strip():
+                verdicts.editor(session, by)
             return flag_repo.review(session, flag_id, action, by, note, expected_version)
+
+    @_one_error
+    def review_many(self, flag_ids: Sequence[int], action: str, by: str, note: str | None = None) -> list[Review]:
+        """The same review of several flags (a bulk dismiss, say), all or none: one refused leaves all as they
+        were."""
+        from tracker import verdicts
+        from tracker.store import flag_repo
+
+        if action not in REVIEW_ACTIONS:
+            raise TrackerError(f"{action!r} is not a review action ({', '.join(REVIEW_ACTIONS)})")
+        if not flag_ids:
+            raise TrackerError("no flag to review")
+        with self._session(write=True) as session:
+            verdicts.editor(session, by)
+            return [flag_repo.review(session, i, action, by, note) for i in dict.fromkeys(flag_ids)]
+
+    @_one_error
+    def assign(self, flag_ids: Sequence[int], to: str | None, by: str) -> int:
+        """Assign flags to an editor (``to``; None: to nobody). Returns how many."""
+        from tracker import verdicts
+
+        with self._session(write=True) as session:
+            return verdicts.assign(session, flag_ids, to, by)
+
+    # -- verdicts ----------------------------------------------------------------------------------------------
+
+    @_one_error
+    def propose_verdict(
+        self,
+        claim_id: int,
+        rating: str,
+        by: str,
+        note: str | None = None,
+        evidence_url: str | None = None,
+        flag_id: int | None = None,
+    ) -> Verdict:
+        """Propose a ruling on a claim (``verdicts.RATINGS``); it is published when another editor approves."""
+        from tracker import verdicts
+
+        with self._session(write=True) as session:
+            return verdicts.propose(session, claim_id, rating, by, note, evidence_url, flag_id)
+
+    @_one_error
+    def approve_verdict(self, verdict_id: int, by: str, expected_version: int | None = None) -> Verdict:
+        """Publish a proposed ruling: ``by`` must be another editor than its proposer. Conflicts it settles are
+        resolved in the same transaction."""
+        from tracker import verdicts
+
+        with self._session(write=True) as session:
+            return verdicts.approve(session, verdict_id, by, expected_version)
+
+    @_one_error
+    def reject_verdict(
+        self, verdict_id: int, by: str, note: str | None = None, expected_version: int | None = None
+    ) -> Verdict:
+        from tracker import verdicts
+
+        with self._session(write=True) as session:
+            return verdicts.reject(session, verdict_id, by, note, expected_version)
+
+    @_one_error
+    def withdraw_verdict(self, verdict_id: int, by: str, expected_version: int | None = None) -> Verdict:
+        from tracker import verdicts
+
+        with self._session(write=True) as session:
+            return verdicts.withdraw(session, verdict_id, by, expected_version)
+
+    @_one_error
+    def verdicts(
+        self, claim_ids: Sequence[int] | None = None, status: str | None = None, ids: Sequence[int] | None = None
+    ) -> list[Verdict]:
+        """Rulings by id, filtered by claim, status (proposed, published, rejected, withdrawn, superseded), id."""
+        from tracker.store import verdict_repo
+
+        with self._session() as session:
+            return verdict_repo.verdicts(session, claim_ids=claim_ids, status=status, ids=ids)
+
+    @_one_error
+    def verdict_history(self, verdict_id: int) -> list[VerdictEvent]:
+        """A ruling's trail, oldest first."""
+        from tracker.store import verdict_repo
+
+        with self._session() as session:
+            if verdict_repo.get(session, verdict_id) is None:
+                raise TrackerError(f"no verdict {verdict_id}")
+            return verdict_repo.steps(session, verdict_id)
 
     # -- entity corrections ------------------------------------------------------------------------------------
 
@@ -523,8 +622,18 @@ class Tracker:
             from tracker.claimreview import claim_reviews
 
             assert report_url is not None
+            from tracker.store import flag_repo, repo, verdict_repo
+
             with self._session() as session:
-                reviews = claim_reviews(self._report_data(session), report_url, publisher)
+                ruled = verdict_repo.verdicts(session, status="published")
+                reviews = claim_reviews(
+                    repo.list_claims(session),
+                    {s.id: s for s in repo.list_sources(session)},
+                    ruled,
+                    [f for f in flag_repo.iter_flags(session) if f.kind in ("conflict", "temporal_change")],
+                    report_url,
+                    publisher,
+                )
             text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
             return self._written(fmt, text, path, {"claim reviews": len(reviews)})
         from tracker.export import build_export

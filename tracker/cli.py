@@ -323,11 +323,13 @@ from tracker.cli_entities import entities  # noqa: E402  (the groups register th
 from tracker.cli_flags import flags  # noqa: E402
 from tracker.cli_outlets import outlets  # noqa: E402
 from tracker.cli_users import users  # noqa: E402
+from tracker.cli_verdicts import verdicts  # noqa: E402
 
 cli.add_command(entities)
 cli.add_command(flags)
 cli.add_command(outlets)
 cli.add_command(users)
+cli.add_command(verdicts)
 
 
 def main() -> None:

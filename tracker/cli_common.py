@@ -144,3 +144,23 @@ def emit(text: str, target: Path | None, encoding: str = "utf-8") -> None:
         click.echo(text, nl=False)
         return
     write_atomic(text, target, encoding)
+
+
+def print_json(rows: Any) -> None:
+    """Rows (dataclasses, lists, dicts) as one JSON document on stdout: dates as ISO 8601 text."""
+    import dataclasses
+    import datetime as dt
+    import json
+
+    def plain(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if isinstance(value, dt.date | dt.datetime):
+            return value.isoformat()
+        return value
+
+    click.echo(json.dumps(plain(rows), ensure_ascii=False, indent=2))

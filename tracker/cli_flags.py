@@ -5,18 +5,22 @@ from __future__ import annotations
 import click
 
 from tracker.api import Tracker
-from tracker.cli_common import DB_ID, DatabaseId, print_table
+from tracker.cli_common import DB_ID, DatabaseId, print_json, print_table
 
 FLAG_KINDS = ("corroboration", "conflict", "temporal_change", "spelling_variant")
-STATUSES = ("open", "confirmed", "dismissed")
+STATUSES = ("open", "confirmed", "dismissed", "resolved")
 
 
 @click.group(invoke_without_command=True)
 @click.option("--kind", type=click.Choice(FLAG_KINDS), help="Only flags of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only flags with this review status.")
 @click.option("--outlet", help="Only flags involving a claim of this outlet (case-insensitive name).")
+@click.option("--assigned-to", help="Only flags assigned to this editor.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
-def flags(ctx: click.Context, kind: str | None, status: str | None, outlet: str | None) -> None:
+def flags(
+    ctx: click.Context, kind: str | None, status: str | None, outlet: str | None, assigned_to: str | None, as_json: bool
+) -> None:
     """List flags: corroborations, conflicts, changes over time and spelling variants, with explanations.
 
     \b
@@ -27,7 +31,10 @@ def flags(ctx: click.Context, kind: str | None, status: str | None, outlet: str 
     if ctx.invoked_subcommand is not None:
         return
     obj: Tracker = ctx.obj
-    rows = list(obj.flags(kind=kind, status=status, outlet=outlet))
+    rows = list(obj.flags(kind=kind, status=status, outlet=outlet, assigned_to=assigned_to))
+    if as_json:
+        print_json(rows)
+        return
     if not rows:
         click.echo("no flags match")
         return
@@ -76,7 +83,8 @@ def _review_command(action: str, summary: str):
         + """
 
     Each review is recorded in the flag's audit trail (tracker flags history ID). With --version, the review
-    only goes through if the flag is still at that version (what you saw in 'tracker flags show').
+    only goes through if the flag is still at that version (what you saw in 'tracker flags show'). Several
+    IDs are reviewed together, all or none.
 
     \b
     Example:
@@ -85,18 +93,22 @@ def _review_command(action: str, summary: str):
         + """ 7 --by "A. Editor" --note "checked against the original"
     """,
     )
-    @click.argument("flag_id", type=DB_ID)
+    @click.argument("flag_ids", type=DB_ID, nargs=-1, required=True)
     @click.option("--by", "reviewer", required=True, help="Who reviews: a name or initials.")
     @click.option("--note", help="Why: kept in the audit trail.")
     @click.option(
         "--version", "expected", type=DatabaseId("version"), help="The flag version you reviewed (from 'flags show')."
     )
     @click.pass_obj
-    def command(obj: Tracker, flag_id: int, reviewer: str, note: str | None, expected: int | None) -> None:
-        done = obj.review(flag_id, action, reviewer, note, expected)
-        click.echo(
-            f"flag {flag_id}: {done.from_status} -> {done.to_status} by {done.reviewer} (version {done.version})"
-        )
+    def command(obj: Tracker, flag_ids: tuple[int, ...], reviewer: str, note: str | None, expected: int | None) -> None:
+        if len(flag_ids) == 1:
+            done = [obj.review(flag_ids[0], action, reviewer, note, expected)]
+        elif expected is not None:
+            raise click.UsageError("--version names one flag's version: review one flag with it")
+        else:
+            done = obj.review_many(flag_ids, action, reviewer, note)
+        for d in done:
+            click.echo(f"flag {d.flag_id}: {d.from_status} -> {d.to_status} by {d.reviewer} (version {d.version})")
 
     return command
 
@@ -124,3 +136,23 @@ def history(obj: Tracker, flag_id: int) -> None:
         when = r.reviewed_at.strftime("%Y-%m-%d %H:%M:%S") if r.reviewed_at else "?"
         note = f" · {r.note}" if r.note else ""
         click.echo(f"{when} · {r.reviewer} · {r.from_status} -> {r.to_status} · version {r.version}{note}")
+
+
+@flags.command()
+@click.argument("flag_ids", type=DB_ID, nargs=-1, required=True)
+@click.option("--to", "to", help="The editor to assign them to.")
+@click.option("--nobody", is_flag=True, help="Take the assignment off.")
+@click.option("--by", required=True, help="Who assigns: your name or initials (an editor).")
+@click.pass_obj
+def assign(obj: Tracker, flag_ids: tuple[int, ...], to: str | None, nobody: bool, by: str) -> None:
+    """Assign flags to an editor (--to NAME), or to nobody (--nobody).
+
+    \b
+    Example:
+      tracker flags assign 7 9 --to Ada --by Ben
+      tracker flags --assigned-to Ada --status open
+    """
+    if nobody == (to is not None):
+        raise click.UsageError("say --to NAME or --nobody")
+    n = obj.assign(flag_ids, None if nobody else to, by)
+    click.echo(f"{n} flag(s) assigned to {to}" if to else f"{n} flag(s) assigned to nobody")

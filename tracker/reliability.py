@@ -1,11 +1,12 @@
-"""Outlet reliability: a Beta-binomial record of how an outlet's claims held up against other outlets.
+"""Outlet reliability: a Beta-binomial record of how an outlet's claims held up.
 
-A claim corroborated by another outlet counts for the outlet; a claim in a conflict an editor confirmed
-counts against it (the flag does not say which side erred, so both sides carry it until an editor
-dismisses it). A fact superseded by a later change is no fault and counts neither way; open conflicts are
-shown but not scored until reviewed. With a uniform Beta(1, 1) prior the score is the posterior mean, and
-its uncertainty the central 90 % interval, so an outlet with three claims is not ranked like one with
-three hundred.
+It counts editors' verdicts, not flags: a claim ruled accurate counts for its outlet, one ruled inaccurate or
+misattributed against it (``verdicts.FOR_OUTLET``, ``AGAINST_OUTLET``); outdated and unproven count neither
+way. A claim no one has ruled on counts for its outlet when another outlet corroborates it. A conflict alone,
+open or confirmed, marks no one down: it does not say which side erred, and the outlet that was right must
+never pay for the other's error; it is settled by ruling on its claims. A fact superseded by a later change is
+no fault. With a uniform Beta(1, 1) prior the score is the posterior mean, and its uncertainty the central
+90 % interval, so an outlet with three claims is not ranked like one with three hundred.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 from tracker.config import RELIABILITY, ReliabilitySettings
+from tracker.verdicts import AGAINST_OUTLET, FOR_OUTLET
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class ClaimFate:
     conflicted: bool = False  # in a confirmed conflict
     disputed: bool = False  # in an open conflict
     superseded: bool = False  # the earlier side of a change over time
+    rating: str | None = None  # its published verdict (tracker.verdicts.RATINGS), if any
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class OutletRecord:
     low: float
     high: float
     drivers: tuple[int, ...] = field(default=())  # the claims that moved the score
+    ruled_accurate: int = 0
+    ruled_against: int = 0  # ruled inaccurate or misattributed
 
 
 def records(
@@ -48,26 +53,33 @@ def records(
         by_outlet.setdefault(fate.outlet, []).append(fate)
     out = []
     for name, items in sorted(by_outlet.items()):
-        good = sum(f.corroborated and not f.conflicted for f in items)
-        bad = sum(f.conflicted for f in items)
-        a, b = settings.prior_good + good, settings.prior_bad + bad
+        counted_for = [f for f in items if _counts_for(f)]
+        against = [f for f in items if f.rating in AGAINST_OUTLET]
+        a, b = settings.prior_good + len(counted_for), settings.prior_bad + len(against)
         low, high = beta_interval(a, b, settings.interval)
-        drivers = tuple(f.claim_id for f in items if f.corroborated or f.conflicted)
+        drivers = tuple(f.claim_id for f in items if _counts_for(f) or f.rating in AGAINST_OUTLET)
         out.append(
             OutletRecord(
                 name=name,
                 claims=len(items),
-                corroborated=good,
-                conflicted=bad,
+                corroborated=sum(f.corroborated for f in items if f.rating is None),
+                conflicted=sum(f.conflicted for f in items),
                 disputed=sum(f.disputed for f in items),
                 superseded=sum(f.superseded for f in items),
                 reliability=a / (a + b),
                 low=low,
                 high=high,
                 drivers=drivers,
+                ruled_accurate=sum(f.rating in FOR_OUTLET for f in items),
+                ruled_against=len(against),
             )
         )
     return out
+
+
+def _counts_for(fate: ClaimFate) -> bool:
+    """Ruled accurate, or not ruled on and corroborated by another outlet."""
+    return fate.rating in FOR_OUTLET or (fate.rating is None and fate.corroborated)
 
 
 def beta_interval(a: float, b: float, mass: float) -> tuple[float, float]:

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import tracker.store
 
-STAGES = ("tracker.extract", "tracker.entities", "tracker.match", "tracker.reliability", "tracker.pipeline")
+STAGES = (
+    "tracker.extract",
+    "tracker.entities",
+    "tracker.match",
+    "tracker.reliability",
+    "tracker.pipeline",
+    "tracker.verdicts",
+    "tracker.users",
+)
 # (store module, imported module, name): data types store builds from rows.
 ALLOWED = {("outlet_repo.py", "tracker.reliability", "ClaimFate")}
 STORE = Path(tracker.store.__file__).parent

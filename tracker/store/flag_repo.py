@@ -14,12 +14,14 @@ from tracker.errors import TrackerError
 from tracker.store.limits import REVIEWER
 from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, FlagReview, Outlet, Source
 
-OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
-# What each review action does: the statuses it may start from, and the status it leaves.
+OPEN, CONFIRMED, DISMISSED, RESOLVED = "open", "confirmed", "dismissed", "resolved"
+# What each review action does: the statuses it may start from, and the status it leaves. "resolve" is taken
+# by published verdicts on a conflict's claims (tracker.verdicts), not by hand.
 ACTIONS = {
     "confirm": ({OPEN}, CONFIRMED),
     "dismiss": ({OPEN}, DISMISSED),
-    "reopen": ({CONFIRMED, DISMISSED}, OPEN),
+    "reopen": ({CONFIRMED, DISMISSED, RESOLVED}, OPEN),
+    "resolve": ({OPEN, CONFIRMED}, RESOLVED),
 }
 
 
@@ -64,6 +66,7 @@ class StoredFlag:
     version: int
     rule: str | None = None
     frames: str | None = None
+    assigned_to: str | None = None  # the editor it is assigned to
 
 
 def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) -> None:
@@ -110,8 +113,9 @@ def list_flags(
     status: str | None = None,
     outlet: str | None = None,
     ids: list[int] | None = None,
+    assigned_to: str | None = None,
 ) -> list[StoredFlag]:
-    return list(iter_flags(session, kind, status, outlet, ids))
+    return list(iter_flags(session, kind, status, outlet, ids, assigned_to))
 
 
 def iter_flags(
@@ -120,12 +124,16 @@ def iter_flags(
     status: str | None = None,
     outlet: str | None = None,
     ids: list[int] | None = None,
+    assigned_to: str | None = None,
     chunk: int = 500,
 ) -> Iterator[StoredFlag]:
-    """Flags by id, streamed in chunks (each chunk's claim and entity links in two queries)."""
+    """Flags by id, streamed in chunks (each chunk's claim and entity links in two queries); ``assigned_to``
+    matches the editor's name case-insensitively."""
     query = select(Flag).order_by(Flag.id)
     if ids is not None:
         query = query.where(Flag.id.in_(ids))
+    if assigned_to is not None:
+        query = query.where(func.lower(Flag.assigned_to) == assigned_to.strip().lower())
     if kind:
         query = query.where(Flag.kind == kind)
     if status:
@@ -166,6 +174,7 @@ def _stored_flags(session: Session, flags: list[Flag]) -> list[StoredFlag]:
             f.version,
             f.rule,
             f.frames,
+            f.assigned_to,
         )
         for f in flags
     ]

@@ -371,6 +371,8 @@ class Flag(Base):
     # their words as written; None for flags of stages that compare no frames.
     rule: Mapped[str | None] = mapped_column(String(40))
     frames: Mapped[str | None] = mapped_column(Text)
+    # The editor the flag is assigned to (their name); None when nobody is.
+    assigned_to: Mapped[str | None] = mapped_column(String(200), index=True)
 
 
 class FlagClaim(Base):
@@ -402,6 +404,47 @@ class FlagReview(Base):
     to_status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     # The flag's version this review produced.
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class Verdict(Base):
+    """An editor's ruling on one claim (accurate, inaccurate, outdated, misattributed, unproven), with a note and
+    the source it rests on. Proposed by one editor, published only when a second, different editor approves.
+    Its decision columns are written once; every step is also a ``VerdictEvent`` row."""
+
+    __tablename__ = "verdicts"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # RESTRICT: a claim with a ruling cannot be deleted, so the ruling is never lost.
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="RESTRICT"), index=True)
+    rating: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence_url: Mapped[str | None] = mapped_column(Text)
+    # The flag the ruling was made from, if any (SET NULL: a flag a re-run drops leaves the ruling standing).
+    flag_id: Mapped[int | None] = mapped_column(ForeignKey("flags.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    proposed_by: Mapped[str] = mapped_column(String(200))
+    proposed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class VerdictEvent(Base):
+    """One step of a verdict's life (proposed, approved, rejected, withdrawn, superseded): an audit row,
+    written once and never changed or deleted."""
+
+    __tablename__ = "verdict_events"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    note: Mapped[str | None] = mapped_column(Text)
+    # The verdict's version this step produced.
     version: Mapped[int] = mapped_column(Integer)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.reliability import ClaimFate
-from tracker.store.models import Claim, Flag, FlagClaim, Outlet, Source
+from tracker.store.models import Claim, Flag, FlagClaim, Outlet, Source, Verdict
 
 
 def claim_fates(session: Session) -> tuple[list[ClaimFate], list[str]]:
@@ -35,6 +35,7 @@ def claim_fates(session: Session) -> tuple[list[ClaimFate], list[str]]:
         dated = {i: day for i in ids if (day := when.get(i)) is not None}
         if len(dated) == len(ids) and len(ids) > 1:
             superseded.add(min(dated, key=dated.__getitem__))
+    rating = dict(session.execute(select(Verdict.claim_id, Verdict.rating).where(Verdict.status == "published")).all())
     fates = [
         ClaimFate(
             claim_id=claim_id,
@@ -43,6 +44,7 @@ def claim_fates(session: Session) -> tuple[list[ClaimFate], list[str]]:
             conflicted=claim_id in flagged[("conflict", "confirmed")],
             disputed=claim_id in flagged[("conflict", "open")],
             superseded=claim_id in superseded,
+            rating=rating.get(claim_id),
         )
         for claim_id, cluster, *_rest in rows
     ]
