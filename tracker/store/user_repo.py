@@ -43,11 +43,13 @@ def list_users(session: Session) -> list[StoredUser]:
 
 def add_user(session: Session, name: str, role: str, password_hash: str) -> bool:
     """Insert the user; False (nothing written) when the name is taken, also by a concurrent insert."""
-    result = session.execute(
-        _insert_ignore(session, User).values(name=name, role=role, password_hash=password_hash, active=True)
+    # RETURNING, not rowcount: psycopg reports -1 rows for an INSERT ... ON CONFLICT DO NOTHING.
+    added = session.scalar(
+        _insert_ignore(session, User)
+        .values(name=name, role=role, password_hash=password_hash, active=True)
+        .returning(User.id)
     )
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1
+    return added is not None
 
 
 def update_user(
