@@ -50,3 +50,17 @@ def test_errors_are_one_line(sqlite_url: str) -> None:
         assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
         assert "Traceback" not in result.stderr
 
+
+def test_once_users_exist_only_editors_act_from_the_cli_too(tmp_path, sqlite_url: str) -> None:
+    from tests.test_cli_flags import write_first
+
+    assert run(sqlite_url, "ingest", str(write_first(tmp_path / "first"))).exit_code == 0
+    flag = json.loads(run(sqlite_url, "export", "--format", "json", "--output", "-").stdout)["flags"][0]["id"]
+    assert run(sqlite_url, "flags", "dismiss", str(flag), "--by", "Anyone").exit_code == 0  # no users yet
+    assert run(sqlite_url, "flags", "reopen", str(flag), "--by", "Anyone").exit_code == 0
+    run(sqlite_url, "users", "add", "Ed", "--role", "editor", stdin=PASSWORD + "\n")
+    run(sqlite_url, "users", "add", "Vi", "--role", "viewer", stdin=PASSWORD + "\n")
+    for who in ("Vi", "Anyone"):
+        refused = run(sqlite_url, "flags", "dismiss", str(flag), "--by", who)
+        assert refused.exit_code == 2 and "only editors and admins" in refused.stderr
+    assert run(sqlite_url, "flags", "dismiss", str(flag), "--by", "Ed").exit_code == 0

@@ -321,10 +321,10 @@ class Desk:
         action = form.get("action")
         if not ids:
             raise Refused(400, "no flags chosen: tick the flags to act on first")
-        if action == "dismiss":
+        if action in ("dismiss", "confirm"):
             note = _text(form.get("note"))
-            done = await self.call(self.t.review_many, ids, "dismiss", user.name, note)
-            self.flash(request, f"dismissed {len(done)} flag{'s' if len(done) != 1 else ''}")
+            done = await self.call(self.t.review_many, ids, action, user.name, note)
+            self.flash(request, f"{action}ed {len(done)} flag{'s' if len(done) != 1 else ''}")
             return self._after_change(self.back("/queue"))
         if action == "assign":
             to = _text(form.get("to"))
@@ -333,7 +333,7 @@ class Desk:
                 request, f"{count} flag{'s' if count != 1 else ''} " + (f"assigned to {to}" if to else "unassigned")
             )
             return self.back("/queue")
-        raise Refused(400, "choose what to do with the flags: dismiss or assign")
+        raise Refused(400, "choose what to do with the flags: assign, confirm or dismiss")
 
     # -- one flag ----------------------------------------------------------------------------------------------
 
