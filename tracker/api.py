@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import json
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -763,3 +763,19 @@ class Tracker:
 
         with self._session() as session:
             return evidence_repo.evidence(session, list(claim_ids))
+
+    @_one_error
+    def entity_names(self, entity_ids: Iterable[int]) -> dict[int, str]:
+        """The names of these entities (those that exist), read in one query."""
+        from tracker.store import entity_repo
+
+        with self._session() as session:
+            return {i: e.name for i, e in entity_repo.entities_by_id(session, set(entity_ids)).items()}
+
+    @_one_error
+    def outlet_names(self) -> list[str]:
+        """Every outlet's name, alphabetically (without computing their records, as ``outlets()`` does)."""
+        from tracker.store import repo
+
+        with self._session() as session:
+            return repo.outlet_names(session)

@@ -287,8 +287,8 @@ class Desk:
                     kind=k, status="open", outlet=outlet or None, assigned_to=user.name if mine else None
                 )
             ]
-            names = {e.id: e.name for e in self.t.entities()}
-            return flags, [o.name for o in self.t.outlets()], names, [u for u in self.t.users() if u.can_edit]
+            names = self.t.entity_names({e for f in flags for e in f.entity_ids})
+            return flags, self.t.outlet_names(), names, [u for u in self.t.users() if u.can_edit]
 
         flags, outlets, entity_names, editors = await self.call(read)
         in_queue = sorted({e for f in flags for e in f.entity_ids if e in entity_names}, key=lambda e: entity_names[e])

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_FIELD = "csrf"
+NAME_KEY_CHARS = 200  # a user name is at most this long; longer guesses count under their first 200 characters
 _CSRF_KEY = "csrf"
 
 # Pages of the desk: nothing but the desk's own files may load or run, no frames, forms only to the desk.
@@ -65,7 +66,7 @@ class LoginLimiter:
 
     @staticmethod
     def _keys(name: str, address: str) -> tuple[str, str]:
-        return "name:" + name.strip().casefold(), "addr:" + address
+        return "name:" + name.strip().casefold()[:NAME_KEY_CHARS], "addr:" + address
 
     def _recent(self, key: str, now: float) -> deque[float]:
         times = self._failures.get(key)
