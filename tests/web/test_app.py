@@ -149,6 +149,21 @@ def test_a_ruling_needs_a_second_editor(make_desk: MakeDesk, harbour_db: str, tm
     assert after["Harrow Post"] < before["Harrow Post"]
 
 
+def test_with_a_report_url_the_claimreview_is_published_too(make_desk: MakeDesk, harbour_db: str, tmp_path) -> None:
+    import json
+
+    reports = tmp_path / "reports"
+    options = {"reports": str(reports), "report_url": "https://news.example/reports/"}
+    ada, ben = make_desk(harbour_db, **options), make_desk(harbour_db, as_="Ben Editor", **options)
+    flag, _ledger, post = conflict_of(facade(ada))
+    ada.post(f"/flags/{flag.id}/rule", {"claim_id": str(post), "rating": "inaccurate"}, page=f"/flags/{flag.id}")
+    [v] = facade(ada).verdicts(status="proposed")
+    ben.post(f"/verdicts/{v.id}/approve", {"version": str(v.version)}, page="/approve")
+    reviews = json.loads((reports / "claimreview.jsonld").read_text(encoding="utf-8"))
+    assert len(reviews) == 1 and json.dumps(reviews).count("https://news.example/reports/") >= 1
+    assert ben.get("/published/claimreview.jsonld").status_code == 200
+
+
 def test_reject_and_withdraw(make_desk: MakeDesk, harbour_db: str) -> None:
     ada, ben = make_desk(harbour_db), make_desk(harbour_db, as_="Ben Editor")
     t = facade(ada)

@@ -52,6 +52,7 @@ QUEUE_KINDS = ("conflict", "temporal_change")
 # The keys that choose a rating on a flag page (desk.js), shown beside each choice.
 RATING_KEYS = {"accurate": "a", "inaccurate": "i", "outdated": "o", "misattributed": "m", "unproven": "u"}
 STALE = "another editor got there first"
+CLAIMREVIEW_FILE = "claimreview.jsonld"
 MAX_FORM_BYTES = 256 * 1024
 USER_KEY = "user"
 FLASH_KEY = "flash"
@@ -110,6 +111,8 @@ class Republisher:
         assert self.folder is not None
         try:
             self.tracker.report(self.folder)
+            if self.report_url is not None:  # the published verdicts as ClaimReview, beside the pages
+                self.tracker.export("claimreview", Path(self.folder) / CLAIMREVIEW_FILE, report_url=self.report_url)
             self.runs += 1
             self.last_error = None
         except TrackerError as exc:
