@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import json
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +35,10 @@ if TYPE_CHECKING:  # named in annotations; imported where used, so that opening 
     from tracker.entities.run import EntityDetail, ResolutionReport, StoredEntity
     from tracker.pipeline import IngestReport
     from tracker.report import ReportSummary
+    from tracker.store.evidence_repo import Evidence
     from tracker.store.flag_repo import Review, StoredFlag
     from tracker.store.repo import StoredClaim, StoredSource
+    from tracker.users import User
     from tracker.verdicts import Verdict, VerdictEvent
 
 P = ParamSpec("P")
@@ -680,3 +682,100 @@ class Tracker:
             return write_reports(data, output)
         except (ValueError, OSError) as exc:
             raise TrackerError(f"--output {output}: {exc}") from exc
+
+    # -- users of the desk -------------------------------------------------------------------------------------
+
+    @_one_error
+    def add_user(self, name: str, role: str, password: str) -> User:
+        """Register a user of the desk (role viewer, editor or admin); the password is kept as an argon2 hash."""
+        from tracker import users
+
+        with self._session(write=True) as session:
+            return users.add_user(session, name, role, password, self.settings.desk)
+
+    @_one_error
+    def users(self) -> list[User]:
+        from tracker import users
+
+        with self._session() as session:
+            return users.list_users(session)
+
+    @_one_error
+    def user(self, name: str) -> User | None:
+        """The user of that name, or None."""
+        from tracker import users
+
+        with self._session() as session:
+            return users.get_user(session, name)
+
+    @_one_error
+    def set_role(self, name: str, role: str) -> User:
+        from tracker import users
+
+        with self._session(write=True) as session:
+            return users.set_role(session, name, role)
+
+    @_one_error
+    def set_active(self, name: str, active: bool) -> User:
+        """Disable a user (who can no longer sign in or act) or enable them again; the audit trail keeps them."""
+        from tracker import users
+
+        with self._session(write=True) as session:
+            return users.set_active(session, name, active)
+
+    @_one_error
+    def set_password(self, name: str, password: str) -> None:
+        from tracker import users
+
+        with self._session(write=True) as session:
+            users.set_password(session, name, password, self.settings.desk)
+
+    @_one_error
+    def authenticate(self, name: str, password: str) -> User | None:
+        """The active user with this name and password, else None (the same for an unknown name)."""
+        from tracker import users
+
+        with self._session(write=True) as session:
+            return users.authenticate(session, name, password)
+
+    @_one_error
+    def can_edit(self, name: str) -> bool:
+        """Whether ``name`` may rule, approve, review and assign (anyone while no users are registered)."""
+        from tracker import users
+
+        with self._session() as session:
+            return users.can_edit(session, name)
+
+    @_one_error
+    def secret(self, name: str) -> str:
+        """A random secret generated on first use and kept in the database (the desk's session key)."""
+        import secrets
+
+        from tracker.store import user_repo
+
+        with self._session(write=True) as session:
+            return user_repo.secret(session, name, secrets.token_urlsafe(48))
+
+    @_one_error
+    def evidence(self, claim_ids: Sequence[int]) -> dict[int, Evidence]:
+        """Each claim's paragraph, with its quote cut out, and where it was published (``store.evidence_repo``)."""
+        from tracker.store import evidence_repo
+
+        with self._session() as session:
+            return evidence_repo.evidence(session, list(claim_ids))
+
+    @_one_error
+    def entity_names(self, entity_ids: Iterable[int]) -> dict[int, str]:
+        """The names of these entities (those that exist), read in one query."""
+        from tracker.store import entity_repo
+
+        with self._session() as session:
+            return {i: e.name for i, e in entity_repo.entities_by_id(session, set(entity_ids)).items()}
+
+    @_one_error
+    def outlet_names(self) -> list[str]:
+        """Every outlet's name, alphabetically (without computing their records, as ``outlets()`` does)."""
+        from tracker.store import repo
+
+        with self._session() as session:
+            return repo.outlet_names(session)

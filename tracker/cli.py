@@ -322,11 +322,15 @@ def _without_claims(obj: Tracker, report: IngestReport) -> str:
 from tracker.cli_entities import entities  # noqa: E402  (the groups register themselves on cli)
 from tracker.cli_flags import flags  # noqa: E402
 from tracker.cli_outlets import outlets  # noqa: E402
+from tracker.cli_serve import serve  # noqa: E402
+from tracker.cli_users import users  # noqa: E402
 from tracker.cli_verdicts import verdicts  # noqa: E402
 
 cli.add_command(entities)
 cli.add_command(flags)
 cli.add_command(outlets)
+cli.add_command(serve)
+cli.add_command(users)
 cli.add_command(verdicts)
 
 

@@ -230,6 +230,21 @@ class LanguageSettings:
     sentence_min_lead: float = 0.5
 
 
+@dataclass(frozen=True)
+class DeskSettings:
+    """The web desk (``tracker serve``): sign-in limits and page sizes."""
+
+    # Failed sign-ins allowed per user name, and per client address, within the window; more are refused (429).
+    login_max_failures: int = 5
+    login_window_s: int = 15 * 60
+    # A signed-in session lasts this long (seconds) before the editor signs in again.
+    session_max_age_s: int = 8 * 60 * 60
+    # Shortest password accepted for a new user or a new password.
+    min_password_chars: int = 10
+    # Flags per page of the queue.
+    queue_page_size: int = 50
+
+
 INGEST = IngestSettings()
 CLEAN = CleanSettings()
 HTML = HtmlSettings()
@@ -240,6 +255,7 @@ MATCH = MatchSettings()
 RELIABILITY = ReliabilitySettings()
 DECODE = DecodeSettings()
 LANGUAGE = LanguageSettings()
+DESK = DeskSettings()
 
 
 class SettingsError(TrackerError, ValueError):
@@ -261,6 +277,7 @@ class Settings:
     reliability: ReliabilitySettings = RELIABILITY
     decode: DecodeSettings = DECODE
     language: LanguageSettings = LANGUAGE
+    desk: DeskSettings = DESK
 
     @classmethod
     def from_file(cls, path: str | Path) -> Settings:
