@@ -8,6 +8,13 @@ merged best first, and a merge that would put two incompatible names in one enti
 corpus it can mean. Editors' assertions come first: a name an editor put in an entity is pinned there, a name
 an editor took out is kept out.
 
+Candidates alike in everything resolution looks at (name, type, forms, titles, strength) are resolved as one:
+a name a thousand sources write the same way costs what one does, and the outcome depends on what the candidates
+are, never on their ids or the order they came in. Resolution only ever brings together candidates that share a
+key of ``blocking_keys`` (or an editor's entity), so a corpus splits into neighbourhoods that resolve alone: a
+new source's candidates need only the stored candidates that share a key with them, and resolving those alone
+gives what resolving the whole corpus gives.
+
 Pure: candidates and assertions in, groups with their reasons out.
 """
 
@@ -73,7 +80,95 @@ class Group:
 def resolve(
     candidates: list[Candidate], assertions: Sequence[Assertion] = (), settings: EntitySettings = ENTITIES
 ) -> list[Group]:
-    return _Resolver(candidates, list(assertions), settings).run()
+    """Groups of the candidates, each keeping the entity id most of its members had (or an editor's).
+
+    Alike candidates are resolved as one, in the order of what they are (not of their ids). Identical full
+    names and identical names of things would have merged anyway; identical lone surnames and other names
+    that are no full name stay one entity per source unless they join someone or an editor pinned them.
+    """
+    alike: dict[tuple, list[Candidate]] = {}
+    for c in sorted(candidates, key=lambda c: c.id):
+        alike.setdefault(_signature(c), []).append(c)
+    signatures = sorted(alike)
+    reps = [Candidate(i, *sig) for i, sig in enumerate(signatures)]
+    groups: list[Group] = []
+    for g in _Resolver(reps, list(assertions), settings).run():
+        classes = [alike[signatures[rep]] for rep in g.members]
+        if len(classes) == 1 and g.entity_id is None and not _merges_alike(reps[g.members[0]]):
+            groups.extend(Group([c.id], None, {c.id: ""}) for c in classes[0])
+            continue
+        reasons: dict[int, str] = {}
+        for rep, (first, *copies) in zip(g.members, classes, strict=True):
+            why = g.reasons.get(rep, "")
+            reasons[first.id] = why
+            for c in copies:
+                reasons[c.id] = why or _alike_reason(first, settings)
+        groups.append(Group(sorted(reasons), g.entity_id, reasons))
+    groups.sort(key=lambda g: g.members[0])
+    _keep_previous_ids(groups, {c.id: c for c in candidates})
+    return groups
+
+
+def _signature(c: Candidate) -> tuple[str, str, tuple[str, ...], tuple[str, ...], bool]:
+    """What resolution sees of a candidate (the order of forms counts: an editor's pin takes the first)."""
+    return (c.name, c.type, tuple(c.forms), tuple(sorted(set(c.titles))), bool(c.strong))
+
+
+def _merges_alike(c: Candidate) -> bool:
+    """Two candidates alike in everything are one entity: a full name or a thing's name (not a lone surname)."""
+    return not _is_person(c) or parse(c.name).full
+
+
+def _alike_reason(c: Candidate, settings: EntitySettings) -> str:
+    if not _is_person(c):
+        return f"same name {c.name!r}"
+    name = parse(c.name)
+    return score_people(name, name, c.titles, c.titles, settings)[1]
+
+
+def blocking_keys(c: Candidate) -> set[str]:
+    """Every key through which resolution may bring this candidate together with another.
+
+    Two candidates resolution compares share one: a block of pairs ("p:", "t:"), a surname a lone surname may
+    mean ("s:"), an acronym a body may be written as ("a:"); "n:" keys are the candidate's names and forms as
+    editors' assertions name them. Stored and indexed, they find a new candidate's neighbours.
+    """
+    keys = {"n:" + name_key(c.name)} | {"n:" + name_key(f) for f in c.forms}
+    keys.update(_pair_keys(c))
+    if _is_person(c):
+        name = parse(c.name)
+        if name.full:
+            keys.update("s:" + k for k in name.surname_keys)
+    if _may_be_lone(c):
+        keys.update("s:" + k for k in parse(c.name).surname_keys)
+    if not _is_person(c):
+        if _is_acronym(c.name):
+            keys.add("a:" + c.name.upper())
+        keys.update("a:" + a for a in _spelt_acronyms(c))
+    keys.discard("n:")
+    return keys
+
+
+def _pair_keys(c: Candidate) -> set[str]:
+    """The blocks of pairs scored: surname keys of a full name, the key of a thing's name."""
+    if _is_person(c):
+        name = parse(c.name)
+        if not name.full:
+            return set()
+        return {"p:" + key for sk in name.surname_keys for key in key_blocks(sk)}
+    return {"t:" + thing_key(c.name)}
+
+
+def _may_be_lone(c: Candidate) -> bool:
+    """A name of one word that may be a surname alone."""
+    return len(c.name.split()) == 1 and not (c.type not in (PERSON, OTHER) and c.strong)
+
+
+def _spelt_acronyms(c: Candidate) -> set[str]:
+    """The acronyms a body's name of several words may be written as: an acronym form, its initials."""
+    if _is_person(c) or len(c.name.split()) < 2:
+        return set()
+    return {form.upper() for form in c.forms if _is_acronym(form)} | _initials(c.name)
 
 
 class _Resolver:
@@ -141,9 +236,7 @@ class _Resolver:
             if root not in self.members or root in self.pinned:
                 continue
             group = [self.by_id[m] for m in self.members[root]]
-            if any(len(c.name.split()) != 1 for c in group) or any(
-                c.type not in (PERSON, OTHER) and c.strong for c in group
-            ):
+            if not all(_may_be_lone(c) for c in group):
                 continue
             lone = group[0].name
             roots = {self._root(m) for key in parse(lone).surname_keys for m in by_surname.get(key, [])}
@@ -160,12 +253,7 @@ class _Resolver:
         acronym as a second form, or whose initials spell it. Two bodies it could stand for: it joins neither."""
         spelt: dict[str, set[int]] = defaultdict(set)
         for c in self.by_id.values():
-            if _is_person(c) or len(c.name.split()) < 2:
-                continue
-            for form in c.forms:
-                if _is_acronym(form):
-                    spelt[form.upper()].add(c.id)
-            for acronym in _initials(c.name):
+            for acronym in _spelt_acronyms(c):
                 spelt[acronym].add(c.id)
         for root in list(self.members):
             if root not in self.members or root in self.pinned:
@@ -194,11 +282,8 @@ class _Resolver:
     def _candidate_pairs(self) -> set[tuple[int, int]]:
         blocks: dict[str, list[int]] = defaultdict(list)
         for c in self.by_id.values():
-            if c.id in self.names and self.names[c.id].full:
-                for key in {k for sk in self.names[c.id].surname_keys for k in key_blocks(sk)}:
-                    blocks["p:" + key].append(c.id)
-            elif not _is_person(c):
-                blocks["t:" + thing_key(c.name)].append(c.id)
+            for key in _pair_keys(c):
+                blocks[key].append(c.id)
         pairs = set()
         for ids in blocks.values():
             for i, a in enumerate(ids):
