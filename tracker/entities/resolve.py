@@ -103,6 +103,11 @@ def resolve(
             reasons[first.id] = why
             for c in copies:
                 reasons[c.id] = why or _alike_reason(first, settings)
+        # The earliest source founds the entity; the others say why they joined.
+        founder = min(reasons)
+        other = next((m for m in sorted(reasons) if not reasons[m]), None)
+        if other is not None:
+            reasons[founder], reasons[other] = reasons[other], reasons[founder]
         groups.append(Group(sorted(reasons), g.entity_id, reasons))
     groups.sort(key=lambda g: g.members[0])
     _keep_previous_ids(groups, {c.id: c for c in candidates})
