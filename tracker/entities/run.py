@@ -69,8 +69,11 @@ def resolve_around(
 ) -> ResolutionReport:
     """Resolve again the neighbourhood of these sources' entities, of these entities and of these names (an
     editor's words): every candidate that shares a key with them, transitively."""
+    sources = list(sources)
     new = rows.candidates_of_sources(session, sources)
-    _key(session, [c for c in new if c.forms is None])
+    if any(c.forms is None for c in new):
+        _key(session, [c for c in new if c.forms is None])
+        new = rows.candidates_of_sources(session, sources)  # as keyed
     seeds = {"n:" + name_key(n) for n in names} - {"n:"}
     entities = set(entities)
     report = _resolve(session, settings, _neighbourhood(session, new, set(entities), seeds), everything=False)

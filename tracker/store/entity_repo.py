@@ -160,13 +160,13 @@ def entity_sightings(
     session: Session, entity_ids: Iterable[int] | None = None
 ) -> Iterator[tuple[int, int, str | None, str, str | None]]:
     """(entity id, article entity id, outlet, source path, forms JSON) of each original's article entity linked
-    to an entity (of these), by article entity."""
+    to an entity (of these), in the order the sources were published (then by path), not stored."""
     query = (
         select(SourceEntity.entity_id, SourceEntity.id, Outlet.name, Source.path, SourceEntity.forms)
         .join(Source, Source.id == SourceEntity.source_id)
         .outerjoin(Outlet, Outlet.id == Source.outlet_id)
         .where(SourceEntity.entity_id.is_not(None), Source.duplicate_of_id.is_(None))
-        .order_by(SourceEntity.id)
+        .order_by(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
     )
     chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
     for chunk in chunks:
