@@ -131,27 +131,58 @@ def _alike_reason(c: Candidate, settings: EntitySettings) -> str:
     return score_people(name, name, c.titles, c.titles, settings)[1]
 
 
-def blocking_keys(c: Candidate) -> set[str]:
-    """Every key through which resolution may bring this candidate together with another.
+# Which stored keys a candidate's key meets: a candidate with "f:x" (a full name's surname) is resolved with those
+# with "l:x" (a lone surname that may be it), "a:x" (an acronym) with "b:x" (a body it may abbreviate); a block
+# ("p:", "t:") with itself, and "n:" (names, for editors' words) with nothing by itself.
+MEETS = {"p": "p", "t": "t", "f": "l", "l": "f", "a": "b", "b": "a"}
 
-    Two candidates resolution compares share one: a block of pairs ("p:", "t:"), a surname a lone surname may
-    mean ("s:"), an acronym a body may be written as ("a:"); "n:" keys are the candidate's names and forms as
-    editors' assertions name them. Stored and indexed, they find a new candidate's neighbours.
+
+def blocking_keys(c: Candidate) -> set[str]:
+    """Every key through which resolution may bring this candidate together with another (see ``MEETS``).
+
+    Stored and indexed, they find a new candidate's neighbours: the blocks its pairs are scored in ("p:" for a
+    person's surname, "t:" for a thing's name), the surname of a full name ("f:") or of a name that may be a
+    surname alone ("l:"), its acronym ("a:") or the acronyms a body may be written as ("b:"), and its names and
+    forms as editors' assertions name them ("n:").
     """
     keys = {"n:" + name_key(c.name)} | {"n:" + name_key(f) for f in c.forms}
     keys.update(_pair_keys(c))
     if _is_person(c):
         name = parse(c.name)
         if name.full:
-            keys.update("s:" + k for k in name.surname_keys)
+            keys.update("f:" + k for k in name.surname_keys)
     if _may_be_lone(c):
-        keys.update("s:" + k for k in parse(c.name).surname_keys)
+        keys.update("l:" + k for k in parse(c.name).surname_keys)
     if not _is_person(c):
         if _is_acronym(c.name):
             keys.add("a:" + c.name.upper())
-        keys.update("a:" + a for a in _spelt_acronyms(c))
+        keys.update("b:" + a for a in _spelt_acronyms(c))
     keys.discard("n:")
     return keys
+
+
+def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -> bool:
+    """Whether a pair that meets in a block scores enough to be merged (as resolution scores it: the candidate
+    first in the order of what candidates are, first)."""
+    if _signature(a) == _signature(b):
+        return _merges_alike(a)
+    if _signature(b) < _signature(a):
+        a, b = b, a
+    name_a = parse(a.name) if _is_person(a) else None
+    name_b = parse(b.name) if _is_person(b) else None
+    return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
+
+
+def _pair_score(
+    ca: Candidate, cb: Candidate, name_a: PersonalName | None, name_b: PersonalName | None, settings: EntitySettings
+) -> tuple[float, str]:
+    if name_a is None or name_b is None:
+        if name_a is not None or name_b is not None:
+            return float("-inf"), ""
+        if name_key(ca.name) == name_key(cb.name):
+            return settings.merge_at, f"same name {ca.name!r}"
+        return settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
+    return score_people(name_a, name_b, ca.titles, cb.titles, settings)
 
 
 def _pair_keys(c: Candidate) -> set[str]:
@@ -297,14 +328,7 @@ class _Resolver:
         return pairs
 
     def _score(self, a: int, b: int) -> tuple[float, str]:
-        ca, cb = self.by_id[a], self.by_id[b]
-        if not (_is_person(ca) and _is_person(cb)):
-            if _is_person(ca) or _is_person(cb):
-                return float("-inf"), ""
-            if name_key(ca.name) == name_key(cb.name):
-                return self.settings.merge_at, f"same name {ca.name!r}"
-            return self.settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
-        return score_people(self.names[a], self.names[b], ca.titles, cb.titles, self.settings)
+        return _pair_score(self.by_id[a], self.by_id[b], self.names.get(a), self.names.get(b), self.settings)
 
     def _compatible(self, a: int, b: int) -> bool:
         """Would joining the groups of a and b keep every pair of names in them possibly one person?"""

@@ -20,7 +20,17 @@ from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.aliasfile import MAX_NAME
 from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
-from tracker.entities.resolve import Assertion, Candidate, Group, blocking_keys, describe, name_key, resolve
+from tracker.entities.resolve import (
+    MEETS,
+    Assertion,
+    Candidate,
+    Group,
+    blocking_keys,
+    describe,
+    may_merge,
+    name_key,
+    resolve,
+)
 from tracker.entities.variants import Sighting, spelling_variant
 from tracker.store import entity_repo as rows
 from tracker.store import repo
@@ -76,7 +86,8 @@ def resolve_around(
         new = rows.candidates_of_sources(session, sources)  # as keyed
     seeds = {"n:" + name_key(n) for n in names} - {"n:"}
     entities = set(entities)
-    report = _resolve(session, settings, _neighbourhood(session, new, set(entities), seeds), everything=False)
+    reached = _neighbourhood(session, settings, new, set(entities), seeds)
+    report = _resolve(session, settings, reached, everything=False)
     if not entities:
         return report
     # The entities an editor corrected changed, whether or not their members did (merged away, say).
@@ -108,12 +119,14 @@ def profile(
 
 
 def _neighbourhood(
-    session: Session, seeds: list[rows.CandidateRow], entities: set[int], keys: set[str]
+    session: Session, settings: EntitySettings, seeds: list[rows.CandidateRow], entities: set[int], keys: set[str]
 ) -> list[rows.CandidateRow]:
-    """The candidates reachable from the seeds through shared keys, editors' entities and current entities.
+    """The candidates reachable from the seeds the ways resolution can join two candidates, all of them.
 
-    Whole neighbourhoods only: every candidate sharing a key with one taken is taken, every member of an entity
-    one of them is in now, every candidate whose name an editor put in an entity in play.
+    From each candidate taken: those of its blocks it scores enough with, the lone surnames and full names it
+    may be (``MEETS``), the acronyms and bodies it may be, the members of its entity now, and every candidate an
+    editor put in an entity in play. Resolution never joins two candidates, nor lets one weigh on the other,
+    unless a chain of these links them, so resolving what is reached gives what resolving the corpus gives.
     """
     pinned: dict[int, set[str]] = defaultdict(set)  # entity -> "n:" keys an editor put in it
     pin_of: dict[str, int] = {}
@@ -121,26 +134,72 @@ def _neighbourhood(
         if a.positive and a.name_key:
             pinned[a.entity_id].add("n:" + a.name_key)
             pin_of.setdefault("n:" + a.name_key, a.entity_id)
-    taken: dict[int, rows.CandidateRow] = {}
-    followed: set[str] = set()
+    found: dict[int, rows.CandidateRow] = {}
+    candidate: dict[int, Candidate] = {}
+    keys_of: dict[int, set[str]] = {}
+    holders: dict[str, set[int]] = defaultdict(set)
+    looked_up: set[str] = set()
+    merges: dict[tuple[int, int], bool] = {}
+
+    def take(row: rows.CandidateRow) -> None:
+        if row.id not in found:
+            found[row.id] = row
+            c = candidate[row.id] = _candidate(row)
+            keys_of[row.id] = blocking_keys(c)
+
+    for row in seeds:
+        take(row)
+    reached = set(found)
+    frontier = set(found)
     in_play: set[int] = set()
-    fresh = {c.id: c for c in seeds}
-    while True:
-        taken.update(fresh)
-        their_keys = rows.keys_of(session, fresh)
-        entities |= {c.entity_id for c in fresh.values() if c.entity_id is not None}
-        entities |= {pin_of[k] for k in their_keys if k in pin_of}
+    while frontier or entities or keys:
+        wanted = set(keys)
+        for i in frontier:
+            for k in keys_of[i]:
+                if k.startswith("n:"):
+                    if k in pin_of:
+                        entities.add(pin_of[k])
+                else:
+                    wanted.add(MEETS[k[0]] + k[1:])
+            entity = found[i].entity_id
+            if entity is not None:
+                entities.add(entity)
         entities -= in_play
-        keys |= {k for k in their_keys if not k.startswith("n:") or k in pin_of}
-        keys |= {k for e in entities for k in pinned.get(e, ())}
-        keys -= followed
-        if not entities and not keys:
-            return sorted(taken.values())
+        named = set(keys) | {k for e in entities for k in pinned.get(e, ())}
+        wanted = (wanted | named) - looked_up
+        for key, row in rows.candidates_with_keys(session, wanted):
+            take(row)
+            holders[key].add(row.id)
+        looked_up |= wanted
+        fresh = {m for k in named for m in holders.get(k, ())}
+        for row in rows.candidates_of_entities(session, entities):
+            take(row)
+            fresh.add(row.id)
         in_play |= entities
-        followed |= keys
-        found = rows.candidates_of_entities(session, entities) + rows.candidates_with_keys(session, keys)
-        fresh = {c.id: c for c in found if c.id not in taken}
+        for i in frontier:
+            for k in keys_of[i]:
+                if k.startswith("n:"):
+                    continue
+                for m in holders.get(MEETS[k[0]] + k[1:], ()):
+                    if m in reached or m in fresh:
+                        continue
+                    if k.startswith("p:"):
+                        pair = (min(i, m), max(i, m))
+                        if pair not in merges:
+                            merges[pair] = may_merge(candidate[i], candidate[m], settings)
+                        if not merges[pair]:
+                            continue
+                    fresh.add(m)
+        frontier = fresh - reached
+        reached |= frontier
         entities, keys = set(), set()
+    return [found[i] for i in sorted(reached)]
+
+
+def _candidate(row: rows.CandidateRow) -> Candidate:
+    forms = tuple(json.loads(row.forms or "{}"))
+    titles = tuple(json.loads(row.titles or "[]"))
+    return Candidate(row.id, row.name, row.type, forms, titles, row.strong, row.entity_id)
 
 
 def _resolve(
@@ -148,10 +207,7 @@ def _resolve(
 ) -> ResolutionReport:
     """Resolve these candidates (whole neighbourhoods, or the corpus) and write back what changed."""
     forms = {c.id: Counter(json.loads(c.forms or "{}")) for c in found}
-    candidates = [
-        Candidate(c.id, c.name, c.type, tuple(forms[c.id]), tuple(json.loads(c.titles or "[]")), c.strong, c.entity_id)
-        for c in found
-    ]
+    candidates = [_candidate(c) for c in found]
     assertions = [Assertion(a.entity_id, a.name, a.positive) for a in rows.assertions(session)]
     groups = resolve(candidates, assertions, settings)
     touched = _write_groups(session, found, candidates, forms, groups)

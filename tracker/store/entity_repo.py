@@ -108,21 +108,18 @@ def candidates_of_entities(session: Session, entity_ids: Iterable[int]) -> list[
     return [row for chunk in _chunks(entity_ids) for row in _candidates(session, SourceEntity.entity_id.in_(chunk))]
 
 
-def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[CandidateRow]:
-    """The article entities of originals that have any of these keys (an indexed look-up)."""
-    out: list[CandidateRow] = []
+def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, CandidateRow]]:
+    """(key, article entity) of each original's article entity with any of these keys (an indexed look-up)."""
+    out: list[tuple[str, CandidateRow]] = []
     for chunk in _chunks(keys):
-        having = select(EntityKey.source_entity_id).where(EntityKey.key.in_(chunk))
-        out.extend(_candidates(session, SourceEntity.id.in_(having)))
+        query = (
+            select(EntityKey.key, *_CANDIDATE)
+            .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
+            .join(Source, Source.id == SourceEntity.source_id)
+            .where(EntityKey.key.in_(chunk), Source.duplicate_of_id.is_(None))
+        )
+        out.extend((row[0], CandidateRow(*row[1:])) for row in session.execute(query))
     return out
-
-
-def keys_of(session: Session, source_entity_ids: Iterable[int]) -> set[str]:
-    """Every key of these article entities."""
-    keys: set[str] = set()
-    for chunk in _chunks(source_entity_ids):
-        keys.update(session.scalars(select(EntityKey.key).where(EntityKey.source_entity_id.in_(chunk)).distinct()))
-    return keys
 
 
 def store_keys(session: Session, keyed: Sequence[tuple[int, str, str, Iterable[str]]]) -> None:
