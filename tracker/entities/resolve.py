@@ -88,7 +88,7 @@ def resolve(
     """
     alike: dict[tuple, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: c.id):
-        alike.setdefault(_signature(c), []).append(c)
+        alike.setdefault(signature(c), []).append(c)
     signatures = sorted(alike)
     reps = [Candidate(i, *sig) for i, sig in enumerate(signatures)]
     groups: list[Group] = []
@@ -114,7 +114,7 @@ def resolve(
     return groups
 
 
-def _signature(c: Candidate) -> tuple[str, str, tuple[str, ...], tuple[str, ...], bool]:
+def signature(c: Candidate) -> tuple[str, str, tuple[str, ...], tuple[str, ...], bool]:
     """What resolution sees of a candidate (the order of forms counts: an editor's pin takes the first)."""
     return (c.name, c.type, tuple(c.forms), tuple(sorted(set(c.titles))), bool(c.strong))
 
@@ -164,9 +164,9 @@ def blocking_keys(c: Candidate) -> set[str]:
 def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -> bool:
     """Whether a pair that meets in a block scores enough to be merged (as resolution scores it: the candidate
     first in the order of what candidates are, first)."""
-    if _signature(a) == _signature(b):
+    if signature(a) == signature(b):
         return _merges_alike(a)
-    if _signature(b) < _signature(a):
+    if signature(b) < signature(a):
         a, b = b, a
     name_a = parse(a.name) if _is_person(a) else None
     name_b = parse(b.name) if _is_person(b) else None

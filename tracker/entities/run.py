@@ -30,6 +30,7 @@ from tracker.entities.resolve import (
     may_merge,
     name_key,
     resolve,
+    signature,
 )
 from tracker.entities.variants import Sighting, spelling_variant
 from tracker.store import entity_repo as rows
@@ -139,13 +140,15 @@ def _neighbourhood(
     keys_of: dict[int, set[str]] = {}
     holders: dict[str, set[int]] = defaultdict(set)
     looked_up: set[str] = set()
-    merges: dict[tuple[int, int], bool] = {}
+    merges: dict[tuple[tuple, tuple], bool] = {}  # by what the two are: alike candidates score alike
+    alike: dict[int, tuple] = {}
 
     def take(row: rows.CandidateRow) -> None:
         if row.id not in found:
             found[row.id] = row
             c = candidate[row.id] = _candidate(row)
             keys_of[row.id] = blocking_keys(c)
+            alike[row.id] = signature(c)
 
     for row in seeds:
         take(row)
@@ -176,7 +179,7 @@ def _neighbourhood(
             take(row)
             fresh.add(row.id)
         in_play |= entities
-        for i in frontier:
+        for i in {alike[i]: i for i in frontier}.values():  # one of each kind: alike candidates meet alike
             for k in keys_of[i]:
                 if k.startswith("n:"):
                     continue
@@ -184,9 +187,9 @@ def _neighbourhood(
                     if m in reached or m in fresh:
                         continue
                     if k.startswith("p:"):
-                        pair = (min(i, m), max(i, m))
+                        pair = (alike[i], alike[m])
                         if pair not in merges:
-                            merges[pair] = may_merge(candidate[i], candidate[m], settings)
+                            merges[pair] = merges[pair[::-1]] = may_merge(candidate[i], candidate[m], settings)
                         if not merges[pair]:
                             continue
                     fresh.add(m)
