@@ -396,7 +396,8 @@ class Tracker:
             repo.lock_corpus_stage(session)
             result = change(session)
             match_claims(session, self.settings.match)
-            # Resolution and matching ran over the whole corpus: nothing an interrupted ingest left is owed now.
+            # The correction resolved the sources not yet taken in too, and matching ran over the whole corpus:
+            # nothing an interrupted ingest left is owed now.
             repo.clear_pending(session, repo.CORPUS_STAGE)
             repo.mark_all_staged(session)
         return result
