@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.local import STRONG_VOTE, WEAK_VOTE
@@ -32,12 +33,18 @@ from tracker.entities.personal import (
     PersonalName,
     first_names_agree,
     middles_agree,
-    parse,
     same_surname,
     surname_similarity,
 )
+from tracker.entities.personal import parse as parse_name
 from tracker.entities.recognise import OTHER, PERSON, PLACE
 from tracker.entities.romanise import key_blocks, plain, thing_key
+
+
+@lru_cache(maxsize=1 << 16)
+def parse(name: str) -> PersonalName:
+    """A person's name in its parts (``personal.parse``), each name parsed once: a corpus writes few names often."""
+    return parse_name(name)
 
 
 def name_key(name: str) -> str:

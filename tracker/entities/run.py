@@ -60,10 +60,10 @@ def resolve_entities(
 ) -> ResolutionReport:
     """Resolve the sources' entities into corpus entities, honouring editors' assertions.
 
-    ``new_sources`` given: only the neighbourhood their entities reach through the stored keys is resolved
-    again (the stored entities sharing a key with them, those entities' members, and so on), which gives what
-    resolving the whole corpus gives, as resolution never joins candidates that share no key. None: every
-    source's entities are keyed and resolved again, a full rebuild.
+    ``new_sources`` given: their entities are keyed, and only the neighbourhood they reach through the stored
+    keys is resolved again (``_neighbourhood``), which gives what resolving the whole corpus gives. None: every
+    source's entities are keyed again and the whole corpus resolved, a full rebuild. Both resolve with
+    ``resolve`` and write back with ``_write_groups``.
     """
     if new_sources is None:
         _key(session, rows.all_candidates(session))
@@ -79,7 +79,7 @@ def resolve_around(
     names: Iterable[str] = (),
 ) -> ResolutionReport:
     """Resolve again the neighbourhood of these sources' entities, of these entities and of these names (an
-    editor's words): every candidate that shares a key with them, transitively."""
+    editor's words): every candidate resolution could join with them, transitively."""
     sources = list(sources)
     new = rows.candidates_of_sources(session, sources)
     if any(c.forms is None for c in new):

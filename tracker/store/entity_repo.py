@@ -85,13 +85,14 @@ _CANDIDATE = (
 )
 
 
+def _in_original():
+    """An article entity of an original, by the index of copies (a source's row is never read: its text is in
+    the way of the columns after it)."""
+    return SourceEntity.source_id.not_in(select(Source.id).where(Source.duplicate_of_id.is_not(None)))
+
+
 def _candidates(session: Session, *where) -> Iterator[CandidateRow]:
-    query = (
-        select(*_CANDIDATE)
-        .join(Source, Source.id == SourceEntity.source_id)
-        .where(Source.duplicate_of_id.is_(None), *where)
-        .order_by(SourceEntity.id)
-    )
+    query = select(*_CANDIDATE).where(_in_original(), *where).order_by(SourceEntity.id)
     yield from (CandidateRow(*row) for row in session.execute(query))
 
 
@@ -115,8 +116,7 @@ def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[st
         query = (
             select(EntityKey.key, *_CANDIDATE)
             .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
-            .join(Source, Source.id == SourceEntity.source_id)
-            .where(EntityKey.key.in_(chunk), Source.duplicate_of_id.is_(None))
+            .where(EntityKey.key.in_(chunk), _in_original())
         )
         out.extend((row[0], CandidateRow(*row[1:])) for row in session.execute(query))
     return out
@@ -162,7 +162,7 @@ def entity_sightings(
         select(SourceEntity.entity_id, SourceEntity.id, Outlet.name, Source.path, SourceEntity.forms)
         .join(Source, Source.id == SourceEntity.source_id)
         .outerjoin(Outlet, Outlet.id == Source.outlet_id)
-        .where(SourceEntity.entity_id.is_not(None), Source.duplicate_of_id.is_(None))
+        .where(SourceEntity.entity_id.is_not(None), _in_original())
         .order_by(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
     )
     chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
