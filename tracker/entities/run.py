@@ -120,7 +120,7 @@ def profile(
 
 
 def _neighbourhood(
-    session: Session, settings: EntitySettings, seeds: list[rows.CandidateRow], entities: set[int], keys: set[str]
+    session: Session, settings: EntitySettings, seeds: list[rows.CandidateRow], entities: set[int], names: set[str]
 ) -> list[rows.CandidateRow]:
     """The candidates reachable from the seeds the ways resolution can join two candidates, all of them.
 
@@ -137,28 +137,41 @@ def _neighbourhood(
             pin_of.setdefault("n:" + a.name_key, a.entity_id)
     found: dict[int, rows.CandidateRow] = {}
     candidate: dict[int, Candidate] = {}
-    keys_of: dict[int, set[str]] = {}
+    keys_of: dict[tuple, set[str]] = {}
     holders: dict[str, set[int]] = defaultdict(set)
     looked_up: set[str] = set()
-    merges: dict[tuple[tuple, tuple], bool] = {}  # by what the two are: alike candidates score alike
+    merges: dict[tuple[tuple, tuple], bool] = {}  # by what two candidates' score reads of them
+
+    def scored(row: rows.CandidateRow) -> tuple:
+        return (row.name, row.type, row.titles)
     alike: dict[int, tuple] = {}
 
     def take(row: rows.CandidateRow) -> None:
-        if row.id not in found:
-            found[row.id] = row
-            c = candidate[row.id] = _candidate(row)
-            keys_of[row.id] = blocking_keys(c)
-            alike[row.id] = signature(c)
+        found.setdefault(row.id, row)
+
+    def kind(i: int) -> tuple:
+        """What candidate ``i`` is (its signature), worked out when first needed: most rows a block gives are
+        only looked at, never taken."""
+        if i not in alike:
+            candidate[i] = _candidate(found[i])
+            alike[i] = signature(candidate[i])
+        return alike[i]
+
+    def keys(i: int) -> set[str]:
+        """Candidate ``i``'s keys: those of its kind (alike candidates have alike keys)."""
+        if kind(i) not in keys_of:
+            keys_of[kind(i)] = blocking_keys(candidate[i])
+        return keys_of[kind(i)]
 
     for row in seeds:
         take(row)
     reached = set(found)
     frontier = set(found)
     in_play: set[int] = set()
-    while frontier or entities or keys:
-        wanted = set(keys)
+    while frontier or entities or names:
+        wanted = set(names)
         for i in frontier:
-            for k in keys_of[i]:
+            for k in keys(i):
                 if k.startswith("n:"):
                     if k in pin_of:
                         entities.add(pin_of[k])
@@ -168,7 +181,7 @@ def _neighbourhood(
             if entity is not None:
                 entities.add(entity)
         entities -= in_play
-        named = set(keys) | {k for e in entities for k in pinned.get(e, ())}
+        named = set(names) | {k for e in entities for k in pinned.get(e, ())}
         wanted = (wanted | named) - looked_up
         for key, row in rows.candidates_with_keys(session, wanted):
             take(row)
@@ -179,23 +192,25 @@ def _neighbourhood(
             take(row)
             fresh.add(row.id)
         in_play |= entities
-        for i in {alike[i]: i for i in frontier}.values():  # one of each kind: alike candidates meet alike
-            for k in keys_of[i]:
+        for i in {kind(i): i for i in frontier}.values():  # one of each kind: alike candidates meet alike
+            for k in keys(i):
                 if k.startswith("n:"):
                     continue
                 for m in holders.get(MEETS[k[0]] + k[1:], ()):
                     if m in reached or m in fresh:
                         continue
                     if k.startswith("p:"):
-                        pair = (alike[i], alike[m])
+                        # A pair's score reads the names, types and titles only: memoised on those, from the row
+                        pair = (scored(found[i]), scored(found[m]))
                         if pair not in merges:
+                            kind(i), kind(m)
                             merges[pair] = merges[pair[::-1]] = may_merge(candidate[i], candidate[m], settings)
                         if not merges[pair]:
                             continue
                     fresh.add(m)
         frontier = fresh - reached
         reached |= frontier
-        entities, keys = set(), set()
+        entities, names = set(), set()
     return [found[i] for i in sorted(reached)]
 
 
