@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from tracker.dedupe import sample, shingles
+from tracker.entities.run import profile
 from tracker.store.models import Base
 
 # Names the shipped bench/data articles use: they take the top ranks of the pools, so that an article ingested
@@ -635,7 +636,7 @@ class Rows:
 
     TABLES = (
         "outlets", "entities", "sources", "passages", "claims", "claim_roles", "claim_quantities", "claim_times",
-        "source_entities", "mentions", "claim_entities", "source_shingles",
+        "source_entities", "entity_keys", "mentions", "claim_entities", "source_shingles",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -643,7 +644,7 @@ class Rows:
         self.next_id: dict[str, int] = dict.fromkeys(self.TABLES, 1)
 
     def add(self, table: str, row: dict[str, Any]) -> int:
-        if "id" not in row and table not in ("claim_roles", "claim_entities", "source_shingles"):
+        if "id" not in row and table not in ("claim_roles", "claim_entities", "entity_keys", "source_shingles"):
             row["id"] = self.next_id[table]
             self.next_id[table] += 1
         self.tables[table].append(row)
@@ -711,10 +712,14 @@ def store_article(rows: Rows, entity_ids: dict[tuple[str, int], int], article: A
         if entity_id is None:
             entity_id = entity_ids[key] = rows.add("entities", {"name": local["name"], "type": local["type"],
                                                                 "merged_into_id": None})  # fmt: skip
+        written = [(text[s:e], text[ts:te] if ts is not None else None) for s, e, ts, te, _rule in local["mentions"]]
+        forms, titles, keys = profile(local["name"], local["type"], local["strong"], written)
         se_id = local_ids[key] = rows.add("source_entities", {
             "source_id": source_id, "position": position, "name": local["name"], "type": local["type"],
-            "strong": local["strong"], "entity_id": entity_id, "reason": None,
+            "strong": local["strong"], "entity_id": entity_id, "reason": None, "forms": forms, "titles": titles,
         })  # fmt: skip
+        for k in keys:
+            rows.add("entity_keys", {"key": k, "source_entity_id": se_id})
         for start, end, title_start, title_end, rule in local["mentions"]:
             rows.add("mentions", {"source_entity_id": se_id, "start": start, "end": end, "title_start": title_start,
                                   "title_end": title_end, "rule": rule})  # fmt: skip

@@ -512,7 +512,8 @@ class Tracker:
             repo.lock_corpus_stage(session)
             result = change(session)
             match_claims(session, self.settings.match)
-            # Resolution and matching ran over the whole corpus: nothing an interrupted ingest left is owed now.
+            # The correction resolved the sources not yet taken in too, and matching ran over the whole corpus:
+            # nothing an interrupted ingest left is owed now.
             repo.clear_pending(session, repo.CORPUS_STAGE)
             repo.mark_all_staged(session)
         return result
@@ -770,7 +771,7 @@ class Tracker:
         from tracker.store import entity_repo
 
         with self._session() as session:
-            return {i: e.name for i, e in entity_repo.entities_by_id(session, set(entity_ids)).items()}
+            return {i: name for i, (name, _kind) in entity_repo.entity_names(session, set(entity_ids)).items()}
 
     @_one_error
     def outlet_names(self) -> list[str]:

@@ -195,7 +195,7 @@ def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[
         if not repo.clear_pending(session, repo.CORPUS_STAGE):
             return None  # another process did it meanwhile, or nothing was stored
         new_sources = repo.unstaged_sources(session)
-        stage = resolve_entities(session, settings.entities), match_claims(session, settings.match)
+        stage = resolve_entities(session, settings.entities, new_sources), match_claims(session, settings.match)
         repo.mark_staged(session, new_sources)
         return stage
 

@@ -73,3 +73,18 @@ def test_upgrade_twice_is_harmless(alembic_engine: Connection) -> None:
         assert current == head is not None
     finally:
         engine.dispose()
+
+
+def test_0014_hands_stored_sources_to_the_corpus_stage_again(alembic_runner, alembic_engine: Connection) -> None:
+    """Sources stored before 0014 have no blocking keys: the next corpus stage takes them in again, and keys them."""
+    from sqlalchemy import text
+
+    alembic_runner.migrate_up_to("0013")
+    alembic_runner.insert_into(
+        "sources",
+        {"path": "a.txt", "content_sha256": "0" * 64, "media_type": "text/plain", "encoding": "utf-8",
+         "text": "A.", "staged": True},
+    )  # fmt: skip
+    alembic_runner.migrate_up_one()
+    assert alembic_engine.execute(text("SELECT staged FROM sources")).scalar() in (False, 0)
+    assert alembic_engine.execute(text("SELECT name FROM pending_work")).scalars().all() == ["corpus"]

@@ -8,6 +8,13 @@ merged best first, and a merge that would put two incompatible names in one enti
 corpus it can mean. Editors' assertions come first: a name an editor put in an entity is pinned there, a name
 an editor took out is kept out.
 
+Candidates alike in everything resolution looks at (name, type, forms, titles, strength) are resolved as one:
+a name a thousand sources write the same way costs what one does, and the outcome depends on what the candidates
+are, never on their ids or the order they came in. Resolution only ever brings together candidates that share a
+key of ``blocking_keys`` (or an editor's entity), so a corpus splits into neighbourhoods that resolve alone: a
+new source's candidates need only the stored candidates that share a key with them, and resolving those alone
+gives what resolving the whole corpus gives.
+
 Pure: candidates and assertions in, groups with their reasons out.
 """
 
@@ -18,6 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.local import STRONG_VOTE, WEAK_VOTE
@@ -25,12 +33,18 @@ from tracker.entities.personal import (
     PersonalName,
     first_names_agree,
     middles_agree,
-    parse,
     same_surname,
     surname_similarity,
 )
+from tracker.entities.personal import parse as parse_name
 from tracker.entities.recognise import OTHER, PERSON, PLACE
 from tracker.entities.romanise import key_blocks, plain, thing_key
+
+
+@lru_cache(maxsize=1 << 16)
+def parse(name: str) -> PersonalName:
+    """A person's name in its parts (``personal.parse``), each name parsed once: a corpus writes few names often."""
+    return parse_name(name)
 
 
 def name_key(name: str) -> str:
@@ -73,7 +87,131 @@ class Group:
 def resolve(
     candidates: list[Candidate], assertions: Sequence[Assertion] = (), settings: EntitySettings = ENTITIES
 ) -> list[Group]:
-    return _Resolver(candidates, list(assertions), settings).run()
+    """Groups of the candidates, each keeping the entity id most of its members had (or an editor's).
+
+    Alike candidates are resolved as one, in the order of what they are (not of their ids). Identical full
+    names and identical names of things would have merged anyway; identical lone surnames and other names
+    that are no full name stay one entity per source unless they join someone or an editor pinned them.
+    """
+    alike: dict[tuple, list[Candidate]] = {}
+    for c in sorted(candidates, key=lambda c: c.id):
+        alike.setdefault(signature(c), []).append(c)
+    signatures = sorted(alike)
+    reps = [Candidate(i, *sig) for i, sig in enumerate(signatures)]
+    groups: list[Group] = []
+    for g in _Resolver(reps, list(assertions), settings).run():
+        classes = [alike[signatures[rep]] for rep in g.members]
+        if len(classes) == 1 and g.entity_id is None and not _merges_alike(reps[g.members[0]]):
+            groups.extend(Group([c.id], None, {c.id: ""}) for c in classes[0])
+            continue
+        reasons: dict[int, str] = {}
+        for rep, (first, *copies) in zip(g.members, classes, strict=True):
+            why = g.reasons.get(rep, "")
+            reasons[first.id] = why
+            for c in copies:
+                reasons[c.id] = why or _alike_reason(first, settings)
+        # The earliest source founds the entity; the others say why they joined.
+        founder = min(reasons)
+        other = next((m for m in sorted(reasons) if not reasons[m]), None)
+        if other is not None:
+            reasons[founder], reasons[other] = reasons[other], reasons[founder]
+        groups.append(Group(sorted(reasons), g.entity_id, reasons))
+    groups.sort(key=lambda g: g.members[0])
+    _keep_previous_ids(groups, {c.id: c for c in candidates})
+    return groups
+
+
+def signature(c: Candidate) -> tuple[str, str, tuple[str, ...], tuple[str, ...], bool]:
+    """What resolution sees of a candidate (the order of forms counts: an editor's pin takes the first)."""
+    return (c.name, c.type, tuple(c.forms), tuple(sorted(set(c.titles))), bool(c.strong))
+
+
+def _merges_alike(c: Candidate) -> bool:
+    """Two candidates alike in everything are one entity: a full name or a thing's name (not a lone surname)."""
+    return not _is_person(c) or parse(c.name).full
+
+
+def _alike_reason(c: Candidate, settings: EntitySettings) -> str:
+    if not _is_person(c):
+        return f"same name {c.name!r}"
+    name = parse(c.name)
+    return score_people(name, name, c.titles, c.titles, settings)[1]
+
+
+# Which stored keys a candidate's key meets: a candidate with "f:x" (a full name's surname) is resolved with those
+# with "l:x" (a lone surname that may be it), "a:x" (an acronym) with "b:x" (a body it may abbreviate); a block
+# ("p:", "t:") with itself, and "n:" (names, for editors' words) with nothing by itself.
+MEETS = {"p": "p", "t": "t", "f": "l", "l": "f", "a": "b", "b": "a"}
+
+
+def blocking_keys(c: Candidate) -> set[str]:
+    """Every key through which resolution may bring this candidate together with another (see ``MEETS``).
+
+    Stored and indexed, they find a new candidate's neighbours: the blocks its pairs are scored in ("p:" for a
+    person's surname, "t:" for a thing's name), the surname of a full name ("f:") or of a name that may be a
+    surname alone ("l:"), its acronym ("a:") or the acronyms a body may be written as ("b:"), and its names and
+    forms as editors' assertions name them ("n:").
+    """
+    keys = {"n:" + name_key(c.name)} | {"n:" + name_key(f) for f in c.forms}
+    keys.update(_pair_keys(c))
+    if _is_person(c):
+        name = parse(c.name)
+        if name.full:
+            keys.update("f:" + k for k in name.surname_keys)
+    if _may_be_lone(c):
+        keys.update("l:" + k for k in parse(c.name).surname_keys)
+    if not _is_person(c):
+        if _is_acronym(c.name):
+            keys.add("a:" + c.name.upper())
+        keys.update("b:" + a for a in _spelt_acronyms(c))
+    keys.discard("n:")
+    return keys
+
+
+def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -> bool:
+    """Whether a pair that meets in a block scores enough to be merged (as resolution scores it: the candidate
+    first in the order of what candidates are, first)."""
+    if signature(a) == signature(b):
+        return _merges_alike(a)
+    if signature(b) < signature(a):
+        a, b = b, a
+    name_a = parse(a.name) if _is_person(a) else None
+    name_b = parse(b.name) if _is_person(b) else None
+    return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
+
+
+def _pair_score(
+    ca: Candidate, cb: Candidate, name_a: PersonalName | None, name_b: PersonalName | None, settings: EntitySettings
+) -> tuple[float, str]:
+    if name_a is None or name_b is None:
+        if name_a is not None or name_b is not None:
+            return float("-inf"), ""
+        if name_key(ca.name) == name_key(cb.name):
+            return settings.merge_at, f"same name {ca.name!r}"
+        return settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
+    return score_people(name_a, name_b, ca.titles, cb.titles, settings)
+
+
+def _pair_keys(c: Candidate) -> set[str]:
+    """The blocks of pairs scored: surname keys of a full name, the key of a thing's name."""
+    if _is_person(c):
+        name = parse(c.name)
+        if not name.full:
+            return set()
+        return {"p:" + key for sk in name.surname_keys for key in key_blocks(sk)}
+    return {"t:" + thing_key(c.name)}
+
+
+def _may_be_lone(c: Candidate) -> bool:
+    """A name of one word that may be a surname alone."""
+    return len(c.name.split()) == 1 and not (c.type not in (PERSON, OTHER) and c.strong)
+
+
+def _spelt_acronyms(c: Candidate) -> set[str]:
+    """The acronyms a body's name of several words may be written as: an acronym form, its initials."""
+    if _is_person(c) or len(c.name.split()) < 2:
+        return set()
+    return {form.upper() for form in c.forms if _is_acronym(form)} | _initials(c.name)
 
 
 class _Resolver:
@@ -141,9 +279,7 @@ class _Resolver:
             if root not in self.members or root in self.pinned:
                 continue
             group = [self.by_id[m] for m in self.members[root]]
-            if any(len(c.name.split()) != 1 for c in group) or any(
-                c.type not in (PERSON, OTHER) and c.strong for c in group
-            ):
+            if not all(_may_be_lone(c) for c in group):
                 continue
             lone = group[0].name
             roots = {self._root(m) for key in parse(lone).surname_keys for m in by_surname.get(key, [])}
@@ -160,12 +296,7 @@ class _Resolver:
         acronym as a second form, or whose initials spell it. Two bodies it could stand for: it joins neither."""
         spelt: dict[str, set[int]] = defaultdict(set)
         for c in self.by_id.values():
-            if _is_person(c) or len(c.name.split()) < 2:
-                continue
-            for form in c.forms:
-                if _is_acronym(form):
-                    spelt[form.upper()].add(c.id)
-            for acronym in _initials(c.name):
+            for acronym in _spelt_acronyms(c):
                 spelt[acronym].add(c.id)
         for root in list(self.members):
             if root not in self.members or root in self.pinned:
@@ -194,11 +325,8 @@ class _Resolver:
     def _candidate_pairs(self) -> set[tuple[int, int]]:
         blocks: dict[str, list[int]] = defaultdict(list)
         for c in self.by_id.values():
-            if c.id in self.names and self.names[c.id].full:
-                for key in {k for sk in self.names[c.id].surname_keys for k in key_blocks(sk)}:
-                    blocks["p:" + key].append(c.id)
-            elif not _is_person(c):
-                blocks["t:" + thing_key(c.name)].append(c.id)
+            for key in _pair_keys(c):
+                blocks[key].append(c.id)
         pairs = set()
         for ids in blocks.values():
             for i, a in enumerate(ids):
@@ -207,14 +335,7 @@ class _Resolver:
         return pairs
 
     def _score(self, a: int, b: int) -> tuple[float, str]:
-        ca, cb = self.by_id[a], self.by_id[b]
-        if not (_is_person(ca) and _is_person(cb)):
-            if _is_person(ca) or _is_person(cb):
-                return float("-inf"), ""
-            if name_key(ca.name) == name_key(cb.name):
-                return self.settings.merge_at, f"same name {ca.name!r}"
-            return self.settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
-        return score_people(self.names[a], self.names[b], ca.titles, cb.titles, self.settings)
+        return _pair_score(self.by_id[a], self.by_id[b], self.names.get(a), self.names.get(b), self.settings)
 
     def _compatible(self, a: int, b: int) -> bool:
         """Would joining the groups of a and b keep every pair of names in them possibly one person?"""

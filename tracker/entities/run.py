@@ -6,8 +6,11 @@ Every function works in the caller's transaction (the facade's).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +20,21 @@ from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.aliasfile import MAX_NAME
 from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
-from tracker.entities.resolve import Assertion, Candidate, Group, describe, name_key, resolve
+from tracker.entities.resolve import (
+    MEETS,
+    Assertion,
+    Candidate,
+    Group,
+    blocking_keys,
+    describe,
+    may_merge,
+    name_key,
+    resolve,
+    signature,
+)
 from tracker.entities.variants import Sighting, spelling_variant
 from tracker.store import entity_repo as rows
+from tracker.store import repo
 from tracker.store.entity_repo import EntityError
 from tracker.store.flag_repo import FlagDraft, sync_flags
 
@@ -33,79 +48,257 @@ class ResolutionReport:
     entities: int
     source_entities: int
     spelling_variants: int
+    # Entities whose members, name or type changed, created and dropped ones too: what matching must look at again.
+    touched: frozenset[int] = frozenset()
 
 
 # -- resolution -----------------------------------------------------------------------------------------------
 
 
-def resolve_entities(session: Session, settings: EntitySettings = ENTITIES) -> ResolutionReport:
-    """Resolve every source's entities into corpus entities, honouring editors' assertions."""
-    candidates, forms = _load_candidates(session)
+def resolve_entities(
+    session: Session, settings: EntitySettings = ENTITIES, new_sources: list[int] | None = None
+) -> ResolutionReport:
+    """Resolve the sources' entities into corpus entities, honouring editors' assertions.
+
+    ``new_sources`` given: their entities are keyed, and only the neighbourhood they reach through the stored
+    keys is resolved again (``_neighbourhood``), which gives what resolving the whole corpus gives. None: every
+    source's entities are keyed again and the whole corpus resolved, a full rebuild. Both resolve with
+    ``resolve`` and write back with ``_write_groups``.
+    """
+    if new_sources is None:
+        _key(session, rows.all_candidates(session))
+        return _resolve(session, settings, rows.all_candidates(session), everything=True)
+    return resolve_around(session, settings, sources=new_sources)
+
+
+def resolve_around(
+    session: Session,
+    settings: EntitySettings = ENTITIES,
+    sources: Iterable[int] = (),
+    entities: Iterable[int] = (),
+    names: Iterable[str] = (),
+) -> ResolutionReport:
+    """Resolve again the neighbourhood of these sources' entities, of these entities and of these names (an
+    editor's words): every candidate resolution could join with them, transitively."""
+    sources = list(sources)
+    new = rows.candidates_of_sources(session, sources)
+    if any(c.forms is None for c in new):
+        _key(session, [c for c in new if c.forms is None])
+        new = rows.candidates_of_sources(session, sources)  # as keyed
+    seeds = {"n:" + name_key(n) for n in names} - {"n:"}
+    entities = set(entities)
+    reached = _neighbourhood(session, settings, new, set(entities), seeds)
+    report = _resolve(session, settings, reached, everything=False)
+    if not entities:
+        return report
+    # The entities an editor corrected changed, whether or not their members did (merged away, say).
+    flags = refresh_spelling_flags(session, entities - report.touched)
+    return dataclasses.replace(report, spelling_variants=flags, touched=report.touched | entities)
+
+
+def _key(session: Session, unkeyed: list[rows.CandidateRow]) -> None:
+    """Read the mentions of these article entities once and store what resolution needs of them, with keys."""
+    written: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for se_id, text, title in rows.mention_texts(session, [c.id for c in unkeyed]):
+        written[se_id].append((text, title))
+    rows.store_keys(session, [(c.id, *profile(c.name, c.type, c.strong, written[c.id])) for c in unkeyed])
+
+
+def profile(
+    name: str, kind: str, strong: bool, mentions: Iterable[tuple[str, str | None]]
+) -> tuple[str, str, list[str]]:
+    """What resolution reads of an article entity's mentions ((text, title text or None), in the order written):
+    its forms with how often (JSON), its titles (JSON) and its blocking keys."""
+    forms: Counter[str] = Counter()
+    titles: list[str] = []
+    for text, title in mentions:
+        forms.update(forms_of(text))
+        if title and title not in titles:
+            titles.append(title)
+    keys = blocking_keys(Candidate(0, name, kind, tuple(forms), tuple(titles), strong))
+    return json.dumps(dict(forms)), json.dumps(titles), sorted(keys)
+
+
+def _neighbourhood(
+    session: Session, settings: EntitySettings, seeds: list[rows.CandidateRow], entities: set[int], names: set[str]
+) -> list[rows.CandidateRow]:
+    """The candidates reachable from the seeds the ways resolution can join two candidates, all of them.
+
+    From each candidate taken: those of its blocks it scores enough with, the lone surnames and full names it
+    may be (``MEETS``), the acronyms and bodies it may be, the members of its entity now, and every candidate an
+    editor put in an entity in play. Resolution never joins two candidates, nor lets one weigh on the other,
+    unless a chain of these links them, so resolving what is reached gives what resolving the corpus gives.
+    """
+    pinned: dict[int, set[str]] = defaultdict(set)  # entity -> "n:" keys an editor put in it
+    pin_of: dict[str, int] = {}
+    for a in rows.assertions(session):
+        if a.positive and a.name_key:
+            pinned[a.entity_id].add("n:" + a.name_key)
+            pin_of.setdefault("n:" + a.name_key, a.entity_id)
+    found: dict[int, rows.CandidateRow] = {}
+    candidate: dict[int, Candidate] = {}
+    keys_of: dict[tuple, set[str]] = {}
+    holders: dict[str, set[int]] = defaultdict(set)
+    looked_up: set[str] = set()
+    merges: dict[tuple[tuple, tuple], bool] = {}  # by what two candidates' score reads of them
+
+    def scored(row: rows.CandidateRow) -> tuple:
+        return (row.name, row.type, row.titles)
+    alike: dict[int, tuple] = {}
+
+    def take(row: rows.CandidateRow) -> None:
+        found.setdefault(row.id, row)
+
+    def kind(i: int) -> tuple:
+        """What candidate ``i`` is (its signature), worked out when first needed: most rows a block gives are
+        only looked at, never taken."""
+        if i not in alike:
+            candidate[i] = _candidate(found[i])
+            alike[i] = signature(candidate[i])
+        return alike[i]
+
+    def keys(i: int) -> set[str]:
+        """Candidate ``i``'s keys: those of its kind (alike candidates have alike keys)."""
+        if kind(i) not in keys_of:
+            keys_of[kind(i)] = blocking_keys(candidate[i])
+        return keys_of[kind(i)]
+
+    for row in seeds:
+        take(row)
+    reached = set(found)
+    frontier = set(found)
+    in_play: set[int] = set()
+    while frontier or entities or names:
+        wanted = set(names)
+        for i in frontier:
+            for k in keys(i):
+                if k.startswith("n:"):
+                    if k in pin_of:
+                        entities.add(pin_of[k])
+                else:
+                    wanted.add(MEETS[k[0]] + k[1:])
+            entity = found[i].entity_id
+            if entity is not None:
+                entities.add(entity)
+        entities -= in_play
+        named = set(names) | {k for e in entities for k in pinned.get(e, ())}
+        wanted = (wanted | named) - looked_up
+        for key, row in rows.candidates_with_keys(session, wanted):
+            take(row)
+            holders[key].add(row.id)
+        looked_up |= wanted
+        fresh = {m for k in named for m in holders.get(k, ())}
+        for row in rows.candidates_of_entities(session, entities):
+            take(row)
+            fresh.add(row.id)
+        in_play |= entities
+        for i in {kind(i): i for i in frontier}.values():  # one of each kind: alike candidates meet alike
+            for k in keys(i):
+                if k.startswith("n:"):
+                    continue
+                for m in holders.get(MEETS[k[0]] + k[1:], ()):
+                    if m in reached or m in fresh:
+                        continue
+                    if k.startswith("p:"):
+                        # A pair's score reads the names, types and titles only: memoised on those, from the row
+                        pair = (scored(found[i]), scored(found[m]))
+                        if pair not in merges:
+                            kind(i), kind(m)
+                            merges[pair] = merges[pair[::-1]] = may_merge(candidate[i], candidate[m], settings)
+                        if not merges[pair]:
+                            continue
+                    fresh.add(m)
+        frontier = fresh - reached
+        reached |= frontier
+        entities, names = set(), set()
+    return [found[i] for i in sorted(reached)]
+
+
+def _candidate(row: rows.CandidateRow) -> Candidate:
+    forms = tuple(json.loads(row.forms or "{}"))
+    titles = tuple(json.loads(row.titles or "[]"))
+    return Candidate(row.id, row.name, row.type, forms, titles, row.strong, row.entity_id)
+
+
+def _resolve(
+    session: Session, settings: EntitySettings, found: list[rows.CandidateRow], everything: bool
+) -> ResolutionReport:
+    """Resolve these candidates (whole neighbourhoods, or the corpus) and write back what changed."""
+    forms = {c.id: Counter(json.loads(c.forms or "{}")) for c in found}
+    candidates = [_candidate(c) for c in found]
     assertions = [Assertion(a.entity_id, a.name, a.positive) for a in rows.assertions(session)]
     groups = resolve(candidates, assertions, settings)
-    _write_groups(session, candidates, forms, groups)
-    rows.drop_orphans(session)
-    variants = refresh_spelling_flags(session)
-    return ResolutionReport(rows.count_live_entities(session), len(candidates), variants)
-
-
-def _load_candidates(session: Session) -> tuple[list[Candidate], dict[int, Counter[str]]]:
-    entities = rows.source_entities(session)
-    titles: dict[int, list[str]] = defaultdict(list)
-    forms: dict[int, Counter[str]] = defaultdict(Counter)
-    for se_id, text, title in rows.mention_texts(session):
-        for form in forms_of(text):
-            forms[se_id][form] += 1
-        if title and title not in titles[se_id]:
-            titles[se_id].append(title)
-    candidates = [
-        Candidate(
-            id=e.id,
-            name=e.name,
-            type=e.type,
-            forms=tuple(forms[e.id]),
-            titles=tuple(titles[e.id]),
-            strong=e.strong,
-            previous_entity=e.entity_id,
-        )
-        for e in entities
-    ]
-    return candidates, forms
+    touched = _write_groups(session, found, candidates, forms, groups)
+    variants = refresh_spelling_flags(session, None if everything else touched)
+    return ResolutionReport(
+        rows.count_live_entities(session), rows.count_source_entities(session), variants, frozenset(touched)
+    )
 
 
 def _write_groups(
-    session: Session, candidates: list[Candidate], forms: dict[int, Counter[str]], groups: list[Group]
-) -> None:
+    session: Session,
+    found: list[rows.CandidateRow],
+    candidates: list[Candidate],
+    forms: dict[int, Counter[str]],
+    groups: list[Group],
+) -> set[int]:
+    """Write the groups back, only what changed, in bulk; the ids of the entities touched."""
     by_id = {c.id: c for c in candidates}
-    live = rows.live_entity_ids(session)
+    stored = {c.id: c for c in found}
+    before: dict[int, set[int]] = defaultdict(set)
+    for c in found:
+        if c.entity_id is not None:
+            before[c.entity_id].add(c.id)
+    wanted = {g.entity_id for g in groups if g.entity_id is not None}
+    live = rows.live_entity_ids(session, wanted | set(before))
+    known = rows.entity_names(session, wanted & live)
+    touched: set[int] = set()
+    renamed, links = [], []
     for group in groups:
         members = [by_id[m] for m in group.members]
         name, kind = describe(members, forms)
         if group.entity_id is None or group.entity_id not in live:
             group.entity_id = rows.add_entity(session, name, kind)
-        else:
-            rows.rename_entity(session, group.entity_id, name, kind)
+            touched.add(group.entity_id)
+        elif known[group.entity_id] != (name, kind):
+            renamed.append((group.entity_id, name, kind))
+            touched.add(group.entity_id)
+        if set(group.members) != before.get(group.entity_id, set()):
+            touched.add(group.entity_id)
         for member in members:
             reason = group.reasons.get(member.id) or None
-            if member.previous_entity != group.entity_id or reason is not None:
-                rows.link_source_entity(session, member.id, group.entity_id, reason)
+            if (stored[member.id].entity_id, stored[member.id].reason) != (group.entity_id, reason):
+                links.append((member.id, group.entity_id, reason))
+    rows.rename_entities(session, renamed)
+    rows.link_source_entities(session, links)
+    dropped = set(before) - {g.entity_id for g in groups}
+    touched |= dropped
+    if dropped:
+        rows.drop_orphans(session, dropped)
+    session.flush()
+    return touched
 
 
 # -- spelling-variant flags -----------------------------------------------------------------------------------
 
 
-def refresh_spelling_flags(session: Session) -> int:
-    """One open flag per entity written in several spellings; reviewed flags keep their status."""
+def refresh_spelling_flags(session: Session, entity_ids: Iterable[int] | None = None) -> int:
+    """One open flag per entity written in several spellings (of these entities; None: of all); reviewed flags
+    keep their status. Returns how many spelling-variant flags there are."""
+    scope = None if entity_ids is None else sorted(set(entity_ids))
     sightings: dict[int, list[Sighting]] = defaultdict(list)
-    claim_of = rows.first_claims(session)
-    for entity_id, se_id, outlet, path, text in rows.linked_mentions(session):
-        for form in forms_of(text):
-            sightings[entity_id].append(Sighting(form, outlet or Path(path).name, claim_of.get(se_id)))
-    entities = rows.entities_by_id(session, sightings)
+    written: dict[int, tuple[int, str, dict[str, int]]] = {}
+    for entity_id, se_id, outlet, path, forms in rows.entity_sightings(session, scope):
+        written[se_id] = (entity_id, outlet or Path(path).name, json.loads(forms or "{}"))
+    claim_of = rows.first_claims(session, None if scope is None else written)
+    for se_id, (entity_id, by, forms_written) in written.items():
+        for form, times in forms_written.items():
+            sightings[entity_id].extend([Sighting(form, by, claim_of.get(se_id))] * times)
+    entities = rows.entity_names(session, sightings)
     wanted = {}
     for entity_id, seen in sightings.items():
-        entity = entities[entity_id]
-        variant = spelling_variant(entity_id, entity.name, entity.type == PERSON, seen)
+        name, kind = entities[entity_id]
+        variant = spelling_variant(entity_id, name, kind == PERSON, seen)
         if variant is not None:
             wanted[f"{SPELLING_VARIANT}:{entity_id}"] = variant
     sync_flags(
@@ -115,9 +308,10 @@ def refresh_spelling_flags(session: Session) -> int:
             key: FlagDraft(SPELLING_VARIANT, key, v.explanation, v.claim_ids, (v.entity_id,))
             for key, v in wanted.items()
         },
+        keys=None if scope is None else {f"{SPELLING_VARIANT}:{e}" for e in scope},
     )
     session.flush()
-    return len(wanted)
+    return rows.count_flags(session, SPELLING_VARIANT)
 
 
 # -- editors' corrections --------------------------------------------------------------------------------------
@@ -153,7 +347,7 @@ def merge(session: Session, keep_id: int, gone_id: int, settings: EntitySettings
     for name in sorted(names):
         assert_alias(session, keep.id, name, True, "merge")
     rows.redirect(session, gone.id, keep.id)
-    return resolve_entities(session, settings)
+    return _after_correction(session, settings, {keep.id, gone.id}, names)
 
 
 def split(
@@ -170,14 +364,22 @@ def split(
     _pin_current_forms(session, entity.id, "split")
     assert_alias(session, entity.id, alias, False, "split")
     assert_alias(session, new_id, alias, True, "split")
-    return new_id, resolve_entities(session, settings)
+    return new_id, _after_correction(session, settings, {entity.id, new_id}, {alias})
 
 
 def add_alias(session: Session, entity_id: int, name: str, settings: EntitySettings = ENTITIES) -> ResolutionReport:
     rows.live_entity(session, entity_id)
     _pin_current_forms(session, entity_id, "alias")
     assert_alias(session, entity_id, name, True, "alias")
-    return resolve_entities(session, settings)
+    return _after_correction(session, settings, {entity_id}, {name})
+
+
+def _after_correction(
+    session: Session, settings: EntitySettings, entities: set[int], names: Iterable[str]
+) -> ResolutionReport:
+    """Resolve again what an editor's correction touches: the entities corrected, every candidate written with
+    a name the editor spoke of, their neighbourhoods; and any source the corpus stage has not taken in yet."""
+    return resolve_around(session, settings, repo.unstaged_sources(session), entities, names)
 
 
 def _pin_current_forms(session: Session, entity_id: int, origin: str) -> None:
@@ -211,7 +413,8 @@ def import_aliases(
             _pin_current_forms(session, entity_id, "import")
         touched.add(entity_id)
         assert_alias(session, entity_id, row.alias, row.positive, "import")
-    return len(aliases), created, resolve_entities(session, settings)
+    names = {row.alias for row in aliases} | {row.entity for row in aliases}
+    return len(aliases), created, _after_correction(session, settings, touched, names)
 
 
 # -- reading ---------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.entities.personal import parse
 from tracker.entities.romanise import plain
@@ -56,6 +57,7 @@ def spelling_variant(entity_id: int, name: str, is_person: bool, sightings: list
     return SpellingVariant(entity_id, tuple(variants), tuple(outlets), tuple(claims), explanation)
 
 
+@lru_cache(maxsize=1 << 16)
 def _spelling(form: str, is_person: bool) -> str:
     """What a form says about spelling: surname and first name for people, the letters for others."""
     if not is_person:

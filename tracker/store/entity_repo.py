@@ -6,9 +6,10 @@ Resolution and corrections (``entities.run``) read their input here and write th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -16,6 +17,8 @@ from tracker.store.models import (
     ClaimEntity,
     Entity,
     EntityAlias,
+    EntityKey,
+    Flag,
     Mention,
     Outlet,
     Source,
@@ -30,31 +33,108 @@ class EntityError(TrackerError, ValueError):
 # -- what resolution reads -------------------------------------------------------------------------------------
 
 
-def source_entities(session: Session) -> list[SourceEntity]:
-    """Every article entity of an original (not a syndicated copy), by id."""
-    return list(
-        session.scalars(
-            select(SourceEntity)
+CHUNK = 500  # ids or keys per IN (...), well inside every database's limit on bound parameters
+
+
+def _chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+    items = list(items)
+    for at in range(0, len(items), size):
+        yield items[at : at + size]
+
+
+def mention_texts(session: Session, source_entity_ids: Iterable[int]) -> Iterator[tuple[int, str, str | None]]:
+    """(article entity id, the mention's text, its title's text or None) of each mention of these article
+    entities, in the order written (the texts cut out by the database, not the sources' whole texts)."""
+    for chunk in _chunks(source_entity_ids):
+        rows = session.execute(
+            select(
+                Mention.source_entity_id,
+                func.substr(Source.text, Mention.start + 1, Mention.end - Mention.start),
+                func.substr(Source.text, Mention.title_start + 1, Mention.title_end - Mention.title_start),
+            )
+            .join(SourceEntity, SourceEntity.id == Mention.source_entity_id)
             .join(Source, Source.id == SourceEntity.source_id)
-            .where(Source.duplicate_of_id.is_(None))
-            .order_by(SourceEntity.id)
+            .where(Mention.source_entity_id.in_(chunk))
+            .order_by(Mention.source_entity_id, Mention.id)
         )
-    )
+        yield from (tuple(row) for row in rows)
 
 
-def mention_texts(session: Session) -> Iterator[tuple[int, str, str | None]]:
-    """(article entity id, the mention's text, its title's text or None) of every mention in an original."""
-    rows = session.execute(
-        select(
-            Mention.source_entity_id,
-            func.substr(Source.text, Mention.start + 1, Mention.end - Mention.start),
-            func.substr(Source.text, Mention.title_start + 1, Mention.title_end - Mention.title_start),
+class CandidateRow(NamedTuple):
+    """An article entity as resolution reads it: what it is, where it is now, what its mentions gave."""
+
+    id: int
+    name: str
+    type: str
+    strong: bool
+    entity_id: int | None
+    reason: str | None
+    forms: str | None  # JSON object: form -> times written
+    titles: str | None  # JSON list
+
+
+_CANDIDATE = (
+    SourceEntity.id,
+    SourceEntity.name,
+    SourceEntity.type,
+    SourceEntity.strong,
+    SourceEntity.entity_id,
+    SourceEntity.reason,
+    SourceEntity.forms,
+    SourceEntity.titles,
+)
+
+
+def _in_original():
+    """An article entity of an original, by the index of copies (a source's row is never read: its text is in
+    the way of the columns after it)."""
+    return SourceEntity.source_id.not_in(select(Source.id).where(Source.duplicate_of_id.is_not(None)))
+
+
+def _candidates(session: Session, *where) -> Iterator[CandidateRow]:
+    query = select(*_CANDIDATE).where(_in_original(), *where).order_by(SourceEntity.id)
+    yield from (CandidateRow(*row) for row in session.execute(query))
+
+
+def all_candidates(session: Session) -> list[CandidateRow]:
+    """Every article entity of an original (not a syndicated copy), by id."""
+    return list(_candidates(session))
+
+
+def candidates_of_sources(session: Session, source_ids: Iterable[int]) -> list[CandidateRow]:
+    return [row for chunk in _chunks(source_ids) for row in _candidates(session, SourceEntity.source_id.in_(chunk))]
+
+
+def candidates_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CandidateRow]:
+    return [row for chunk in _chunks(entity_ids) for row in _candidates(session, SourceEntity.entity_id.in_(chunk))]
+
+
+def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, CandidateRow]]:
+    """(key, article entity) of each original's article entity with any of these keys (an indexed look-up)."""
+    out: list[tuple[str, CandidateRow]] = []
+    for chunk in _chunks(keys):
+        query = (
+            select(EntityKey.key, *_CANDIDATE)
+            .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
+            .where(EntityKey.key.in_(chunk), _in_original())
         )
-        .join(SourceEntity, SourceEntity.id == Mention.source_entity_id)
-        .join(Source, Source.id == SourceEntity.source_id)
-        .where(Source.duplicate_of_id.is_(None))
+        out.extend((row[0], CandidateRow(*row[1:])) for row in session.execute(query))
+    return out
+
+
+def store_keys(session: Session, keyed: Sequence[tuple[int, str, str, Iterable[str]]]) -> None:
+    """(article entity id, forms JSON, titles JSON, keys): what resolution read of each, and its keys, replacing
+    any it had."""
+    if not keyed:
+        return
+    for chunk in _chunks([k[0] for k in keyed]):
+        session.execute(delete(EntityKey).where(EntityKey.source_entity_id.in_(chunk)))
+    session.execute(
+        update(SourceEntity), [{"id": se_id, "forms": forms, "titles": titles} for se_id, forms, titles, _k in keyed]
     )
-    yield from (tuple(row) for row in rows)
+    session.execute(
+        insert(EntityKey), [{"key": key, "source_entity_id": se_id} for se_id, _f, _t, keys in keyed for key in keys]
+    )
 
 
 def assertions(session: Session) -> list[EntityAlias]:
@@ -62,45 +142,65 @@ def assertions(session: Session) -> list[EntityAlias]:
     return list(session.scalars(select(EntityAlias).order_by(EntityAlias.id)))
 
 
-def live_entity_ids(session: Session) -> set[int]:
-    return set(session.scalars(select(Entity.id).where(Entity.merged_into_id.is_(None))))
+def live_entity_ids(session: Session, among: Iterable[int] | None = None) -> set[int]:
+    query = select(Entity.id).where(Entity.merged_into_id.is_(None))
+    if among is None:
+        return set(session.scalars(query))
+    return {e for chunk in _chunks(among) for e in session.scalars(query.where(Entity.id.in_(chunk)))}
 
 
 def count_live_entities(session: Session) -> int:
     return session.scalar(select(func.count(Entity.id)).where(Entity.merged_into_id.is_(None))) or 0
 
 
-def linked_mentions(session: Session) -> Iterator[tuple[int, int, str | None, str, str]]:
-    """(entity id, article entity id, outlet, source path, the mention's text) of every linked mention in an
-    original."""
-    rows = session.execute(
-        select(
-            SourceEntity.entity_id,
-            SourceEntity.id,
-            Outlet.name,
-            Source.path,
-            func.substr(Source.text, Mention.start + 1, Mention.end - Mention.start),
-        )
-        .join(Mention, Mention.source_entity_id == SourceEntity.id)
+def entity_sightings(
+    session: Session, entity_ids: Iterable[int] | None = None
+) -> Iterator[tuple[int, int, str | None, str, str | None]]:
+    """(entity id, article entity id, outlet, source path, forms JSON) of each original's article entity linked
+    to an entity (of these), in the order the sources were published (then by path), not stored."""
+    query = (
+        select(SourceEntity.entity_id, SourceEntity.id, Outlet.name, Source.path, SourceEntity.forms)
         .join(Source, Source.id == SourceEntity.source_id)
         .outerjoin(Outlet, Outlet.id == Source.outlet_id)
-        .where(SourceEntity.entity_id.is_not(None), Source.duplicate_of_id.is_(None))
+        .where(SourceEntity.entity_id.is_not(None), _in_original())
+        .order_by(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
     )
-    for entity_id, se_id, outlet, path, text in rows:
-        assert entity_id is not None  # the query keeps linked rows only
-        yield entity_id, se_id, outlet, path, text
+    chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
+    for chunk in chunks:
+        scoped = query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))
+        for entity_id, se_id, outlet, path, forms in session.execute(scoped):
+            assert entity_id is not None  # the query keeps linked rows only
+            yield entity_id, se_id, outlet, path, forms
 
 
-def first_claims(session: Session) -> dict[int, int]:
-    """Article entity id -> the first claim that names it."""
-    rows = session.execute(
-        select(ClaimEntity.source_entity_id, func.min(ClaimEntity.claim_id)).group_by(ClaimEntity.source_entity_id)
-    )
-    return {se_id: claim_id for se_id, claim_id in rows}
+def first_claims(session: Session, source_entity_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """Article entity id -> the first claim that names it (of these article entities)."""
+    query = select(ClaimEntity.source_entity_id, func.min(ClaimEntity.claim_id)).group_by(ClaimEntity.source_entity_id)
+    if source_entity_ids is None:
+        return {se_id: claim_id for se_id, claim_id in session.execute(query)}
+    out = {}
+    for chunk in _chunks(source_entity_ids):
+        rows = session.execute(query.where(ClaimEntity.source_entity_id.in_(chunk)))
+        out.update({se_id: claim_id for se_id, claim_id in rows})
+    return out
 
 
-def entities_by_id(session: Session, ids: Iterable[int]) -> dict[int, Entity]:
-    return {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(list(ids))))}
+def count_source_entities(session: Session) -> int:
+    return session.scalar(select(func.count(SourceEntity.id))) or 0
+
+
+def count_flags(session: Session, kind: str) -> int:
+    return session.scalar(select(func.count(Flag.id)).where(Flag.kind == kind)) or 0
+
+
+def entity_names(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Entity id -> (name, type), as stored now."""
+    query = select(Entity.id, Entity.name, Entity.type)
+    return {
+        e: (name, kind)
+        for chunk in _chunks(ids)
+        for e, name, kind in session.execute(query.where(Entity.id.in_(chunk)))
+    }
 
 
 def entity_mention_texts(session: Session, entity_ids: list[int] | None = None) -> Iterator[tuple[int, int, str]]:
@@ -200,25 +300,36 @@ def rename_entity(session: Session, entity_id: int, name: str, kind: str) -> Non
     session.execute(update(Entity).where(Entity.id == entity_id).values(name=name, type=kind))
 
 
-def link_source_entity(session: Session, source_entity_id: int, entity_id: int, reason: str | None) -> None:
-    session.execute(
-        update(SourceEntity).where(SourceEntity.id == source_entity_id).values(entity_id=entity_id, reason=reason)
-    )
+def rename_entities(session: Session, renamed: list[tuple[int, str, str]]) -> None:
+    """(entity id, name, type) of each entity whose name or type changed, in one statement."""
+    if renamed:
+        session.execute(update(Entity), [{"id": e, "name": name, "type": kind} for e, name, kind in renamed])
 
 
-def drop_orphans(session: Session) -> None:
-    """Entities no source names any more and no editor speaks of are gone; merged ones stay as redirects."""
+def link_source_entities(session: Session, links: list[tuple[int, int, str | None]]) -> None:
+    """(article entity id, entity id, reason) of each article entity whose entity or reason changed, in one
+    statement."""
+    if links:
+        session.execute(update(SourceEntity), [{"id": se, "entity_id": e, "reason": why} for se, e, why in links])
+
+
+def drop_orphans(session: Session, among: Iterable[int] | None = None) -> None:
+    """Entities (of these) no source names any more and no editor speaks of are gone; merged ones stay as
+    redirects."""
     used = select(SourceEntity.entity_id).where(SourceEntity.entity_id.is_not(None))
     asserted = select(EntityAlias.entity_id)
     redirected = select(Entity.merged_into_id).where(Entity.merged_into_id.is_not(None))
-    session.execute(
-        delete(Entity).where(
-            Entity.merged_into_id.is_(None),
-            Entity.id.not_in(used),
-            Entity.id.not_in(asserted),
-            Entity.id.not_in(redirected),
-        )
+    orphan = (
+        Entity.merged_into_id.is_(None),
+        Entity.id.not_in(used),
+        Entity.id.not_in(asserted),
+        Entity.id.not_in(redirected),
     )
+    if among is None:
+        session.execute(delete(Entity).where(*orphan))
+        return
+    for chunk in _chunks(among):
+        session.execute(delete(Entity).where(Entity.id.in_(chunk), *orphan))
 
 
 def replace_alias(session: Session, entity_id: int, name: str, key: str, positive: bool, origin: str) -> None:

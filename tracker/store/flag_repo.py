@@ -69,14 +69,23 @@ class StoredFlag:
     assigned_to: str | None = None  # the editor it is assigned to
 
 
-def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft]) -> None:
-    """Make the stored flags of ``kinds`` what a stage found now.
+def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft], keys: set[str] | None = None) -> None:
+    """Make the stored flags of ``kinds`` (with these keys; None: all) what a stage found now.
 
     A flag found again keeps its id and status (an editor's review survives); its explanation and claims
     follow the new finding. An open flag not found again and never reviewed is gone; a reviewed one stays,
     with its audit trail.
     """
-    existing = {f.key: f for f in session.scalars(select(Flag).where(Flag.kind.in_(kinds)))}
+    query = select(Flag).where(Flag.kind.in_(kinds))
+    if keys is None:
+        existing = {f.key: f for f in session.scalars(query)}
+    else:
+        scoped = sorted(keys)
+        existing = {
+            f.key: f
+            for at in range(0, len(scoped), 500)
+            for f in session.scalars(query.where(Flag.key.in_(scoped[at : at + 500])))
+        }
     reviewed = set(session.scalars(select(FlagReview.flag_id).distinct()))
     for key, stale in existing.items():
         if key not in wanted and stale.status == OPEN and stale.id not in reviewed:

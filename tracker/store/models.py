@@ -300,9 +300,26 @@ class SourceEntity(Base):
     entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     # Why resolution put it in its entity, in words.
     reason: Mapped[str | None] = mapped_column(Text)
+    # What resolution reads of its mentions, kept so that it never reads them again: the forms written, with
+    # how often (a JSON object, in the order first written), and the titles given (a JSON list). NULL: not yet
+    # keyed (its ``EntityKey`` rows are written with these).
+    forms: Mapped[str | None] = mapped_column(Text)
+    titles: Mapped[str | None] = mapped_column(Text)
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="source_entity", order_by="Mention.start", cascade="all, delete-orphan"
+    )
+
+
+class EntityKey(Base):
+    """A blocking key of an article entity (``entities.resolve.blocking_keys``): a new source's entities find the
+    stored ones resolution may join them with by an indexed look-up of their keys."""
+
+    __tablename__ = "entity_keys"
+
+    key: Mapped[str] = mapped_column(String(320), primary_key=True)
+    source_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("source_entities.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
