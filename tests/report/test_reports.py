@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import sqlite3
 import shutil
+import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -32,8 +32,12 @@
       return (!kind || parts[0] === kind) && (!status || parts[1] === status);
     });
   }
+  var last = null;
   function apply() {
-    var f = form.elements, q = words(f.q.value), who = words(f.entity.value), all = haystacks(), shown = 0, count = 0;
+    var f = form.elements, q = words(f.q.value), who = words(f.entity.value), shown = 0, count = 0;
+    var asked = JSON.stringify([q, who, f.outlet.value, f.kind.value, f.status.value]), all = haystacks();
+    if (asked === last) { return; }  // a change event on leaving the box must not replace the link being clicked
+    last = asked;
     list.textContent = "";
     data.claims.forEach(function (row, i) {
       var ok = (f.outlet.value === "" || String(row[2]) === f.outlet.value) && flagged(row, f.kind.value, f.status.value)
