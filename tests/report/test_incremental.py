@@ -238,6 +238,15 @@ def test_the_index_is_paged_open_conflicts_first_then_open_changes(invoke, tmp_p
     assert all(any(tag == "table" for tag, _ in t) for t in titles)
     flag_ids, _flag_pages = walk(out, "flag-list.html")
     assert sorted(flag_ids) == flags
+    # Claims that join the end of the list change the last page and the first (its totals), not those between.
+    before = snapshot(out)
+    ok(invoke(db, "--settings", str(settings), "ingest", str(write_unrelated(tmp_path / "more"))))
+    ok(invoke(db, "--settings", str(settings), "report", "--output", str(out)))
+    ids, longer = walk(out, "index.html")
+    assert ids[: len(expected)] == expected and len(ids) > len(expected)
+    lists = {p for p in rewritten(before, snapshot(out)) if p.startswith("index")}
+    assert lists == {"index.html", pages[-1], *longer[len(pages) :]} and len(pages) > 3
+    expected = ids
     # Fewer claims: the pages past the end are removed.
     settings.write_text("[report]\npage_size = 100\n", encoding="utf-8")
     ok(invoke(db, "--settings", str(settings), "report", "--output", str(out)))

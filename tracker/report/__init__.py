@@ -22,6 +22,7 @@ import base64
 import contextlib
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections import Counter
@@ -137,7 +138,7 @@ def write_reports(inputs: Inputs, output: Path, everything: bool = False) -> Rep
         def wanted(path: str, digest: str) -> bool:
             kinds[path.split("/")[0] if "/" in path else "lists"] += 1
             manifest.see(path)
-            return full or manifest.digest(path) != digest or not (output / path).is_file()
+            return full or manifest.digest(path) != digest or not os.path.isfile(f"{output}/{path}")
 
         written = 0
         batch: list[Page] = []

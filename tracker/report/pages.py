@@ -13,11 +13,10 @@ producer here and a template; what it shows goes into its digest.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from tracker.config import REPORT, ReportSettings
@@ -69,8 +68,9 @@ class _hash:
         self._sha = hashlib.sha256()
 
     def update(self, value: Any) -> _hash:
-        text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
-        self._sha.update(text.encode("utf-8"))
+        # repr of plain data is exact and fast; a dict's order is the order the code builds it in, and a change
+        # of that code changes MODEL or tracker's version, which renders every page anyway.
+        self._sha.update(repr(value).encode("utf-8", "surrogatepass"))
         self._sha.update(b"\n")
         return self
 
@@ -95,12 +95,13 @@ def slug(name: str) -> str:
 def produce(inputs: Inputs, wanted: Wanted) -> Iterator[Page]:
     """Every page of the report that ``wanted`` asks for, one at a time."""
     common = _Common.of(inputs)
-    yield from _claim_pages(inputs.session, common, wanted)
+    search = _Search(inputs, common)
+    yield from _claim_pages(inputs.session, common, search, wanted)
     yield from _flag_pages(inputs.session, common, wanted)
     yield from _outlet_pages(inputs.session, common, wanted)
     yield from _index_pages(inputs, common, wanted)
     yield from _flag_list_pages(inputs, wanted)
-    yield from _search_page(inputs, common, wanted)
+    yield from search.page(wanted)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class _Common:
         return cls(entities, outlets, drivers, _outlet_slugs(list(outlets)))
 
     def slug(self, outlet: str) -> str:
-        return self.slugs.get(outlet, slug(outlet))
+        return self.slugs.get(outlet) or slug(outlet)
 
     def entity_views(self, ids: Iterable[int]) -> list[dict[str, Any]]:
         return [self.entities[e] for e in ids if e in self.entities]
@@ -145,11 +146,12 @@ def _outlet_slugs(names: list[str]) -> dict[str, str]:
 # -- claim pages --------------------------------------------------------------------------------------------------
 
 
-def _claim_pages(session: Session, common: _Common, wanted: Wanted) -> Iterator[Page]:
+def _claim_pages(session: Session, common: _Common, search: _Search, wanted: Wanted) -> Iterator[Page]:
     for rows in report_repo.claim_chunks(session):
-        ids = [r.id for r in rows]
-        about = entity_repo.claim_entities(session, ids)
-        flags = report_repo.claim_flags(session, ids)
+        span = (rows[0].id, rows[-1].id)  # a chunk is every claim between its first and last id
+        about = entity_repo.claim_entities(session, between=span)
+        flags = report_repo.claim_flags(session, between=span)
+        search.add(rows, about, flags)
         reviews = report_repo.reviews(session, sorted({f.id for fs in flags.values() for f in fs}))
         clusters = report_repo.cluster_lines(session, {r.cluster_id for r in rows if r.cluster_id is not None})
         views = {}
@@ -186,12 +188,17 @@ def _claim_view(row: ClaimRow, common: _Common, about, flags, reviews, clusters)
             "file_name": row.file_name,
             "content_sha256": row.content_sha256,
         },
-        "link": safe_url(row.url),  # None unless http(s): any other stored address is shown as text only
+        "link": _link(row.url),  # None unless http(s): any other stored address is shown as text only
         "outlet_slug": common.slug(row.outlet),
         "entities": common.entity_views(entity_ids),
         "matches": [_line(m) for m in clusters.get(row.cluster_id, []) if m.id != row.id],
         "flags": [_flag_summary(f, reviews) for f in flags.get(row.id, [])],
     }
+
+
+@lru_cache(maxsize=4096)
+def _link(url: str | None) -> str | None:
+    return safe_url(url)
 
 
 def _quoted(row: ClaimRow, text: str) -> dict[str, Any]:
@@ -207,7 +214,7 @@ def _quoted(row: ClaimRow, text: str) -> dict[str, Any]:
             "motivation": "highlighting",
             "body": {"type": "TextualBody", "value": row.text, "purpose": "describing"},
             "target": {
-                "source": safe_url(row.url) or f"urn:sha256:{row.content_sha256}",
+                "source": _link(row.url) or f"urn:sha256:{row.content_sha256}",
                 "selector": [
                     {
                         "type": "TextQuoteSelector",
@@ -312,13 +319,16 @@ def _paged(chunks: Iterable[list[Any]], size: int) -> Iterator[list[Any]]:
 
 
 def _pager(stem: str, number: int, count: int, size: int) -> dict[str, Any]:
+    """Where a page of a list stands. Only the first page states the total, so a claim added at the end of the
+    list changes the last page (and the first), not every page between."""
     pages = max(1, -(-count // size))
     return {
         "number": number,
-        "pages": pages,
         "first": (number - 1) * size + 1 if count else 0,
         "last": min(number * size, count),
-        "count": count,
+        "count": count if number == 1 else None,
+        "pages": pages if number == 1 else None,
+        "start": page_path(stem, 1) if number > 1 else None,
         "previous": page_path(stem, number - 1) if number > 1 else None,
         "next": page_path(stem, number + 1) if number < pages else None,
     }
@@ -360,37 +370,49 @@ def _flag_list_pages(inputs: Inputs, wanted: Wanted) -> Iterator[Page]:
             yield Page(path, "flag-list.html", key, _given(view))
 
 
-def _search_page(inputs: Inputs, common: _Common, wanted: Wanted) -> Iterator[Page]:
-    """One page that searches every claim in the browser: a compact table of them in a JSON data block."""
-    session = inputs.session
-    entity_ids = sorted(common.entities)
-    position = {e: i for i, e in enumerate(entity_ids)}
-    outlet_names = sorted(common.outlets)
-    outlet_at = {name: i for i, name in enumerate(outlet_names)}
-    head = {
-        "outlets": outlet_names,
-        "entities": [common.entities[e]["name"] for e in entity_ids],
-        "results": max(1, inputs.settings.search_results),
-    }
+class _Search:
+    """The search page: one compact table of every claim in a JSON data block, searched in the browser.
 
-    def rows() -> Iterator[list[Any]]:
-        for lines in report_repo.index_chunks(session):
-            ids = [line.id for line in lines]
-            about = entity_repo.claim_entities(session, ids)
-            flags = report_repo.claim_flags(session, ids)
+    Its digest is fed by the claim pages' pass (``add``), so it costs no read of its own; only when it changed
+    are the rows read again, a chunk at a time, while the page is written.
+    """
+
+    def __init__(self, inputs: Inputs, common: _Common) -> None:
+        self.session = inputs.session
+        entity_ids = sorted(common.entities)
+        self.position = {e: i for i, e in enumerate(entity_ids)}
+        outlet_names = sorted(common.outlets)
+        self.outlet_at = {name: i for i, name in enumerate(outlet_names)}
+        self.head = {
+            "outlets": outlet_names,
+            "entities": [common.entities[e]["name"] for e in entity_ids],
+            "results": max(1, inputs.settings.search_results),
+        }
+        self.summed = _hash().update(self.head)
+
+    def row(self, line: ClaimLine | ClaimRow, about, flags) -> list[Any]:
+        return [
+            line.id,
+            line.text,
+            self.outlet_at.get(line.outlet, -1),
+            str(line.published or ""),
+            sorted({self.position[e] for e in about.get(line.id, ([], None))[0] if e in self.position}),
+            sorted({f"{f.kind}:{f.status}" for f in flags.get(line.id, [])}),
+        ]
+
+    def add(self, rows: list[ClaimRow], about, flags) -> None:
+        for row in rows:
+            self.summed.update(self.row(row, about, flags))
+
+    def rows(self) -> Iterator[list[Any]]:
+        for lines in report_repo.claim_line_chunks(self.session):
+            span = (lines[0].id, lines[-1].id)
+            about = entity_repo.claim_entities(self.session, between=span)
+            flags = report_repo.claim_flags(self.session, between=span)
             for line in lines:
-                yield [
-                    line.id,
-                    line.text,
-                    outlet_at.get(line.outlet, -1),
-                    str(line.published or ""),
-                    sorted({position[e] for e in about.get(line.id, ([], None))[0] if e in position}),
-                    sorted({f"{f.kind}:{f.status}" for f in flags.get(line.id, [])}),
-                ]
+                yield self.row(line, about, flags)
 
-    summed = _hash().update(head)
-    for row in rows():
-        summed.update(row)
-    key = summed.hexdigest()
-    if wanted("search.html", key):
-        yield Page("search.html", "search.html", key, lambda: {**head, "rows": rows()})
+    def page(self, wanted: Wanted) -> Iterator[Page]:
+        key = self.summed.hexdigest()
+        if wanted("search.html", key):
+            yield Page("search.html", "search.html", key, lambda: {**self.head, "rows": self.rows()})

@@ -168,8 +168,11 @@ def claim_count(session: Session, entity_id: int) -> int:
     return count or 0
 
 
-def claim_entities(session: Session, ids: list[int] | None = None) -> dict[int, tuple[list[int], int | None]]:
-    """claim id -> (entity ids it is about, entity id it is attributed to); of every claim, or of ``ids``."""
+def claim_entities(
+    session: Session, ids: list[int] | None = None, between: tuple[int, int] | None = None
+) -> dict[int, tuple[list[int], int | None]]:
+    """claim id -> (entity ids it is about, entity id it is attributed to); of every claim, of ``ids``, or of
+    the claims whose ids are ``between`` two ids (both included)."""
     out: dict[int, tuple[list[int], int | None]] = {}
     query = (
         select(ClaimEntity.claim_id, SourceEntity.entity_id, ClaimEntity.speaker)
@@ -179,6 +182,8 @@ def claim_entities(session: Session, ids: list[int] | None = None) -> dict[int, 
     )
     if ids is not None:
         query = query.where(ClaimEntity.claim_id.in_(ids))
+    if between is not None:
+        query = query.where(ClaimEntity.claim_id.between(*between))
     rows = session.execute(query)
     for claim_id, entity_id, speaker in rows:
         assert entity_id is not None  # the query keeps linked rows only

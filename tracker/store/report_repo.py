@@ -143,7 +143,17 @@ def claim_chunks(session: Session, chunk: int = CHUNK) -> Iterator[list[ClaimRow
     while True:
         rows = session.execute(
             select(
-                Claim,
+                Claim.id,
+                Claim.source_id,
+                Claim.text,
+                Claim.kind,
+                Claim.start,
+                Claim.end,
+                Claim.attributed_to_name,
+                Claim.time_text,
+                Claim.time_first,
+                Claim.time_last,
+                Claim.cluster_id,
                 Outlet.name,
                 Source.path,
                 Source.url,
@@ -159,21 +169,22 @@ def claim_chunks(session: Session, chunk: int = CHUNK) -> Iterator[list[ClaimRow
         ).all()
         if not rows:
             return
-        after = rows[-1][0].id
+        after = rows[-1][0]
         passages: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for source_id, start, end in session.execute(
             select(Passage.source_id, Passage.start, Passage.end)
-            .where(Passage.source_id.in_({r[0].source_id for r in rows}))
+            .where(Passage.source_id.in_({r[1] for r in rows}))
             .order_by(Passage.source_id, Passage.position)
         ):
             passages[source_id].append((start, end))
         out = []
-        for c, outlet, path, url, title, published, sha in rows:
-            start, end = next(((s, e) for s, e in passages[c.source_id] if s <= c.start < e), (c.start, c.end))
+        for claim_id, source_id, text, kind, c_start, c_end, said_by, t_text, t_first, t_last, cluster, *meta in rows:
+            outlet, path, url, title, published, sha = meta
+            para = next(((s, e) for s, e in passages[source_id] if s <= c_start < e), (c_start, c_end))
+            name = Path(path).name
             row = ClaimRow(
-                c.id, c.source_id, c.text, c.kind, c.start, c.end, c.attributed_to_name, c.time_text,
-                c.time_first, c.time_last, c.cluster_id, _outlet_name(outlet, path), url, title, published,
-                sha, Path(path).name, (start, max(end, c.end)),
+                claim_id, source_id, text, kind, c_start, c_end, said_by, t_text, t_first, t_last, cluster,
+                outlet or name, url, title, published, sha, name, (para[0], max(para[1], c_end)),
             )  # fmt: skip
             out.append(row)
         yield out
@@ -239,18 +250,31 @@ def outlet_claim_chunks(session: Session, outlet: str, chunk: int = CHUNK) -> It
         yield [line for line in lines if line.outlet == outlet]  # a file name ending in the name is not enough
 
 
-def claim_flags(session: Session, claim_ids: list[int]) -> dict[int, list[FlagLine]]:
-    """claim id -> its flags, in flag id order."""
+def claim_flags(
+    session: Session, claim_ids: list[int] | None = None, between: tuple[int, int] | None = None
+) -> dict[int, list[FlagLine]]:
+    """claim id -> its flags, in flag id order; of ``claim_ids``, or of the claims ``between`` two ids."""
     out: dict[int, list[FlagLine]] = defaultdict(list)
-    for i in range(0, len(claim_ids), CHUNK):
-        for claim_id, f in session.execute(
-            select(FlagClaim.claim_id, Flag)
-            .join(Flag, Flag.id == FlagClaim.flag_id)
-            .where(FlagClaim.claim_id.in_(claim_ids[i : i + CHUNK]))
-            .order_by(FlagClaim.claim_id, Flag.id)
-        ):
+    query = select(FlagClaim.claim_id, Flag).join(Flag, Flag.id == FlagClaim.flag_id)
+    wheres = [FlagClaim.claim_id.between(*between)] if between is not None else []
+    ids = claim_ids or []
+    wheres += [FlagClaim.claim_id.in_(ids[i : i + CHUNK]) for i in range(0, len(ids), CHUNK)]
+    for where in wheres:
+        for claim_id, f in session.execute(query.where(where).order_by(FlagClaim.claim_id, Flag.id)):
             out[claim_id].append(FlagLine(f.id, f.kind, f.status, f.explanation, f.version))
     return out
+
+
+def claim_line_chunks(session: Session, chunk: int = CHUNK) -> Iterator[list[ClaimLine]]:
+    """Every claim as a list shows it, in id order, ``chunk`` at a time."""
+    after = 0
+    while True:
+        lines = _lines(session, Claim.id.in_(select(Claim.id).where(Claim.id > after).order_by(Claim.id).limit(chunk)))
+        if not lines:
+            return
+        lines.sort(key=lambda line: line.id)
+        after = lines[-1].id
+        yield lines
 
 
 def flag_chunks(session: Session, chunk: int = CHUNK) -> Iterator[list[StoredFlag]]:
