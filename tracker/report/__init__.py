@@ -197,9 +197,10 @@ class _Manifest:
     @contextlib.contextmanager
     def open(cls, output: Path) -> Iterator[_Manifest]:
         path = output / MANIFEST
-        listed = _old_manifest(output)
+        ours = path.is_file() and not path.is_symlink()
+        listed = None if ours else _old_manifest(output)
         db = None
-        if path.is_file() and not path.is_symlink():
+        if ours:
             try:
                 db = sqlite3.connect(path)
                 db.execute("SELECT path, digest FROM pages LIMIT 1").fetchall()
