@@ -661,12 +661,6 @@ class Tracker:
         write_atomic(text, path)
         return ExportResult(fmt, (path,), None, counts)
 
-    def _report_data(self, session: Session):
-        from tracker.entities.run import list_entities
-        from tracker.store.report_repo import report_data
-
-        return report_data(session, self._outlet_records(session), list_entities(session))
-
     @_one_error
     def report(self, folder: str | Path, everything: bool = False) -> ReportSummary:
         """Write the HTML provenance reports into ``folder`` (a page per claim, flag and outlet, a paged index,
