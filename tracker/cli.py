@@ -56,7 +56,7 @@ def run(obj: Tracker, path: str, output: str) -> None:
     report = _ingest(obj, [path])
     _print_summary(obj, report)
     written = obj.report(Path(output))
-    click.echo(f"reports: {written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages")
+    click.echo(f"reports: {_report_line(written)}")
     click.echo(f"open {written.index}")
     if report.failures:
         sys.exit(1)
@@ -212,19 +212,29 @@ def export(obj: Tracker, fmt: str, output: str, report_url: str | None, publishe
 
 @cli.command()
 @click.option("--output", "-o", default="reports", show_default=True, help="Folder to write the pages into.")
+@click.option("--all", "everything", is_flag=True, help="Render every page, changed or not.")
 @click.pass_obj
-def report(obj: Tracker, output: str) -> None:
-    """Write the HTML provenance reports: one page per claim, flag and outlet, and an index.
+def report(obj: Tracker, output: str, everything: bool) -> None:
+    """Write the HTML provenance reports: one page per claim, flag and outlet, a paged index and a search page.
 
-    The pages are static, open from disk with no network, and replace an earlier report in that folder.
+    The pages are static and open from disk with no network. A report into a folder that holds an earlier one
+    renders only the pages whose content changed and removes those of claims, flags or outlets that are gone.
 
     \b
     Example:
       tracker report --output reports/
+      tracker report --output reports/ --all
     """
-    written = obj.report(Path(output))
-    click.echo(f"wrote {written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages")
+    written = obj.report(Path(output), everything)
+    click.echo(_report_line(written))
     click.echo(f"open {written.index}")
+
+
+def _report_line(written) -> str:
+    return (
+        f"wrote {written.written} pages, {written.unchanged} unchanged, {written.removed} removed "
+        f"({written.claims} claim pages, {written.flags} flag pages, {written.outlets} outlet pages)"
+    )
 
 
 @cli.group()

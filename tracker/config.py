@@ -179,6 +179,16 @@ class ReliabilitySettings:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """How the HTML reports list claims and flags."""
+
+    # Claims (and flags) per page of the index; every page links to the next and the previous one.
+    page_size: int = 100
+    # Claims the search page lists for one query (it counts them all).
+    search_results: int = 100
+
+
+@dataclass(frozen=True)
 class DecodeSettings:
     """How file bytes are told to be text, and in which encoding."""
 
@@ -253,6 +263,7 @@ DATES = DateSettings()
 ENTITIES = EntitySettings()
 MATCH = MatchSettings()
 RELIABILITY = ReliabilitySettings()
+REPORT = ReportSettings()
 DECODE = DecodeSettings()
 LANGUAGE = LanguageSettings()
 DESK = DeskSettings()
@@ -275,6 +286,7 @@ class Settings:
     entities: EntitySettings = ENTITIES
     match: MatchSettings = MATCH
     reliability: ReliabilitySettings = RELIABILITY
+    report: ReportSettings = REPORT
     decode: DecodeSettings = DECODE
     language: LanguageSettings = LANGUAGE
     desk: DeskSettings = DESK

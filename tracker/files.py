@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from tracker.errors import TrackerError
@@ -67,12 +68,17 @@ def write_atomic(text: str, target: Path, encoding: str = "utf-8") -> None:
     The text goes to a new temporary file in the target's folder (created exclusively, so no planted link is
     followed) that then replaces the target; the target is checked again just before.
     """
+    write_chunks_atomic((text,), target, encoding)
+
+
+def write_chunks_atomic(chunks: Iterable[str], target: Path, encoding: str = "utf-8") -> None:
+    """``write_atomic`` for text that comes in pieces (a streamed rendering), never held whole."""
     check_target(target, str(target))
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+            handle.writelines(chunks)
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
         tmp = None

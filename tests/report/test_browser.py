@@ -59,7 +59,7 @@ def chrome():
 
 def test_index_to_claim_page_shows_the_highlighted_quote(chrome, invoke, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     db = f"sqlite:///{tmp_path / 'browser.db'}"
     ok(invoke(db, "ingest", str(write_first(tmp_path / "first"))))
@@ -69,18 +69,28 @@ def test_index_to_claim_page_shows_the_highlighted_quote(chrome, invoke, tmp_pat
 
     chrome.get((out / "index.html").as_uri())
     assert chrome.title.startswith("Index")
-    rows = chrome.find_elements(By.CSS_SELECTOR, "#claims tbody tr")
-    assert len(rows) == len(data["claims"])
+    assert len(chrome.find_elements(By.CSS_SELECTOR, "#claims tbody tr")) == len(data["claims"])  # one page here
+    chrome.find_element(By.LINK_TEXT, "search").click()
+    assert chrome.title.startswith("Search")
+    rows = chrome.find_elements(By.CSS_SELECTOR, "#results li")
+    assert len(rows) == len(data["claims"]) and chrome.find_element(By.ID, "count").text == str(len(rows))
     outlet = data["sources"][0]["outlet"]
     Select(chrome.find_element(By.NAME, "outlet")).select_by_visible_text(outlet)
-    shown = [r for r in rows if r.is_displayed()]
+    shown = chrome.find_elements(By.CSS_SELECTOR, "#results li")
     assert 0 < len(shown) < len(rows)
-    assert chrome.find_element(By.ID, "shown").text == str(len(shown))
+    assert chrome.find_element(By.ID, "count").text == str(len(shown))
+    word = "shelters"
+    chrome.find_element(By.NAME, "q").send_keys(word)
+    shown = chrome.find_elements(By.CSS_SELECTOR, "#results li")
+    assert shown and all(word in r.find_element(By.TAG_NAME, "a").text for r in shown)
+    outlet_of = {s["id"]: s["outlet"] for s in data["sources"]}
+    assert len(shown) == sum(1 for c in data["claims"] if word in c["text"] and outlet_of[c["source_id"]] == outlet)
 
     link = shown[0].find_element(By.TAG_NAME, "a")
     expected = link.text
     link.click()
-    assert chrome.current_url.endswith(".html") and "/claims/" in chrome.current_url
+    WebDriverWait(chrome, 10).until(lambda driver: "/claims/" in driver.current_url)
+    assert chrome.current_url.endswith(".html")
     assert chrome.find_element(By.TAG_NAME, "h1").text == expected
     mark = chrome.find_element(By.ID, "quote")
     assert mark.is_displayed() and mark.size["height"] > 0

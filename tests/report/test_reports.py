@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
+import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -38,7 +40,7 @@ class Elements(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
         self._in_script = tag == "script"
-        self._data_block = dict(attrs).get("type") == "application/ld+json"
+        self._data_block = dict(attrs).get("type") in ("application/ld+json", "application/json")
 
     def handle_endtag(self, tag):
         self._in_script = False
@@ -117,11 +119,22 @@ def test_article_text_renders_inert(invoke, db_url: str, tmp_path: Path) -> None
     assert any("<script>alert(1)</script>" in a["target"]["selector"][0]["exact"] for a in annotated)
 
 
-MANIFEST = ".tracker-report-manifest.json"
+MANIFEST = ".tracker-report-manifest.sqlite"
 
 
 def listed(reports: Path) -> set[str]:
-    return set(json.loads((reports / MANIFEST).read_text(encoding="utf-8"))["files"])
+    with contextlib.closing(sqlite3.connect(reports / MANIFEST)) as db:
+        return {path for (path,) in db.execute("SELECT path FROM pages")}
+
+
+def unlist(reports: Path, *paths: str) -> None:
+    with contextlib.closing(sqlite3.connect(reports / MANIFEST)) as db, db:
+        db.executemany("DELETE FROM pages WHERE path = ?", [(p,) for p in paths])
+
+
+def add_listed(reports: Path, *paths: str) -> None:
+    with contextlib.closing(sqlite3.connect(reports / MANIFEST)) as db, db:
+        db.executemany("INSERT INTO pages VALUES (?, 'x')", [(p,) for p in paths])
 
 
 def test_the_manifest_lists_every_page_written(reports: Path) -> None:
@@ -145,10 +158,8 @@ def test_a_rerun_removes_only_pages_its_manifest_lists(invoke, db_url: str, tmp_
     (reports / "claims" / "999999.html").write_text("an old report's page", encoding="utf-8")
     (tmp_path / "outside.txt").write_text("not a page", encoding="utf-8")
     (reports / "notes.txt").write_text("mine", encoding="utf-8")
-    manifest = json.loads((reports / MANIFEST).read_text(encoding="utf-8"))
     hostile = ["../outside.txt", str(tmp_path / "outside.txt"), "claims/../../outside.txt", "notes.txt", "claims"]
-    manifest["files"] += ["claims/999999.html", *hostile]
-    (reports / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    add_listed(reports, "claims/999999.html", *hostile)
     ok(invoke(db_url, "report", "--output", str(reports)))
     assert not (reports / "claims" / "999999.html").exists()
     assert (tmp_path / "outside.txt").is_file() and (reports / "notes.txt").is_file() and (reports / "claims").is_dir()
@@ -174,9 +185,7 @@ def test_a_folder_of_other_files_is_refused_untouched(invoke, db_url: str, tmp_p
 
 def test_a_users_file_where_a_page_would_go_is_refused_untouched(invoke, db_url: str, reports: Path) -> None:
     page = sorted(listed(reports) - {"index.html"})[0]
-    manifest = json.loads((reports / MANIFEST).read_text(encoding="utf-8"))
-    manifest["files"].remove(page)  # as if the user had put that file there
-    (reports / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    unlist(reports, page)  # as if the user had put that file there
     (reports / page).write_text("mine", encoding="utf-8")
     result = invoke(db_url, "report", "--output", str(reports))
     assert result.exit_code == 2 and "was not written by tracker report" in result.stderr

@@ -268,15 +268,23 @@ def claim_count(session: Session, entity_id: int) -> int:
     return count or 0
 
 
-def claim_entities(session: Session) -> dict[int, tuple[list[int], int | None]]:
-    """claim id -> (entity ids it is about, entity id it is attributed to)."""
+def claim_entities(
+    session: Session, ids: list[int] | None = None, between: tuple[int, int] | None = None
+) -> dict[int, tuple[list[int], int | None]]:
+    """claim id -> (entity ids it is about, entity id it is attributed to); of every claim, of ``ids``, or of
+    the claims whose ids are ``between`` two ids (both included)."""
     out: dict[int, tuple[list[int], int | None]] = {}
-    rows = session.execute(
+    query = (
         select(ClaimEntity.claim_id, SourceEntity.entity_id, ClaimEntity.speaker)
         .join(SourceEntity, SourceEntity.id == ClaimEntity.source_entity_id)
         .where(SourceEntity.entity_id.is_not(None))
         .order_by(ClaimEntity.claim_id, SourceEntity.position)
     )
+    if ids is not None:
+        query = query.where(ClaimEntity.claim_id.in_(ids))
+    if between is not None:
+        query = query.where(ClaimEntity.claim_id.between(*between))
+    rows = session.execute(query)
     for claim_id, entity_id, speaker in rows:
         assert entity_id is not None  # the query keeps linked rows only
         ids, spoken_by = out.get(claim_id, ([], None))
