@@ -196,7 +196,8 @@ def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[
         if not repo.clear_pending(session, repo.CORPUS_STAGE):
             return None  # another process did it meanwhile, or nothing was stored
         new_sources = repo.unstaged_sources(session)
-        stage = resolve_entities(session, settings.entities), match_claims(session, settings.match)
+        # Matching takes in the new sources' claims against the stored ones (the stored keys and verdicts).
+        stage = resolve_entities(session, settings.entities), match_claims(session, settings.match, new_sources)
         repo.mark_staged(session, new_sources)
         return stage
 
