@@ -172,3 +172,43 @@ def test_a_reviewed_flag_keeps_its_status_and_trail_through_later_ingests(prepar
         assert session.scalar(select(func.count()).select_from(FlagReview).where(FlagReview.flag_id == flag_id)) == 1
     incremental = state(engine)
     same(incremental, rebuilt(engine, invoke, url))
+
+
+ROLE_ARTICLES = {
+    "before.txt": (
+        "Kestrel Ledger,https://ledger.example/a,2024-01-10",
+        "Karl Odin is the Velmoran Defence Minister. He spoke to reporters in the capital on Tuesday about the "
+        "budget for the coming year.",
+    ),
+    "moved.txt": (
+        "Harrow Post,https://post.example/b,2024-03-01",
+        "Karl Odin was appointed secretary of the Velmora Security Council. The council met in the capital on "
+        "Friday to discuss the budget.",
+    ),
+    "stale.txt": (
+        "Brenmoor Courier,https://courier.example/c,2024-07-15",
+        "Karl Odin is the Velmoran Defence Minister. The minister visited a training ground near the northern "
+        "border on Monday.",
+    ),
+}
+
+
+def test_a_report_of_an_older_holding_makes_a_stored_change_a_stale_report(engine, invoke, tmp_path: Path) -> None:
+    """Moved, then the old title again: a change. Then an earlier report of that title arrives: the later one
+    is stale (the stored verdict read the person's holdings, so it is compared again)."""
+    engine, url = engine
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    rows = ["path,outlet,url,published"]
+    for name, (meta, text) in ROLE_ARTICLES.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        rows.append(f"{name},{meta}")
+    (folder / "sources.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    files = {Path(f.given).name: f for f in discover([str(folder)])}
+    for name in ("moved.txt", "stale.txt"):
+        pipeline.ingest(engine, [files[name]])
+    assert "stale-report" not in {f[3] for f in state(engine)[1]}
+    pipeline.ingest(engine, [files["before.txt"]])
+    incremental = state(engine)
+    assert "stale-report" in {f[3] for f in incremental[1]}
+    same(incremental, rebuilt(engine, invoke, url))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -69,9 +70,11 @@ def match_claims(
     them: the claims of the new sources, and those linked to touched entities (resolution changed what they
     name), against stored claims found through the stored keys; clusters and flags change only where those
     verdicts did. Both give the same result."""
-    if (new_sources is None and touched_entities is None) or repo.is_pending(session, INDEX_PENDING):
+    if new_sources is None and touched_entities is None:
         return rebuild(session, settings)
-    return Incremental(session, settings).run(new_sources or [], touched_entities or frozenset())
+    if repo.is_pending(session, INDEX_PENDING) or not rows.has_keys(session):
+        return rebuild(session, settings)  # nothing stored to match against: all is new
+    return Incremental(session, settings).run(new_sources or [], touched_entities)
 
 
 def rebuild(session: Session, settings: MatchSettings = MATCH) -> MatchReport:
@@ -140,14 +143,14 @@ class Incremental:
 
     def __init__(self, session: Session, settings: MatchSettings) -> None:
         self.session, self.settings = session, settings
-        self.entities = load_entities(session)
+        self.entities = EntityTable(session)
         self.readings: dict[int, Reading] = {}
         self.corpus = CorpusFacts.lazy(self._role_readings, self.entities)
         self.compared = 0
 
-    def run(self, new_sources: list[int], touched: frozenset[int]) -> MatchReport:
+    def run(self, new_sources: list[int], touched: frozenset[int] | None) -> MatchReport:
         session = self.session
-        touched = touched | self._entities_changed()
+        touched = self._entities_changed(touched)
         changed = set(rows.original_claim_ids(session, new_sources))
         if touched:
             changed |= rows.claims_of_entities(session, touched)
@@ -197,12 +200,19 @@ class Incremental:
                 seeds.update(pair)
         return self._store(seeds, alarms, after, len(changed))
 
-    def _entities_changed(self) -> frozenset[int]:
-        """Entities read otherwise than when last matched (renamed, retyped, a new form, merged or gone):
-        comparisons read their names and forms, so their claims are matched again."""
+    def _entities_changed(self, touched: frozenset[int] | None) -> frozenset[int]:
+        """The entities whose claims are matched again: ``touched`` as resolution names them (every entity whose
+        members, name, type or forms changed), or, without it, those read otherwise than when last matched
+        (a digest of each entity's name, type and forms, stored; this reads every entity)."""
+        if touched is not None:
+            self.entities.need(touched)
+            now = {i: _digest(self.entities[i]) if i in self.entities else None for i in touched}
+            rows.write_entity_digests(self.session, now)
+            return touched
+        self.entities.load_all()
         stored = rows.entity_digests(self.session)
-        now = {i: _digest(info) for i, info in self.entities.items()}
-        changed = {i: now.get(i) for i in stored.keys() | now.keys() if stored.get(i) != now.get(i)}
+        digests = {i: _digest(info) for i, info in self.entities.items()}
+        changed = {i: digests.get(i) for i in stored.keys() | digests.keys() if stored.get(i) != digests.get(i)}
         rows.write_entity_digests(self.session, changed)
         return frozenset(changed)
 
@@ -216,7 +226,9 @@ class Incremental:
             return
         for i in wanted:
             self.readings.pop(i, None)
-        loaded = [Reading(c, self.entities) for c in load_claim_facts(self.session, wanted)]
+        facts = load_claim_facts(self.session, wanted)
+        self.entities.need({e for c in facts for e in c.entities})
+        loaded = [Reading(c, self.entities) for c in facts]
         self.readings.update({r.claim.id: r for r in loaded})
         if owners and not fresh:
             self.corpus.resolve_owners(loaded, self.entities)
@@ -349,14 +361,42 @@ def _persons(keys: dict[int, set[str]]) -> set[int]:
     return {int(k[2:]) for ks in keys.values() for k in ks if k.startswith("r:")}
 
 
-def load_entities(session: Session) -> dict[int, EntityInfo]:
+def load_entities(session: Session, ids: Iterable[int] | None = None) -> dict[int, EntityInfo]:
+    """Live entities (all, or these) with the name keys of every form they are written in."""
     forms: dict[int, set[str]] = defaultdict(set)
-    for entity_id, text in rows.entity_mentions(session):
+    for entity_id, text in rows.entity_mentions(session, ids):
         forms[entity_id].update(name_key(f) for f in forms_of(text))
     return {
         e.id: EntityInfo(e.id, e.name, e.type, frozenset(forms[e.id] | {name_key(e.name)}))
-        for e in rows.live_entities(session)
+        for e in rows.live_entities(session, ids)
     }
+
+
+class EntityTable(dict[int, EntityInfo]):
+    """Live entities read as they are asked for (``need``): the claims read name them. Asked for all of them
+    (``values``: the one person written exactly so), it reads them all."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.asked: set[int] = set()
+        self.complete = False
+
+    def need(self, ids: Iterable[int]) -> None:
+        missing = set(ids) - self.asked
+        if self.complete or not missing:
+            return
+        self.asked |= missing
+        self.update(load_entities(self.session, missing))
+
+    def load_all(self) -> None:
+        if not self.complete:
+            self.update(load_entities(self.session))
+            self.complete = True
+
+    def values(self):
+        self.load_all()
+        return super().values()
 
 
 def load_claim_facts(session: Session, ids: list[int] | None = None, frames: bool = True) -> list[ClaimFacts]:

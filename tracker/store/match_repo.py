@@ -51,6 +51,7 @@ def chunks(ids: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 
 def _by_claims(session: Session, query, column, ids: Sequence[int] | None) -> Iterator[Any]:
+    """Rows of ``query`` (where ``column`` is one of ``ids``, in chunks; all rows without ids)."""
     if ids is None:
         yield from session.execute(query)
         return
@@ -138,24 +139,31 @@ def original_claim_ids(session: Session, source_ids: Iterable[int]) -> list[int]
     return sorted(_ids_where(session, query, Claim.source_id, source_ids))
 
 
-def entity_mentions(session: Session) -> Iterator[tuple[int, str]]:
-    """(entity id, the mention's text) of every mention linked to an entity."""
-    rows = session.execute(
+def entity_mentions(session: Session, entity_ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
+    """(entity id, the mention's text) of every mention linked to an entity (to one of these)."""
+    query = (
         select(SourceEntity.entity_id, func.substr(Source.text, Mention.start + 1, Mention.end - Mention.start))
         .join(Source, Source.id == SourceEntity.source_id)
         .join(Mention, Mention.source_entity_id == SourceEntity.id)
         .where(SourceEntity.entity_id.is_not(None))
     )
-    for entity_id, text in rows:
+    ids = None if entity_ids is None else list(entity_ids)
+    for entity_id, text in _by_claims(session, query, SourceEntity.entity_id, ids):
         assert entity_id is not None  # the query keeps linked rows only
         yield entity_id, text
 
 
-def live_entities(session: Session) -> list[Entity]:
-    return list(session.scalars(select(Entity).where(Entity.merged_into_id.is_(None))))
+def live_entities(session: Session, entity_ids: Iterable[int] | None = None) -> list[Entity]:
+    query = select(Entity).where(Entity.merged_into_id.is_(None))
+    ids = None if entity_ids is None else list(entity_ids)
+    return [e for (e,) in _by_claims(session, query, Entity.id, ids)]
 
 
 # -- keys --------------------------------------------------------------------------------------------------
+
+
+def has_keys(session: Session) -> bool:
+    return session.scalar(select(ClaimKey.claim_id).limit(1)) is not None
 
 
 def keys_of(session: Session, ids: Iterable[int]) -> dict[int, set[str]]:
