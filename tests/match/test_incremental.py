@@ -100,6 +100,14 @@ def engine(tmp_path: Path) -> Iterator[tuple[Engine, str]]:
     engine.dispose()
 
 
+@pytest.fixture
+def any_engine(db_url: str) -> Iterator[tuple[Engine, str]]:
+    """On SQLite and (when configured) PostgreSQL."""
+    engine = open_store(db_url)
+    yield engine, db_url
+    engine.dispose()
+
+
 def orders(files: list[str]) -> list[list[str]]:
     shuffled = list(files)
     random.Random(14).shuffle(shuffled)
@@ -154,8 +162,8 @@ def index(engine: Engine) -> tuple[set[tuple], set[tuple]]:
     return keys, links
 
 
-def test_a_reviewed_flag_keeps_its_status_and_trail_through_later_ingests(prepared, stored, engine, invoke) -> None:
-    engine, url = engine
+def test_a_reviewed_flag_keeps_its_status_and_trail_through_later_ingests(prepared, stored, any_engine, invoke) -> None:
+    engine, url = any_engine
     order = sorted(prepared)
     half = len(order) // 2
     stored(engine, order[:half])
@@ -193,10 +201,10 @@ ROLE_ARTICLES = {
 }
 
 
-def test_a_report_of_an_older_holding_makes_a_stored_change_a_stale_report(engine, invoke, tmp_path: Path) -> None:
+def test_a_report_of_an_older_holding_makes_a_stored_change_a_stale_report(any_engine, invoke, tmp_path) -> None:
     """Moved, then the old title again: a change. Then an earlier report of that title arrives: the later one
     is stale (the stored verdict read the person's holdings, so it is compared again)."""
-    engine, url = engine
+    engine, url = any_engine
     folder = tmp_path / "roles"
     folder.mkdir()
     rows = ["path,outlet,url,published"]
