@@ -33,12 +33,14 @@ def upgrade() -> None:
     op.create_table(
         "claim_owners",
         sa.Column("claim_id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("owner_key", sa.String(length=300), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["claim_id"], ["claims.id"], name=op.f("fk_claim_owners_claim_id_claims"), ondelete="CASCADE"
         ),
-        sa.PrimaryKeyConstraint("claim_id", "person_id", name=op.f("pk_claim_owners")),
+        sa.PrimaryKeyConstraint("claim_id", name=op.f("pk_claim_owners")),
     )
+    op.create_index(op.f("ix_claim_owners_owner_key"), "claim_owners", ["owner_key"])
     op.create_index(op.f("ix_claim_owners_person_id"), "claim_owners", ["person_id"])
     op.create_table(
         "claim_links",
@@ -75,6 +77,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_claim_links_b"), table_name="claim_links")
     op.drop_table("claim_links")
     op.drop_index(op.f("ix_claim_owners_person_id"), table_name="claim_owners")
+    op.drop_index(op.f("ix_claim_owners_owner_key"), table_name="claim_owners")
     op.drop_table("claim_owners")
     op.drop_index(op.f("ix_claim_keys_key"), table_name="claim_keys")
     op.drop_table("claim_keys")

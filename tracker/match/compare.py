@@ -145,7 +145,7 @@ class MatchResult:
     pairs_compared: int = 0
     verdicts: list[PairVerdict] = field(default_factory=list)  # of every pair compared to something
     keys: dict[int, set[str]] = field(default_factory=dict)  # each claim's blocking keys
-    owners: dict[int, int] = field(default_factory=dict)  # claim -> the person its post was read through
+    owners: dict[int, tuple[str, int | None]] = field(default_factory=dict)  # claim -> ``owner_of``
 
 
 @dataclass(frozen=True)
@@ -360,6 +360,20 @@ class CorpusFacts:
         return None
 
 
+def owner_of(r: Reading, entities: dict[int, EntityInfo]) -> tuple[str, int | None] | None:
+    """The name key of the person the owner of the claim's post names, and the person it is read as (None:
+    no one, or the holder), if the owner names anyone: what the claim's reading depends on."""
+    role = r.role
+    name = _without_titles(role.office.owner_text) if role is not None and role.office.owner_text else ""
+    if role is None or not name:
+        return None
+    person = owner_person(r, entities)
+    return name_key(name)[:OWNER_KEY_WIDTH], None if person == role.person else person
+
+
+OWNER_KEY_WIDTH = 300  # claim_owners.owner_key
+
+
 def owner_person(r: Reading, entities: dict[int, EntityInfo]) -> int | None:
     """The person the owner of the claim's post names ("President X's"), if any."""
     role = r.role
@@ -408,9 +422,9 @@ def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: M
     result = MatchResult()
     result.keys = {i: claim_keys(r) for i, r in readings.items()}
     for r in readings.values():
-        person = owner_person(r, entities)
-        if r.role is not None and person is not None and person != r.role.person:
-            result.owners[r.claim.id] = person
+        owner = owner_of(r, entities)
+        if owner is not None:
+            result.owners[r.claim.id] = owner
     for a, b in pairs_of_keys(result.keys, settings):
         found = compare_pair(readings[a], readings[b], entities, settings, corpus)
         if found is not None:

@@ -33,7 +33,7 @@ from tracker.match.compare import (
     Verdict,
     compare_pair,
     match,
-    owner_person,
+    owner_of,
     result_of,
 )
 from tracker.match.pairs import ENTITY_KEYS, claim_keys, proposed, usable
@@ -155,6 +155,10 @@ class Incremental:
         if touched:
             changed |= rows.claims_of_entities(session, touched)
             changed |= set(rows.claims_with_keys(session, [f"e:{e}" for e in touched]))
+            # An owner named as a person is read through the persons written so, and those read as it.
+            self.entities.need(touched)
+            forms = {f for e in touched if e in self.entities for f in self.entities[e].forms}
+            changed |= rows.claims_with_owner_keys(session, forms) | rows.claims_owned_by(session, touched)
         old_keys = rows.keys_of(session, changed)
         self._read(changed, fresh=True)
         # Claims present before whose keys are gone (their source became a copy, say) keep none.
@@ -173,7 +177,7 @@ class Incremental:
             changed |= more
             dirty |= _persons(more_keys)
         self.corpus.resolve_owners([self.readings[c] for c in sorted(changed) if c in self.readings], self.entities)
-        owners = {c: p for c in changed if c in self.readings and (p := self._owner(self.readings[c])) is not None}
+        owners = {c: o for c in changed if c in self.readings and (o := owner_of(self.readings[c], self.entities))}
         rows.replace_owners(session, changed, owners)
 
         pairs, lost = self._blocks_changed(changed, old_keys, new_keys)
@@ -237,10 +241,6 @@ class Incremental:
         ids = set(rows.claims_with_keys(self.session, [f"r:{p}" for p in persons]))
         self._read(ids, owners=False)  # CorpusFacts.ensure reads their owners once it has these persons' posts
         return [self.readings[i] for i in sorted(ids) if i in self.readings]
-
-    def _owner(self, r: Reading) -> int | None:
-        role, person = r.role, owner_person(r, self.entities)
-        return person if role is not None and person is not None and person != role.person else None
 
     # -- pairs -----------------------------------------------------------------------------------------------
 

@@ -241,24 +241,27 @@ def clear_index(session: Session) -> None:
         session.execute(delete(model))
 
 
-def owners_of(session: Session, ids: Iterable[int]) -> dict[int, set[int]]:
-    found: dict[int, set[int]] = defaultdict(set)
-    query = select(ClaimOwner.claim_id, ClaimOwner.person_id)
-    for claim_id, person in _by_claims(session, query, ClaimOwner.claim_id, list(ids)):
-        found[claim_id].add(person)
-    return dict(found)
-
-
 def claims_owned_by(session: Session, persons: Iterable[int]) -> set[int]:
+    """Claims whose post's owner was read as one of these persons."""
     return _ids_where(session, select(ClaimOwner.claim_id), ClaimOwner.person_id, persons)
 
 
-def replace_owners(session: Session, ids: Iterable[int], owners: dict[int, int]) -> None:
+def claims_with_owner_keys(session: Session, keys: Iterable[str]) -> set[int]:
+    """Claims whose post's owner is written with one of these name keys."""
+    return _ids_where(session, select(ClaimOwner.claim_id), ClaimOwner.owner_key, keys)
+
+
+def replace_owners(session: Session, ids: Iterable[int], owners: dict[int, tuple[str, int | None]]) -> None:
+    """The owners of these claims become ``owners`` (claim -> (name key, person or None))."""
     ids = sorted(set(ids))
     for chunk in chunks(ids):
         session.execute(delete(ClaimOwner).where(ClaimOwner.claim_id.in_(chunk)))
     wanted = set(ids)
-    rows = [{"claim_id": c, "person_id": p} for c, p in sorted(owners.items()) if c in wanted]
+    rows = [
+        {"claim_id": c, "owner_key": key, "person_id": person}
+        for c, (key, person) in sorted(owners.items())
+        if c in wanted
+    ]
     for batch in chunks(rows, 5000):
         session.execute(insert(ClaimOwner), batch)
 

@@ -417,13 +417,15 @@ class ClaimKey(Base):
 
 
 class ClaimOwner(Base):
-    """A person whose posts a claim's role was read through ("President X's chief of staff"): when that
-    person's posts change, the claim is read and matched again."""
+    """A claim whose post's owner names someone ("President X's chief of staff"): the name's key, and the
+    person it was read as (None: no one). When that person's posts change, or an entity comes to be written
+    so, the claim is read and matched again."""
 
     __tablename__ = "claim_owners"
 
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
-    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+    owner_key: Mapped[str] = mapped_column(String(300), index=True)
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class ClaimLink(Base):
