@@ -85,7 +85,8 @@ class EntityInfo:
 @dataclass(frozen=True)
 class ClaimFacts:
     """A stored claim with what matching needs: its source's outlet and date, its time, its entities, and the
-    frames extraction stored for it. ``source_text`` is its source's stored text, where the frames' spans point."""
+    frames extraction stored for it. ``source_text`` is its source's stored text, where the frames' spans point,
+    from offset ``text_at`` on (a window round its counts is enough: ``COUNT_WINDOW``)."""
 
     id: int
     source_id: int
@@ -102,6 +103,11 @@ class ClaimFacts:
     event: EventFact | None = None
     presence: tuple[PresenceFact, ...] = ()
     source_text: str = field(default="", repr=False, compare=False)
+    text_at: int = field(default=0, repr=False, compare=False)
+
+    def written(self, start: int, end: int) -> str:
+        """The source's text from ``start`` to ``end`` (as far as the text held goes)."""
+        return self.source_text[max(0, start - self.text_at) : max(0, end - self.text_at)]
 
     @property
     def when(self) -> dt.date | None:
@@ -211,7 +217,7 @@ class Reading:
         return " ".join(self.stems)
 
     def words(self, span) -> str | None:
-        return span.of(self.claim.source_text) if span is not None and self.claim.source_text else None
+        return self.claim.written(span.start, span.end) if span is not None and self.claim.source_text else None
 
 
 def _comparable(q: QuantityFact) -> bool:
@@ -813,19 +819,22 @@ def _compatible(x: QuantityFact, y: QuantityFact, settings: MatchSettings) -> bo
 def _written_count(r: Reading, q: QuantityFact) -> str | None:
     """The count's words in its source, through the counted noun as written: "16.6 million cars", "three
     bilateral security agreements" (the frame's span holds the number; its noun is stored as a lemma)."""
-    text, span = r.claim.source_text, q.span
+    text, span, at = r.claim.source_text, q.span, r.claim.text_at
     if span is None or not text:
         return None
     end = span.end
     if q.noun:
         stem = q.noun.lower()[: max(3, len(q.noun) - 1)]
-        for m in _WRITTEN_WORD.finditer(text, span.end, min(len(text), span.end + 60)):
+        for m in _WRITTEN_WORD.finditer(text, span.end - at, min(len(text), span.end - at + COUNT_WINDOW)):
             if m.group(0).lower().startswith(stem):
-                end = m.end()
+                end = m.end() + at
                 break
             if m.group(0) in ".;:!?":
                 break
-    return " ".join(text[span.start : end].split())
+    return " ".join(r.claim.written(span.start, end).split())
+
+
+COUNT_WINDOW = 60  # characters after a count where its noun is looked for
 
 
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w’'-]*|[.;:!?]")

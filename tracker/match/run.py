@@ -23,6 +23,7 @@ from tracker.extract.when import TimeRef
 from tracker.match.compare import (
     CONFLICT,
     CORROBORATION,
+    COUNT_WINDOW,
     TEMPORAL_CHANGE,
     ClaimFacts,
     CorpusFacts,
@@ -402,7 +403,8 @@ class EntityTable(dict[int, EntityInfo]):
 def load_claim_facts(session: Session, ids: list[int] | None = None, frames: bool = True) -> list[ClaimFacts]:
     """Claims of non-duplicate sources (all, or these) with their frames (role, quantities, times, event,
     presence), in a few bulk queries (one per frame table, chunked by ids, none per claim). The source's text
-    is read only for claims with counts (whose words a flag quotes); ``frames=False`` reads no frames."""
+    is read only round the counts of claims with counts (whose words a flag quotes); ``frames=False`` reads
+    no frames."""
     entities: dict[int, set[int]] = defaultdict(set)
     for claim_id, entity_id in rows.claim_entity_links(session, ids):
         entities[claim_id].add(entity_id)
@@ -420,7 +422,7 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
     times: dict[int, list[TimeRef]] = defaultdict(list)
     for t in rows.times(session, ids):
         times[t.claim_id].append(TimeRef(t.text, 0, len(t.text), t.first, t.last, t.role))
-    texts = rows.source_texts(session, {c.source_id for c, *_ in claims if c.id in quantities})
+    windows = rows.count_windows(session, ids, COUNT_WINDOW)
     return [
         _facts(
             c,
@@ -433,7 +435,8 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
             times=tuple(times.get(c.id, ())),
             event=events.get(c.id),
             presence=tuple(presence.get(c.id, ())),
-            source_text=texts.get(c.source_id, "") if c.id in quantities else "",
+            source_text=windows.get(c.id, (0, ""))[1],
+            text_at=windows.get(c.id, (0, ""))[0],
         )
         for c, path, published, outlet in claims
     ]

@@ -110,12 +110,25 @@ def times(session: Session, ids: Sequence[int] | None = None) -> list[ClaimTime]
     return _rows(session, ClaimTime, ids, ClaimTime.claim_id, ClaimTime.position)
 
 
-def source_texts(session: Session, source_ids: Iterable[int]) -> dict[int, str]:
-    """Source id -> stored text, of these sources only."""
-    texts: dict[int, str] = {}
-    for chunk in chunks(sorted(set(source_ids))):
-        texts.update((i, t) for i, t in session.execute(select(Source.id, Source.text).where(Source.id.in_(chunk))))
-    return texts
+def count_windows(session: Session, ids: Sequence[int] | None, after: int) -> dict[int, tuple[int, str]]:
+    """Claim id -> (offset, its source's text from its first count's start to ``after`` characters past its
+    last count's end), for claims (all, or these) with counts: what a flag quotes, never the whole text."""
+    spans = (
+        select(
+            ClaimQuantity.claim_id.label("claim_id"),
+            func.min(ClaimQuantity.start).label("lo"),
+            func.max(ClaimQuantity.end).label("hi"),
+        )
+        .where(ClaimQuantity.start.is_not(None), ClaimQuantity.end.is_not(None))
+        .group_by(ClaimQuantity.claim_id)
+        .subquery()
+    )
+    query = (
+        select(spans.c.claim_id, spans.c.lo, func.substr(Source.text, spans.c.lo + 1, spans.c.hi - spans.c.lo + after))
+        .join(Claim, Claim.id == spans.c.claim_id)
+        .join(Source, Source.id == Claim.source_id)
+    )
+    return {claim_id: (lo, text) for claim_id, lo, text in _by_claims(session, query, spans.c.claim_id, ids)}
 
 
 def original_claims(
