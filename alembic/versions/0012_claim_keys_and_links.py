@@ -1,6 +1,6 @@
 """Matching keeps its work: claims' blocking keys (indexed), the owners their roles were read through, the
-verdicts of compared pairs and a digest of each entity as matched, so a new source is matched against stored
-claims, not the corpus again
+verdicts of compared pairs, and a digest and the forms of each entity as matched, so a new source is matched
+against stored claims, not the corpus again
 
 Revision ID: 0012
 Revises: 0010
@@ -64,6 +64,13 @@ def upgrade() -> None:
         sa.Column("digest", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("entity_id", name=op.f("pk_matched_entities")),
     )
+    op.create_table(
+        "matched_forms",
+        sa.Column("entity_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("form", sa.String(length=300), nullable=False),
+        sa.PrimaryKeyConstraint("entity_id", "form", name=op.f("pk_matched_forms")),
+    )
+    op.create_index(op.f("ix_matched_forms_form"), "matched_forms", ["form"])
     # Claims stored before have no keys yet: the next matching rebuilds them all (then works incrementally).
     op.execute(
         "INSERT INTO pending_work (name) SELECT 'match_index' WHERE EXISTS (SELECT 1 FROM claims) "
@@ -73,6 +80,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DELETE FROM pending_work WHERE name = 'match_index'")
+    op.drop_index(op.f("ix_matched_forms_form"), table_name="matched_forms")
+    op.drop_table("matched_forms")
     op.drop_table("matched_entities")
     op.drop_index(op.f("ix_claim_links_b"), table_name="claim_links")
     op.drop_table("claim_links")

@@ -391,10 +391,20 @@ def owner_person(r: Reading, entities: dict[int, EntityInfo]) -> int | None:
     return _person_named(name, r.claim.entities, entities) or _person_keyed(name, entities)
 
 
+class EntityIndex(dict[int, EntityInfo]):
+    """Entities by id that can also say who is written in a form; a store-backed one answers from its index."""
+
+    def persons_written(self, key: str) -> list[int]:
+        return [e.id for e in self.values() if e.type == "person" and key in e.forms]
+
+
 def _person_keyed(name: str, entities: dict[int, EntityInfo]) -> int | None:
     """The one person of the corpus written exactly ``name`` (in any of its forms)."""
     key = name_key(name)
-    found = [e.id for e in entities.values() if e.type == "person" and key in e.forms]
+    if isinstance(entities, EntityIndex):
+        found = entities.persons_written(key)
+    else:
+        found = [e.id for e in entities.values() if e.type == "person" and key in e.forms]
     return found[0] if len(found) == 1 else None
 
 

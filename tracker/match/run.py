@@ -27,6 +27,7 @@ from tracker.match.compare import (
     TEMPORAL_CHANGE,
     ClaimFacts,
     CorpusFacts,
+    EntityIndex,
     EntityInfo,
     MatchResult,
     PairVerdict,
@@ -87,7 +88,7 @@ def rebuild(session: Session, settings: MatchSettings = MATCH) -> MatchReport:
     rows.replace_keys(session, result.keys, result.keys)
     rows.replace_owners(session, result.owners, result.owners)
     rows.write_links(session, (), (_stored(pv) for pv in result.verdicts))
-    rows.write_entity_digests(session, {i: _digest(info) for i, info in entities.items()})
+    rows.write_entity_digests(session, {i: (_digest(info), info.forms) for i, info in entities.items()})
     rows.store_result(session, result.clusters, MATCH_KINDS, _drafts(result.links))
     repo.clear_pending(session, INDEX_PENDING)
     counts: dict[str, int] = defaultdict(int)
@@ -211,14 +212,16 @@ class Incremental:
         (a digest of each entity's name, type and forms, stored; this reads every entity)."""
         if touched is not None:
             self.entities.need(touched)
-            now = {i: _digest(self.entities[i]) if i in self.entities else None for i in touched}
+            now = {i: (_digest(e), e.forms) if (e := self.entities.get(i)) else None for i in touched}
             rows.write_entity_digests(self.session, now)
             return touched
         self.entities.load_all()
         stored = rows.entity_digests(self.session)
         digests = {i: _digest(info) for i, info in self.entities.items()}
-        changed = {i: digests.get(i) for i in stored.keys() | digests.keys() if stored.get(i) != digests.get(i)}
-        rows.write_entity_digests(self.session, changed)
+        changed = {i for i in stored.keys() | digests.keys() if stored.get(i) != digests.get(i)}
+        rows.write_entity_digests(
+            self.session, {i: (digests[i], self.entities[i].forms) if i in digests else None for i in changed}
+        )
         return frozenset(changed)
 
     # -- reading ---------------------------------------------------------------------------------------------
@@ -373,9 +376,9 @@ def load_entities(session: Session, ids: Iterable[int] | None = None) -> dict[in
     }
 
 
-class EntityTable(dict[int, EntityInfo]):
-    """Live entities read as they are asked for (``need``): the claims read name them. Asked for all of them
-    (``values``: the one person written exactly so), it reads them all."""
+class EntityTable(EntityIndex):
+    """Live entities read as they are asked for (``need``): the claims read name them. The one person written
+    exactly so comes from the stored forms (``matched_forms``); asked for all (``values``), it reads them all."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -398,6 +401,11 @@ class EntityTable(dict[int, EntityInfo]):
     def values(self):
         self.load_all()
         return super().values()
+
+    def persons_written(self, key: str) -> list[int]:
+        if self.complete:
+            return super().persons_written(key)
+        return rows.entities_written(self.session, key, "person")
 
 
 def load_claim_facts(session: Session, ids: list[int] | None = None, frames: bool = True) -> list[ClaimFacts]:

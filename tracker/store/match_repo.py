@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -29,6 +29,7 @@ from tracker.store.models import (
     ClaimTime,
     Entity,
     MatchedEntity,
+    MatchedForm,
     Mention,
     Outlet,
     Source,
@@ -250,7 +251,7 @@ def replace_keys(session: Session, ids: Iterable[int], keys: dict[int, set[str]]
 
 def clear_index(session: Session) -> None:
     """No stored keys, owners or pair verdicts (before a rebuild writes them all)."""
-    for model in (ClaimKey, ClaimOwner, ClaimLink, MatchedEntity):
+    for model in (ClaimKey, ClaimOwner, ClaimLink, MatchedEntity, MatchedForm):
         session.execute(delete(model))
 
 
@@ -283,13 +284,36 @@ def entity_digests(session: Session) -> dict[int, str]:
     return {i: d for i, d in session.execute(select(MatchedEntity.entity_id, MatchedEntity.digest))}
 
 
-def write_entity_digests(session: Session, digests: dict[int, str | None]) -> None:
-    """Store these digests (None: forget the entity)."""
+def write_entity_digests(session: Session, digests: Mapping[int, tuple[str, Iterable[str]] | None]) -> None:
+    """Store these entities' digests and forms (None: forget the entity)."""
     for chunk in chunks(sorted(digests)):
         session.execute(delete(MatchedEntity).where(MatchedEntity.entity_id.in_(chunk)))
-    rows = [{"entity_id": i, "digest": d} for i, d in sorted(digests.items()) if d is not None]
+        session.execute(delete(MatchedForm).where(MatchedForm.entity_id.in_(chunk)))
+    rows = [{"entity_id": i, "digest": d[0]} for i, d in sorted(digests.items()) if d is not None]
     for batch in chunks(rows, 5000):
         session.execute(insert(MatchedEntity), batch)
+    forms = [
+        {"entity_id": i, "form": f}
+        for i, d in sorted(digests.items())
+        if d is not None
+        for f in sorted({form[:FORM_WIDTH] for form in d[1]})
+    ]
+    for batch in chunks(forms, 5000):
+        session.execute(insert(MatchedForm), batch)
+
+
+FORM_WIDTH = 300  # matched_forms.form
+
+
+def entities_written(session: Session, form: str, kind: str) -> list[int]:
+    """Live entities of this kind written in this form (its name key) when last matched."""
+    query = (
+        select(MatchedForm.entity_id)
+        .join(Entity, Entity.id == MatchedForm.entity_id)
+        .where(MatchedForm.form == form[:FORM_WIDTH], Entity.type == kind, Entity.merged_into_id.is_(None))
+        .order_by(MatchedForm.entity_id)
+    )
+    return list(session.scalars(query))
 
 
 # -- pair verdicts -----------------------------------------------------------------------------------------

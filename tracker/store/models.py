@@ -454,3 +454,13 @@ class MatchedEntity(Base):
 
     entity_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     digest: Mapped[str] = mapped_column(String(64))
+
+
+class MatchedForm(Base):
+    """The name keys an entity was written in when last matched, indexed: the one person written exactly so is
+    found without reading every entity."""
+
+    __tablename__ = "matched_forms"
+
+    entity_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    form: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
