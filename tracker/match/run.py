@@ -211,7 +211,7 @@ class Incremental:
         members, name, type or forms changed), or, without it, those read otherwise than when last matched
         (a digest of each entity's name, type and forms, stored; this reads every entity)."""
         if touched is not None:
-            self.entities.need(touched)
+            self.entities.need(touched, fresh=True)
             now = {i: (_digest(e), e.forms) if (e := self.entities.get(i)) else None for i in touched}
             rows.write_entity_digests(self.session, now)
             return touched
@@ -386,12 +386,16 @@ class EntityTable(EntityIndex):
         self.asked: set[int] = set()
         self.complete = False
 
-    def need(self, ids: Iterable[int]) -> None:
+    def need(self, ids: Iterable[int], fresh: bool = False) -> None:
+        """Read these entities: as stored when last matched (their forms then), unless ``fresh`` (or never
+        matched): then from their mentions now."""
         missing = set(ids) - self.asked
         if self.complete or not missing:
             return
         self.asked |= missing
-        self.update(load_entities(self.session, missing))
+        stored = {} if fresh else rows.matched_entities(self.session, missing)
+        self.update({i: EntityInfo(e.id, e.name, e.type, frozenset(forms)) for i, (e, forms) in stored.items()})
+        self.update(load_entities(self.session, missing - set(stored)))
 
     def load_all(self) -> None:
         if not self.complete:

@@ -305,6 +305,21 @@ def write_entity_digests(session: Session, digests: Mapping[int, tuple[str, Iter
 FORM_WIDTH = 300  # matched_forms.form
 
 
+def matched_entities(session: Session, ids: Iterable[int]) -> dict[int, tuple[Entity, set[str]]]:
+    """Live entities among these that were matched before, with the forms stored then."""
+    found: dict[int, tuple[Entity, set[str]]] = {}
+    query = (
+        select(Entity).join(MatchedEntity, MatchedEntity.entity_id == Entity.id).where(Entity.merged_into_id.is_(None))
+    )
+    for (entity,) in _by_claims(session, query, Entity.id, list(ids)):
+        found[entity.id] = (entity, set())
+    for entity_id, form in _by_claims(
+        session, select(MatchedForm.entity_id, MatchedForm.form), MatchedForm.entity_id, list(found)
+    ):
+        found[entity_id][1].add(form)
+    return found
+
+
 def entities_written(session: Session, form: str, kind: str) -> list[int]:
     """Live entities of this kind written in this form (its name key) when last matched."""
     query = (
