@@ -251,7 +251,7 @@ class Incremental:
     def _candidates(self, changed: set[int], keys: dict[int, set[str]]) -> set[tuple[int, int]]:
         """Pairs of a changed claim and any claim it shares usable keys with, as blocking proposes them."""
         wanted = {k for ks in keys.values() for k in ks}
-        sizes = rows.block_sizes(self.session, wanted)
+        sizes = rows.block_sizes(self.session, wanted, self.settings.max_block + 1)
         ok = {k for k in wanted if usable(sizes.get(k, 0), self.settings)}
         found = set()
         for claim, other, n, n_entity in rows.shared_keys(self.session, changed, ok, ENTITY_KEYS):
@@ -269,7 +269,8 @@ class Incremental:
             delta.update(ks)
         for ks in old.values():
             delta.subtract(ks)
-        sizes = rows.block_sizes(self.session, [k for k, d in delta.items() if d])
+        # Counted far enough to tell whether each block was, and is, usable: past max_block + its growth.
+        sizes = rows.block_sizes(self.session, {k: d for k, d in delta.items() if d}, self.settings.max_block + 2)
         became: set[str] = set()
         ceased: set[str] = set()
         for key, d in delta.items():
@@ -289,7 +290,7 @@ class Incremental:
             ids = [i for i in members.get(key, ()) if i not in changed]
             gained.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1 :])
         keys = rows.keys_of(self.session, {c for p in recheck | gained for c in p})
-        sizes = rows.block_sizes(self.session, {k for ks in keys.values() for k in ks})
+        sizes = rows.block_sizes(self.session, {k for ks in keys.values() for k in ks}, self.settings.max_block + 1)
         proposing = {p for p in recheck | gained if self._proposed(keys, sizes, *p)}
         return gained & proposing, recheck - proposing
 

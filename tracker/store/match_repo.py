@@ -36,6 +36,9 @@ from tracker.store.models import (
     SourceEntity,
 )
 
+# A claim's source is an original: written so that the planner reads the claims asked for by id, never every
+# original through the index on duplicate_of_id.
+_ORIGINAL = func.coalesce(Source.duplicate_of_id, 0) == 0
 CHUNK = 500  # ids per IN (...): well under every database's limit of bound parameters
 T = TypeVar("T")
 
@@ -140,7 +143,7 @@ def original_claims(
         select(Claim, Source.path, Source.published, Outlet.name)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(Outlet, Outlet.id == Source.outlet_id)
-        .where(Source.duplicate_of_id.is_(None))
+        .where(_ORIGINAL)
         .order_by(Claim.id)
     )
     for claim, path, published, outlet in _by_claims(session, query, Claim.id, ids):  # noqa: UP028  (tuples)
@@ -149,7 +152,7 @@ def original_claims(
 
 def original_claim_ids(session: Session, source_ids: Iterable[int]) -> list[int]:
     """Ids of the claims of these sources that are originals."""
-    query = select(Claim.id).join(Source, Source.id == Claim.source_id).where(Source.duplicate_of_id.is_(None))
+    query = select(Claim.id).join(Source, Source.id == Claim.source_id).where(_ORIGINAL)
     return sorted(_ids_where(session, query, Claim.source_id, source_ids))
 
 
@@ -187,12 +190,16 @@ def keys_of(session: Session, ids: Iterable[int]) -> dict[int, set[str]]:
     return dict(found)
 
 
-def block_sizes(session: Session, keys: Iterable[str]) -> dict[str, int]:
-    """How many claims are filed under each of these keys (an indexed count each)."""
+def block_sizes(session: Session, keys: Iterable[str] | Mapping[str, int], cap: int) -> dict[str, int]:
+    """How many claims are filed under each of these keys, counted up to ``cap`` (or, for a mapping, up to
+    ``cap`` plus the key's own margin): a common key is never counted through."""
+    margins = keys if isinstance(keys, Mapping) else dict.fromkeys(keys, 0)
     sizes: dict[str, int] = {}
-    for chunk in chunks(sorted(set(keys))):
-        query = select(ClaimKey.key, func.count()).where(ClaimKey.key.in_(chunk)).group_by(ClaimKey.key)
-        sizes.update((key, n) for key, n in session.execute(query))
+    for key in sorted(margins):
+        capped = select(ClaimKey.claim_id).where(ClaimKey.key == key).limit(cap + max(0, margins[key])).subquery()
+        n = session.scalar(select(func.count()).select_from(capped)) or 0
+        if n:
+            sizes[key] = n
     return sizes
 
 
