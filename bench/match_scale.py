@@ -122,7 +122,7 @@ def run(claims, entities) -> float:
                 corroborating.append((1.0, a, b, verdict))
             elif verdict:
                 result.links.append(verdict)
-        _clusters(corroborating, readings, result)
+        _clusters(corroborating, {i: r.claim for i, r in readings.items()}, result)
         return result
 
     result, t_decide = measure("compare", decide)

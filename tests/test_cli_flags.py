@@ -352,6 +352,7 @@ def test_sync_flags_keeps_found_flags_drops_open_lost_ones_and_keeps_reviewed_on
 def test_matching_loads_every_claims_frames_in_a_few_queries(db_url: str, first: dict) -> None:
     from sqlalchemy import event
 
+    from tracker.match.compare import COUNT_WINDOW
     from tracker.match.run import load_claim_facts
 
     engine = open_store(db_url)
@@ -368,4 +369,9 @@ def test_matching_loads_every_claims_frames_in_a_few_queries(db_url: str, first:
     assert role is not None and (role.holder, role.title) == ("Tomas Brandt", "head of the Velmora Harbour Office")
     (shelters,) = facts[SHELTERS_POST].quantities
     assert (shelters.value, shelters.noun) == (18, "shelter")
-    assert facts[SHELTERS_POST].source_text[shelters.span.start : shelters.span.end] == "18"
+    post = facts[SHELTERS_POST]
+    assert post.written(shelters.span.start, shelters.span.end) == "18"
+    # Only a window round the counts is read, never the whole text; a claim without counts reads none.
+    assert post.text_at == shelters.span.start > 0
+    assert len(post.source_text) <= shelters.span.end - shelters.span.start + COUNT_WINDOW
+    assert facts[BRANDT_COURIER].source_text == ""

@@ -308,7 +308,7 @@ def refresh_spelling_flags(session: Session, entity_ids: Iterable[int] | None = 
             key: FlagDraft(SPELLING_VARIANT, key, v.explanation, v.claim_ids, (v.entity_id,))
             for key, v in wanted.items()
         },
-        keys=None if scope is None else {f"{SPELLING_VARIANT}:{e}" for e in scope},
+        scope=None if scope is None else {f"{SPELLING_VARIANT}:{e}" for e in scope},
     )
     session.flush()
     return rows.count_flags(session, SPELLING_VARIANT)

@@ -27,7 +27,7 @@ from tracker.extract.events import SETTING
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
-from tracker.match.pairs import candidate_pairs
+from tracker.match.pairs import claim_keys, pairs_of_keys
 from tracker.match.read import (
     Office,
     body_word,
@@ -85,7 +85,8 @@ class EntityInfo:
 @dataclass(frozen=True)
 class ClaimFacts:
     """A stored claim with what matching needs: its source's outlet and date, its time, its entities, and the
-    frames extraction stored for it. ``source_text`` is its source's stored text, where the frames' spans point."""
+    frames extraction stored for it. ``source_text`` is its source's stored text, where the frames' spans point,
+    from offset ``text_at`` on (a window round its counts is enough: ``COUNT_WINDOW``)."""
 
     id: int
     source_id: int
@@ -102,6 +103,11 @@ class ClaimFacts:
     event: EventFact | None = None
     presence: tuple[PresenceFact, ...] = ()
     source_text: str = field(default="", repr=False, compare=False)
+    text_at: int = field(default=0, repr=False, compare=False)
+
+    def written(self, start: int, end: int) -> str:
+        """The source's text from ``start`` to ``end`` (as far as the text held goes)."""
+        return self.source_text[max(0, start - self.text_at) : max(0, end - self.text_at)]
 
     @property
     def when(self) -> dt.date | None:
@@ -143,6 +149,9 @@ class MatchResult:
     clusters: dict[int, int] = field(default_factory=dict)  # claim id -> cluster id (its first claim's id)
     links: list[Link] = field(default_factory=list)
     pairs_compared: int = 0
+    verdicts: list[PairVerdict] = field(default_factory=list)  # of every pair compared to something
+    keys: dict[int, set[str]] = field(default_factory=dict)  # each claim's blocking keys
+    owners: dict[int, tuple[str, int | None]] = field(default_factory=dict)  # claim -> ``owner_of``
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,7 @@ class Reading:
         places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
         self.located = _entities_named(places, claim.entities, entities)
         self.roles: list[RoleReading] = []
+        self.owners_read = False  # its post's owner read as a person's post (``CorpusFacts.resolve_owners``)
         fact = claim.role
         if fact is not None:
             person = _person_named(fact.holder, claim.entities, entities)
@@ -207,7 +217,7 @@ class Reading:
         return " ".join(self.stems)
 
     def words(self, span) -> str | None:
-        return span.of(self.claim.source_text) if span is not None and self.claim.source_text else None
+        return self.claim.written(span.start, span.end) if span is not None and self.claim.source_text else None
 
 
 def _comparable(q: QuantityFact) -> bool:
@@ -272,45 +282,79 @@ def _person_named(name: str, ids: frozenset[int], entities: dict[int, EntityInfo
 
 @dataclass
 class CorpusFacts:
-    """What all stored role frames say together: each person's single-holder posts (so that "Zelensky's office"
-    is the office of the post Zelensky holds), and the dated holdings, for telling a stale report."""
+    """What the stored role frames say together: each person's single-holder posts (so that "Zelensky's office"
+    is the office of the post Zelensky holds), and their dated holdings, for telling a stale report.
+
+    Built from every reading (``of``), or person by person as comparisons ask (``lazy``): ``load`` gives the
+    readings of every stored role frame of the persons asked, in claim order. Both give the same facts."""
 
     posts: dict[int, list[Office]] = field(default_factory=dict)
-    holdings: list[Reading] = field(default_factory=list)
+    holdings: dict[int, list[Reading]] = field(default_factory=dict)
+    load: Callable[[set[int]], list[Reading]] | None = None
+    entities: dict[int, EntityInfo] = field(default_factory=dict)
+    known: set[int] = field(default_factory=set)  # persons loaded (when ``load`` is set)
 
     @classmethod
     def of(cls, readings: list[Reading]) -> CorpusFacts:
+        facts = cls()
+        facts._add(readings)
+        return facts
+
+    @classmethod
+    def lazy(cls, load: Callable[[set[int]], list[Reading]], entities: dict[int, EntityInfo]) -> CorpusFacts:
+        return cls(load=load, entities=entities)
+
+    def _add(self, readings: list[Reading]) -> None:
         posts: dict[int, Counter[Office]] = defaultdict(Counter)
         for r in readings:
             role = r.role
-            if role is not None and role.current and role.office.single_holder and not role.office.owner_text:
+            if role is None:
+                continue
+            self.holdings.setdefault(role.person, []).append(r)
+            if role.current and role.office.single_holder and not role.office.owner_text:
                 posts[role.person][role.office] += 1
-        return cls({p: [o for o, _ in c.most_common()] for p, c in posts.items()}, [r for r in readings if r.roles])
+        self.posts.update({p: [o for o, _ in c.most_common()] for p, c in posts.items()})
+
+    def ensure(self, persons: set[int]) -> None:
+        """Load the role frames of these persons, if they are loaded lazily and not yet."""
+        missing = persons - self.known
+        if self.load is None or not missing:
+            return
+        self.known |= missing
+        readings = self.load(missing)
+        for person in missing:
+            self.holdings.pop(person, None)
+            self.posts.pop(person, None)
+        self._add([r for r in readings if r.role is not None and r.role.person in missing])
+        self.resolve_owners(readings, self.entities)
+
+    def posts_of(self, person: int) -> list[Office]:
+        self.ensure({person})
+        return self.posts.get(person, [])
 
     def resolve_owners(self, readings: list[Reading], entities: dict[int, EntityInfo]) -> None:
         """An owner that names a person stands for that person's post: "President X's chief of staff" is the
-        chief of staff of the post X holds per the stored frames ("Velmoran President")."""
+        chief of staff of the post X holds per the stored frames ("Velmoran President"). Each reading once."""
         for r in readings:
+            if r.owners_read:
+                continue
+            r.owners_read = True
             role = r.role
-            if role is None or not role.office.owner_text:
+            person = owner_person(r, entities)
+            if role is None or person is None or person == role.person:
                 continue
-            name = _without_titles(role.office.owner_text)
-            if not name:
-                continue
-            person = (
-                (_person_named(name, r.claim.entities, entities) or _person_keyed(name, entities)) if name else None
-            )
-            posts = self.posts.get(person) if person is not None and person != role.person else None
+            posts = self.posts_of(person)
             if not posts:
                 continue
-            named = {body_word(w.lower()) for w in name.split()}
+            named = {body_word(w.lower()) for w in _without_titles(role.office.owner_text).split()}
             owner = (role.office.owner - named) | posts[0].words
             r.roles[0] = replace(role, office=replace(role.office, owner=frozenset(owner)))
 
     def older(self, holder: int, post: Office, before: dt.date) -> Reading | None:
         """A report dated before ``before`` in which ``holder`` holds ``post``, or one that calls it their
         former post: evidence that this is the older value."""
-        for r in self.holdings:
+        self.ensure({holder})
+        for r in self.holdings.get(holder, ()):
             role = r.role
             if role is None or role.person != holder:
                 continue
@@ -322,10 +366,45 @@ class CorpusFacts:
         return None
 
 
+def owner_of(r: Reading, entities: dict[int, EntityInfo]) -> tuple[str, int | None] | None:
+    """The name key of the person the owner of the claim's post names, and the person it is read as (None:
+    no one, or the holder), if the owner names anyone: what the claim's reading depends on."""
+    role = r.role
+    name = _without_titles(role.office.owner_text) if role is not None and role.office.owner_text else ""
+    if role is None or not name:
+        return None
+    person = owner_person(r, entities)
+    return name_key(name)[:OWNER_KEY_WIDTH], None if person == role.person else person
+
+
+OWNER_KEY_WIDTH = 300  # claim_owners.owner_key
+
+
+def owner_person(r: Reading, entities: dict[int, EntityInfo]) -> int | None:
+    """The person the owner of the claim's post names ("President X's"), if any."""
+    role = r.role
+    if role is None or not role.office.owner_text:
+        return None
+    name = _without_titles(role.office.owner_text)
+    if not name:
+        return None
+    return _person_named(name, r.claim.entities, entities) or _person_keyed(name, entities)
+
+
+class EntityIndex(dict[int, EntityInfo]):
+    """Entities by id that can also say who is written in a form; a store-backed one answers from its index."""
+
+    def persons_written(self, key: str) -> list[int]:
+        return [e.id for e in self.values() if e.type == "person" and key in e.forms]
+
+
 def _person_keyed(name: str, entities: dict[int, EntityInfo]) -> int | None:
     """The one person of the corpus written exactly ``name`` (in any of its forms)."""
     key = name_key(name)
-    found = [e.id for e in entities.values() if e.type == "person" and key in e.forms]
+    if isinstance(entities, EntityIndex):
+        found = entities.persons_written(key)
+    else:
+        found = [e.id for e in entities.values() if e.type == "person" and key in e.forms]
     return found[0] if len(found) == 1 else None
 
 
@@ -340,39 +419,78 @@ def _without_titles(phrase: str) -> str:
 # -- matching --------------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PairVerdict:
+    """What comparing claims ``a`` < ``b`` gave: the verdict, their wording similarity, and the claim whose fact
+    comes first (the order a change or conflict is told in)."""
+
+    a: int
+    b: int
+    verdict: Verdict
+    similarity: float
+    first: int
+
+
 def match(claims: list[ClaimFacts], entities: dict[int, EntityInfo], settings: MatchSettings = MATCH) -> MatchResult:
     readings = {c.id: Reading(c, entities) for c in claims}
     corpus = CorpusFacts.of(list(readings.values()))
     corpus.resolve_owners(list(readings.values()), entities)
     result = MatchResult()
-    corroborating: list[tuple[float, int, int, Verdict]] = []
-    for a, b in candidate_pairs(list(readings.values()), settings):
-        ra, rb = readings[a], readings[b]
-        if ra.claim.source_id == rb.claim.source_id or ra.claim.outlet == rb.claim.outlet:
-            continue  # an outlet never corroborates (or contradicts) itself
-        result.pairs_compared += 1
-        verdict = compare(ra, rb, entities, settings, corpus)
-        if verdict is None:
-            continue
-        if verdict.kind == CORROBORATION:
-            corroborating.append((_similarity(ra, rb), a, b, verdict))
-        else:
-            first, second = sorted((ra, rb), key=lambda r: (r.claim.when or dt.date.min, r.claim.id))
-            if verdict.kind == TEMPORAL_CHANGE or verdict.rule == "stale-report":
-                first, second = _ordered_by_frames(verdict, ra, rb)
-            result.links.append(
-                Link(
-                    verdict.kind,
-                    (first.claim.id, second.claim.id),
-                    verdict.entities,
-                    verdict.explanation,
-                    f"{verdict.kind}:{min(a, b)}:{max(a, b)}",
-                    verdict.rule,
-                    verdict.frames,
-                )
-            )
-    _clusters(corroborating, readings, result)
+    result.keys = {i: claim_keys(r) for i, r in readings.items()}
+    for r in readings.values():
+        owner = owner_of(r, entities)
+        if owner is not None:
+            result.owners[r.claim.id] = owner
+    for a, b in pairs_of_keys(result.keys, settings):
+        found = compare_pair(readings[a], readings[b], entities, settings, corpus)
+        if found is not None:
+            result.pairs_compared += 1
+        if isinstance(found, PairVerdict):
+            result.verdicts.append(found)
+    result_of(result.verdicts, {i: r.claim for i, r in readings.items()}, result)
     return result
+
+
+def compare_pair(
+    ra: Reading, rb: Reading, entities: dict[int, EntityInfo], settings: MatchSettings, corpus: CorpusFacts
+) -> PairVerdict | bool | None:
+    """Compare a candidate pair (``ra`` the lower id): its verdict, False when compared to nothing, None when
+    never compared (an outlet never corroborates, or contradicts, itself)."""
+    if ra.claim.source_id == rb.claim.source_id or ra.claim.outlet == rb.claim.outlet:
+        return None
+    verdict = compare(ra, rb, entities, settings, corpus)
+    if verdict is None:
+        return False
+    first = ra
+    if verdict.kind != CORROBORATION:
+        first = sorted((ra, rb), key=lambda r: (r.claim.when or dt.date.min, r.claim.id))[0]
+        if verdict.kind == TEMPORAL_CHANGE or verdict.rule == "stale-report":
+            first = _ordered_by_frames(verdict, ra, rb)[0]
+    return PairVerdict(ra.claim.id, rb.claim.id, verdict, _similarity(ra, rb), first.claim.id)
+
+
+def result_of(verdicts: list[PairVerdict], claims: dict[int, ClaimFacts], result: MatchResult) -> None:
+    """Links of these verdicts: each alarm its own, corroborations joined into clusters (``claims`` holds every
+    claim they name)."""
+    corroborating: list[tuple[float, int, int, Verdict]] = []
+    for pv in verdicts:
+        verdict = pv.verdict
+        if verdict.kind == CORROBORATION:
+            corroborating.append((pv.similarity, pv.a, pv.b, verdict))
+            continue
+        second = pv.b if pv.first == pv.a else pv.a
+        result.links.append(
+            Link(
+                verdict.kind,
+                (pv.first, second),
+                verdict.entities,
+                verdict.explanation,
+                f"{verdict.kind}:{pv.a}:{pv.b}",
+                verdict.rule,
+                verdict.frames,
+            )
+        )
+    _clusters(corroborating, claims, result)
 
 
 def _ordered_by_frames(verdict: Verdict, a: Reading, b: Reading) -> tuple[Reading, Reading]:
@@ -711,19 +829,22 @@ def _compatible(x: QuantityFact, y: QuantityFact, settings: MatchSettings) -> bo
 def _written_count(r: Reading, q: QuantityFact) -> str | None:
     """The count's words in its source, through the counted noun as written: "16.6 million cars", "three
     bilateral security agreements" (the frame's span holds the number; its noun is stored as a lemma)."""
-    text, span = r.claim.source_text, q.span
+    text, span, at = r.claim.source_text, q.span, r.claim.text_at
     if span is None or not text:
         return None
     end = span.end
     if q.noun:
         stem = q.noun.lower()[: max(3, len(q.noun) - 1)]
-        for m in _WRITTEN_WORD.finditer(text, span.end, min(len(text), span.end + 60)):
+        for m in _WRITTEN_WORD.finditer(text, span.end - at, min(len(text), span.end - at + COUNT_WINDOW)):
             if m.group(0).lower().startswith(stem):
-                end = m.end()
+                end = m.end() + at
                 break
             if m.group(0) in ".;:!?":
                 break
-    return " ".join(text[span.start : end].split())
+    return " ".join(r.claim.written(span.start, end).split())
+
+
+COUNT_WINDOW = 60  # characters after a count where its noun is looked for
 
 
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w’'-]*|[.;:!?]")
@@ -970,15 +1091,19 @@ def _gap(x: dt.date | None, y: dt.date | None) -> int | None:
 
 def _cite(reading: Reading) -> str:
     """The outlet and its publication date: "Daily Planet (published 2024-04-29)"."""
-    published = reading.claim.published
-    return f"{reading.claim.outlet} ({'published ' + published.isoformat() if published else 'undated'})"
+    return _cite_claim(reading.claim)
+
+
+def _cite_claim(claim: ClaimFacts) -> str:
+    published = claim.published
+    return f"{claim.outlet} ({'published ' + published.isoformat() if published else 'undated'})"
 
 
 def _num(value: float | Decimal) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
 
-def _clusters(pairs: list[tuple[float, int, int, Verdict]], readings: dict[int, Reading], result: MatchResult) -> None:
+def _clusters(pairs: list[tuple[float, int, int, Verdict]], claims: dict[int, ClaimFacts], result: MatchResult) -> None:
     """Corroborating pairs joined into clusters, most alike first; two claims of one source never share a
     cluster (a source does not state one fact twice), so a chain cannot join two different facts."""
     parent: dict[int, int] = {}
@@ -987,7 +1112,7 @@ def _clusters(pairs: list[tuple[float, int, int, Verdict]], readings: dict[int, 
     def root(x: int) -> int:
         if x not in parent:
             parent[x] = x
-            sources[x] = {readings[x].claim.source_id}
+            sources[x] = {claims[x].source_id}
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -1014,13 +1139,13 @@ def _clusters(pairs: list[tuple[float, int, int, Verdict]], readings: dict[int, 
         ids.sort()
         for claim in ids:
             result.clusters[claim] = ids[0]
-        outlets = sorted({readings[i].claim.outlet for i in ids})
-        quoted = "; ".join(f"“{readings[i].claim.text}” ({_cite(readings[i])})" for i in ids[:4])
+        outlets = sorted({claims[i].outlet for i in ids})
+        quoted = "; ".join(f"“{claims[i].text}” ({_cite_claim(claims[i])})" for i in ids[:4])
         more = f" and {len(ids) - 4} more" if len(ids) > 4 else ""
         why = "; ".join(dict.fromkeys(vd.explanation for vd in verdicts[cluster]))[:300]
         rules = list(dict.fromkeys(vd.rule for vd in verdicts[cluster]))
         frames = list({(f["claim"], repr(f)): f for vd in verdicts[cluster] for f in vd.frames}.values())
-        entities = sorted(set.intersection(*(set(readings[i].claim.entities) for i in ids)))
+        entities = sorted(set.intersection(*(set(claims[i].entities) for i in ids)))
         result.links.append(
             Link(
                 CORROBORATION,

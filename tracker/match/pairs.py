@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from tracker.config import MatchSettings
 
+KEY_WIDTH = 200  # claim_keys.key: a longer "word" is no word, and files under no key
+
 
 def claim_keys(reading) -> set[str]:
     keys = {f"e:{e}" for e in reading.claim.entities}
@@ -21,29 +23,45 @@ def claim_keys(reading) -> set[str]:
     for role in reading.roles:  # holders of one post meet even when no word of their claims is shared
         keys.update(f"o:{w}" for w in role.office.body)
         keys.update(f"o:{r}" for r in role.office.roles)
-    return keys
+    return {k for k in keys if len(k) <= KEY_WIDTH}
+
+
+ENTITY_KEYS = ("e:", "r:")  # keys that name an entity: sharing one and any other key proposes a pair
+
+
+def usable(block_size: int, settings: MatchSettings) -> bool:
+    """A key proposes pairs while it is shared, and not by so many claims that it means nothing."""
+    return 2 <= block_size <= settings.max_block
+
+
+def proposed(shared: int, via_entity: bool) -> bool:
+    """Two claims are compared when they share three usable keys, or two of which one names an entity."""
+    return shared >= 3 or (via_entity and shared >= 2)
 
 
 def candidate_pairs(readings: list, settings: MatchSettings) -> Iterator[tuple[int, int]]:
+    return pairs_of_keys({r.claim.id: claim_keys(r) for r in readings}, settings)
+
+
+def pairs_of_keys(keys_of: dict[int, set[str]], settings: MatchSettings) -> Iterator[tuple[int, int]]:
     """Pairs (a, b), a < b, that share two keys or an entity and one more; counted claim by claim so that
     memory holds one claim's neighbours at a time, not every pair of the corpus."""
-    keys_of = {r.claim.id: claim_keys(r) for r in readings}
     blocks: dict[str, list[int]] = defaultdict(list)
     for claim_id, keys in keys_of.items():
         for key in keys:
             blocks[key].append(claim_id)
-    usable = {key: ids for key, ids in blocks.items() if 2 <= len(ids) <= settings.max_block}
+    kept = {key: ids for key, ids in blocks.items() if usable(len(ids), settings)}
     for claim_id in sorted(keys_of):
         shared: Counter[int] = Counter()
         via_entity: set[int] = set()
         for key in keys_of[claim_id]:
-            ids = usable.get(key)
+            ids = kept.get(key)
             if ids is None:
                 continue
             later = [other for other in ids if other > claim_id]
             shared.update(later)
-            if key.startswith(("e:", "r:")):
+            if key.startswith(ENTITY_KEYS):
                 via_entity.update(later)
         for other, n in shared.items():
-            if n >= 3 or (other in via_entity and n >= 2):
+            if proposed(n, other in via_entity):
                 yield claim_id, other

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -69,28 +69,40 @@ class StoredFlag:
     assigned_to: str | None = None  # the editor it is assigned to
 
 
-def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft], keys: set[str] | None = None) -> None:
-    """Make the stored flags of ``kinds`` (with these keys; None: all) what a stage found now.
+def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft], scope: set[str] | None = None) -> None:
+    """Make the stored flags of ``kinds`` what a stage found now (with ``scope``: the flags of those keys only,
+    the rest as they are).
 
     A flag found again keeps its id and status (an editor's review survives); its explanation and claims
     follow the new finding. An open flag not found again and never reviewed is gone; a reviewed one stays,
-    with its audit trail.
+    with its audit trail. Only rows that changed are written.
     """
     query = select(Flag).where(Flag.kind.in_(kinds))
-    if keys is None:
+    if scope is None:
         existing = {f.key: f for f in session.scalars(query)}
     else:
-        scoped = sorted(keys)
-        existing = {
-            f.key: f
-            for at in range(0, len(scoped), 500)
-            for f in session.scalars(query.where(Flag.key.in_(scoped[at : at + 500])))
-        }
-    reviewed = set(session.scalars(select(FlagReview.flag_id).distinct()))
-    for key, stale in existing.items():
-        if key not in wanted and stale.status == OPEN and stale.id not in reviewed:
-            session.delete(stale)
-    session.flush()
+        existing = {}
+        for chunk in _chunks(sorted(scope | set(wanted))):
+            existing.update({f.key: f for f in session.scalars(query.where(Flag.key.in_(chunk)))})
+    ids = [f.id for f in existing.values()]
+    reviewed: set[int] = set()
+    claims: dict[int, list[int]] = defaultdict(list)
+    entities: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        reviewed.update(session.scalars(select(FlagReview.flag_id).where(FlagReview.flag_id.in_(chunk)).distinct()))
+        for flag_id, claim_id in session.execute(
+            select(FlagClaim.flag_id, FlagClaim.claim_id).where(FlagClaim.flag_id.in_(chunk))
+        ):
+            claims[flag_id].append(claim_id)
+        for flag_id, entity_id in session.execute(
+            select(FlagEntity.flag_id, FlagEntity.entity_id).where(FlagEntity.flag_id.in_(chunk))
+        ):
+            entities[flag_id].append(entity_id)
+    gone = [f.id for key, f in existing.items() if key not in wanted and f.status == OPEN and f.id not in reviewed]
+    for chunk in _chunks(gone):
+        session.execute(delete(Flag).where(Flag.id.in_(chunk)))
+    new_claims: list[dict[str, int]] = []
+    new_entities: list[dict[str, int]] = []
     for key, draft in wanted.items():
         flag = existing.get(key)
         if flag is None:
@@ -109,11 +121,22 @@ def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft], 
             flag.explanation, flag.rule, flag.frames = draft.explanation, draft.rule, draft.frames
             flag.updated_at = func.now()
             flag.version += 1
-        session.execute(delete(FlagClaim).where(FlagClaim.flag_id == flag.id))
-        session.execute(delete(FlagEntity).where(FlagEntity.flag_id == flag.id))
-        session.add_all(FlagClaim(flag_id=flag.id, claim_id=c) for c in dict.fromkeys(draft.claim_ids))
-        session.add_all(FlagEntity(flag_id=flag.id, entity_id=e) for e in dict.fromkeys(draft.entity_ids))
+        want_claims, want_entities = set(draft.claim_ids), set(draft.entity_ids)
+        if set(claims.get(flag.id, ())) != want_claims:
+            session.execute(delete(FlagClaim).where(FlagClaim.flag_id == flag.id))
+            new_claims.extend({"flag_id": flag.id, "claim_id": c} for c in dict.fromkeys(draft.claim_ids))
+        if set(entities.get(flag.id, ())) != want_entities:
+            session.execute(delete(FlagEntity).where(FlagEntity.flag_id == flag.id))
+            new_entities.extend({"flag_id": flag.id, "entity_id": e} for e in dict.fromkeys(draft.entity_ids))
+    if new_claims:
+        session.execute(insert(FlagClaim), new_claims)
+    if new_entities:
+        session.execute(insert(FlagEntity), new_entities)
     session.flush()
+
+
+def _chunks(items: list, size: int = 500) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def list_flags(

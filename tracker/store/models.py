@@ -503,3 +503,63 @@ class AppSecret(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ClaimKey(Base):
+    """A blocking key of a claim (an entity, an uncommon word, a counted class, a post): claims meet for
+    comparison through the keys they share, found through the index on ``key``, never all against all."""
+
+    __tablename__ = "claim_keys"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
+class ClaimOwner(Base):
+    """A claim whose post's owner names someone ("President X's chief of staff"): the name's key, and the
+    person it was read as (None: no one). When that person's posts change, or an entity comes to be written
+    so, the claim is read and matched again."""
+
+    __tablename__ = "claim_owners"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    owner_key: Mapped[str] = mapped_column(String(300), index=True)
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class ClaimLink(Base):
+    """What comparing two claims gave (``a`` < ``b``): the verdict's kind, rule, words, entities and frames
+    (JSON), the wording similarity, and the claim the earlier fact is of. Clusters and flags are made from
+    these rows, so a new claim changes only the components it joins."""
+
+    __tablename__ = "claim_links"
+
+    a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    rule: Mapped[str] = mapped_column(String(40))
+    first: Mapped[int] = mapped_column(Integer)
+    similarity: Mapped[float] = mapped_column(Float)
+    explanation: Mapped[str] = mapped_column(Text)
+    entities: Mapped[str] = mapped_column(Text)
+    frames: Mapped[str] = mapped_column(Text)
+
+
+class MatchedEntity(Base):
+    """What matching last read of an entity (a digest of its name, type and forms): an entity whose digest
+    changed (renamed, written in a new form, merged, split) has its claims matched again."""
+
+    __tablename__ = "matched_entities"
+
+    entity_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class MatchedForm(Base):
+    """The name keys an entity was written in when last matched, indexed: the one person written exactly so is
+    found without reading every entity."""
+
+    __tablename__ = "matched_forms"
+
+    entity_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    form: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
