@@ -665,16 +665,35 @@ class Tracker:
         return ExportResult(fmt, (path,), None, counts)
 
     @_one_error
-    def report(self, folder: str | Path, everything: bool = False) -> ReportSummary:
+    def report(
+        self,
+        folder: str | Path,
+        everything: bool = False,
+        report_url: str | None = None,
+        publisher: str = "tracker",
+    ) -> ReportSummary:
         """Write the HTML provenance reports into ``folder`` (a page per claim, flag and outlet, a paged index,
         a search page): only the pages whose content changed since the last report there, or every page with
-        ``everything``; pages of subjects that are gone are removed. Returns the ReportSummary."""
+        ``everything``; pages of subjects that are gone are removed. Returns the ReportSummary.
+
+        With ``report_url`` (the absolute http(s) address the pages are published at), the page of each claim
+        with a published verdict embeds its ClaimReview JSON-LD, as ``export("claimreview")`` writes it."""
         from tracker.entities.run import list_entities
         from tracker.report import Inputs, write_reports
+        from tracker.urls import check_url
 
+        if report_url is not None:
+            report_url = check_url(report_url, "--report-url")
         output = Path(folder)
         with self._session() as session:
-            inputs = Inputs(session, self._outlet_records(session), list_entities(session), self.settings.report)
+            inputs = Inputs(
+                session,
+                self._outlet_records(session),
+                list_entities(session),
+                self.settings.report,
+                report_url,
+                publisher,
+            )
             try:
                 return write_reports(inputs, output, everything)
             except (ValueError, OSError) as exc:

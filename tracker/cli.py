@@ -213,8 +213,15 @@ def export(obj: Tracker, fmt: str, output: str, report_url: str | None, publishe
 @cli.command()
 @click.option("--output", "-o", default="reports", show_default=True, help="Folder to write the pages into.")
 @click.option("--all", "everything", is_flag=True, help="Render every page, changed or not.")
+@click.option(
+    "--report-url",
+    metavar="URL",
+    help="The http(s) address the pages are published at; claim pages with a published verdict then embed "
+    "their ClaimReview JSON-LD.",
+)
+@click.option("--publisher", default="tracker", show_default=True, help="The reviewing organisation in ClaimReview.")
 @click.pass_obj
-def report(obj: Tracker, output: str, everything: bool) -> None:
+def report(obj: Tracker, output: str, everything: bool, report_url: str | None, publisher: str) -> None:
     """Write the HTML provenance reports: one page per claim, flag and outlet, a paged index and a search page.
 
     The pages are static and open from disk with no network. A report into a folder that holds an earlier one
@@ -224,8 +231,9 @@ def report(obj: Tracker, output: str, everything: bool) -> None:
     Example:
       tracker report --output reports/
       tracker report --output reports/ --all
+      tracker report --output reports/ --report-url https://factcheck.example/reports/
     """
-    written = obj.report(Path(output), everything)
+    written = obj.report(Path(output), everything, report_url, publisher)
     click.echo(_report_line(written))
     click.echo(f"open {written.index}")
 

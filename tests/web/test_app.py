@@ -162,6 +162,9 @@ def test_with_a_report_url_the_claimreview_is_published_too(make_desk: MakeDesk,
     reviews = json.loads((reports / "claimreview.jsonld").read_text(encoding="utf-8"))
     assert len(reviews) == 1 and json.dumps(reviews).count("https://news.example/reports/") >= 1
     assert ben.get("/published/claimreview.jsonld").status_code == 200
+    page = (reports / "claims" / f"{post}.html").read_text(encoding="utf-8")  # the desk passed its report URL on
+    [embedded] = re.findall(r'<script type="application/ld\+json" id="claimreview">(.*?)</script>', page, re.S)
+    assert json.loads(embedded) == reviews[0]
 
 
 def test_reject_and_withdraw(make_desk: MakeDesk, harbour_db: str) -> None:

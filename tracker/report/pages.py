@@ -19,10 +19,13 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
+from tracker.claimreview import SET_AGAINST, claim_reviews
 from tracker.config import REPORT, ReportSettings
-from tracker.store import entity_repo, report_repo
+from tracker.store import entity_repo, flag_repo, repo, report_repo, verdict_repo
 from tracker.store.report_repo import ClaimLine, ClaimRow, FlagLine
+from tracker.store.verdict_repo import StoredVerdict
 from tracker.urls import safe_url
+from tracker.verdicts import PUBLISHED, RATINGS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,6 +89,8 @@ class Inputs:
     outlets: list[OutletRecord]
     entities: list[StoredEntity]
     settings: ReportSettings = REPORT
+    report_url: str | None = None  # absolute http(s), checked by the caller: claim pages embed ClaimReview
+    publisher: str = "tracker"  # the reviewing organisation named in ClaimReview
 
 
 def slug(name: str) -> str:
@@ -96,7 +101,7 @@ def produce(inputs: Inputs, wanted: Wanted) -> Iterator[Page]:
     """Every page of the report that ``wanted`` asks for, one at a time."""
     common = _Common.of(inputs)
     search = _Search(inputs, common)
-    yield from _claim_pages(inputs.session, common, search, wanted)
+    yield from _claim_pages(inputs, common, search, wanted)
     yield from _flag_pages(inputs.session, common, wanted)
     yield from _outlet_pages(inputs.session, common, wanted)
     yield from _index_pages(inputs, common, wanted)
@@ -146,7 +151,8 @@ def _outlet_slugs(names: list[str]) -> dict[str, str]:
 # -- claim pages --------------------------------------------------------------------------------------------------
 
 
-def _claim_pages(session: Session, common: _Common, search: _Search, wanted: Wanted) -> Iterator[Page]:
+def _claim_pages(inputs: Inputs, common: _Common, search: _Search, wanted: Wanted) -> Iterator[Page]:
+    session = inputs.session
     for rows in report_repo.claim_chunks(session):
         span = (rows[0].id, rows[-1].id)  # a chunk is every claim between its first and last id
         about = entity_repo.claim_entities(session, between=span)
@@ -154,9 +160,20 @@ def _claim_pages(session: Session, common: _Common, search: _Search, wanted: Wan
         search.add(rows, about, flags)
         reviews = report_repo.reviews(session, sorted({f.id for fs in flags.values() for f in fs}))
         clusters = report_repo.cluster_lines(session, {r.cluster_id for r in rows if r.cluster_id is not None})
+        ruled = _published(session, [r.id for r in rows])
+        changes = _changes(session, flags)
+        jsonld = _claim_reviews(inputs, rows, ruled, clusters, flags) if inputs.report_url and ruled else {}
         views = {}
         for row in rows:
             view = _claim_view(row, common, about, flags, reviews, clusters)
+            verdict = ruled.get(row.id)
+            view["verdict"] = _verdict_view(verdict) if verdict else None
+            view["claimreview"] = jsonld.get(row.id)
+            view["timeline"] = _timeline(
+                [{**_line_of(row), "role": "this"}]
+                + [{**m, "role": "same"} for m in view["matches"]]
+                + [{**_line(c), "role": "change"} for c in changes.get(row.id, [])]
+            )
             path = f"claims/{row.id}.html"
             if wanted(path, digest(view)):
                 views[path] = (row, view)
@@ -194,6 +211,110 @@ def _claim_view(row: ClaimRow, common: _Common, about, flags, reviews, clusters)
         "matches": [_line(m) for m in clusters.get(row.cluster_id, []) if m.id != row.id],
         "flags": [_flag_summary(f, reviews) for f in flags.get(row.id, [])],
     }
+
+
+def _published(session: Session, claim_ids: list[int]) -> dict[int, StoredVerdict]:
+    """claim id -> its published verdict (a claim has at most one)."""
+    return {v.claim_id: v for v in verdict_repo.verdicts(session, claim_ids=claim_ids, status=PUBLISHED)}
+
+
+def _verdict_view(v: StoredVerdict) -> dict[str, Any]:
+    """The verdict box: the rating in words, who proposed and who approved it, when, the note and its source."""
+    return {
+        "rating": v.rating,
+        "words": RATINGS.get(v.rating, v.rating),
+        "proposed_by": v.proposed_by,
+        "proposed_at": _when(v.proposed_at),
+        "decided_by": v.decided_by,
+        "decided_at": _when(v.decided_at),
+        "note": v.note,
+        "evidence_url": v.evidence_url,
+        "evidence_link": _link(v.evidence_url),
+    }
+
+
+def _when(at) -> str | None:
+    return at.strftime("%Y-%m-%d %H:%M UTC") if at is not None else None
+
+
+def _changes(session: Session, flags: dict[int, list[FlagLine]]) -> dict[int, list[ClaimLine]]:
+    """claim id -> the claims a change over time (not dismissed) joins it to."""
+    ids = sorted({f.id for fs in flags.values() for f in fs if f.kind == "temporal_change" and f.status != "dismissed"})
+    if not ids:
+        return {}
+    stored = flag_repo.list_flags(session, ids=ids)
+    lines = report_repo.claim_lines(session, sorted({c for f in stored for c in f.claim_ids}))
+    out: dict[int, list[ClaimLine]] = {}
+    for f in stored:
+        for a in f.claim_ids:
+            out.setdefault(a, []).extend(lines[b] for b in f.claim_ids if b != a and b in lines)
+    return out
+
+
+def _claim_reviews(inputs: Inputs, rows: list[ClaimRow], ruled, clusters, flags) -> dict[int, dict[str, Any]]:
+    """claim id -> its ClaimReview, as ``tracker.claimreview`` writes it, for the chunk's published verdicts.
+
+    Only what a review reads is loaded: the claims of the ruled claims' clusters, their sources, and the
+    conflicts and changes of the ruled claims."""
+    assert inputs.report_url is not None
+    session = inputs.session
+    ids = set(ruled)
+    for row in rows:
+        if row.id in ruled and row.cluster_id is not None:
+            ids.update(line.id for line in clusters.get(row.cluster_id, []))
+    against = sorted({f.id for c in ruled for f in flags.get(c, []) if f.kind in SET_AGAINST})
+    stored_flags = flag_repo.list_flags(session, ids=against) if against else []
+    claims = repo.list_claims(session, ids=tuple(sorted(ids)))
+    sources = {s.id: s for s in repo.list_sources(session, ids={c.source_id for c in claims})}
+    out = {}
+    for claim_id, verdict in ruled.items():
+        made = claim_reviews(claims, sources, [verdict], stored_flags, inputs.report_url, inputs.publisher)
+        if made:
+            out[claim_id] = made[0]
+    return out
+
+
+# The timeline's drawing, in SVG user units.
+TIMELINE_WIDTH, TIMELINE_LEFT, TIMELINE_RIGHT, TIMELINE_LANE, TIMELINE_TOP = 720, 170, 60, 34, 24
+
+
+def _timeline(points: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A fact followed across outlets and dates, as an SVG drawing's data: a lane per outlet, a dated point per
+    claim (placed by publication date), or None when fewer than two points carry a date."""
+    dated = sorted((p for p in points if p["published"]), key=lambda p: (p["published"], p["id"]))
+    if len(dated) < 2:
+        return None
+    first, last = dated[0]["published"], dated[-1]["published"]
+    days = (last - first).days
+    span = TIMELINE_WIDTH - TIMELINE_LEFT - TIMELINE_RIGHT
+    lanes: list[str] = []
+    for p in dated:
+        if p["outlet"] not in lanes:
+            lanes.append(p["outlet"])
+    drawn = []
+    for p in dated:
+        x = TIMELINE_LEFT + (span * (p["published"] - first).days / days if days else span / 2)
+        y = TIMELINE_TOP + TIMELINE_LANE * lanes.index(p["outlet"])
+        drawn.append({"id": p["id"], "x": round(x, 1), "y": y, "role": p["role"], "text": p["text"],
+                      "outlet": p["outlet"], "date": str(p["published"])})  # fmt: skip
+    axis = TIMELINE_TOP + TIMELINE_LANE * len(lanes)
+    return {
+        "width": TIMELINE_WIDTH,
+        "height": axis + 30,
+        "left": TIMELINE_LEFT,
+        "right": TIMELINE_WIDTH - TIMELINE_RIGHT,
+        "axis": axis,
+        "lanes": [{"name": name, "y": TIMELINE_TOP + TIMELINE_LANE * i} for i, name in enumerate(lanes)],
+        "points": drawn,
+        "path": " ".join(f"{p['x']},{p['y']}" for p in drawn),
+        "first": str(first),
+        "last": str(last),
+        "undated": [p for p in points if not p["published"]],
+    }
+
+
+def _line_of(row: ClaimRow) -> dict[str, Any]:
+    return {"id": row.id, "text": row.text, "outlet": row.outlet, "published": row.published}
 
 
 @lru_cache(maxsize=4096)
@@ -251,20 +372,43 @@ def _flag_summary(flag: FlagLine, reviews) -> dict[str, Any]:
 def _flag_pages(session: Session, common: _Common, wanted: Wanted) -> Iterator[Page]:
     for flags in report_repo.flag_chunks(session):
         reviews = report_repo.reviews(session, [f.id for f in flags])
-        lines = report_repo.claim_lines(session, sorted({c for f in flags for c in f.claim_ids}))
+        rows = report_repo.claim_rows(session, sorted({c for f in flags for c in f.claim_ids}))
+        ruled = _published(session, sorted(rows))
+        views = {}
         for f in flags:
             line = FlagLine(f.id, f.kind, f.status, f.explanation, f.version)
             view = {
                 **_flag_summary(line, reviews),
                 "version": f.version,
-                "claims": [_line(lines[c]) for c in f.claim_ids if c in lines],
+                "sides": [_side(rows[c], common, ruled.get(c)) for c in f.claim_ids if c in rows],
                 "entities": common.entity_views(f.entity_ids),
                 "history": [asdict(r) for r in reviews.get(f.id, [])],
             }
             path = f"flags/{f.id}.html"
             key = digest(view)
             if wanted(path, key):
-                yield Page(path, "flag.html", key, _given({"flag": view}))
+                views[path] = (view, key)
+        texts = report_repo.source_texts(
+            session, {rows[s["id"]].source_id for v, _k in views.values() for s in v["sides"]}
+        )
+        for path, (view, key) in views.items():
+            sides = [{**s, **_quoted(rows[s["id"]], texts[rows[s["id"]].source_id])} for s in view["sides"]]
+            yield Page(path, "flag.html", key, _given({"flag": {**view, "sides": sides}}))
+
+
+def _side(row: ClaimRow, common: _Common, verdict: StoredVerdict | None) -> dict[str, Any]:
+    """One side of a flag: the claim with its source's outlet, date, title and address, and its verdict."""
+    return {
+        **_line_of(row),
+        "start": row.start,
+        "end": row.end,
+        "paragraph": row.paragraph,
+        "title": row.title,
+        "url": row.url,
+        "link": _link(row.url),
+        "outlet_slug": common.slug(row.outlet),
+        "verdict": _verdict_view(verdict) if verdict else None,
+    }
 
 
 # -- outlet pages -------------------------------------------------------------------------------------------------
@@ -293,8 +437,8 @@ def _outlet_context(session: Session, common: _Common, record, drivers: set[int]
     def driving() -> Iterator[ClaimLine]:
         return (line for line in claims() if line.id in drivers)
 
-    return {"outlet": {"name": name, "slug": common.slug(name), "record": record}, "claims": claims(),
-            "drivers": driving()}  # fmt: skip
+    return {"outlet": {"name": name, "slug": common.slug(name), "record": record, "n": len(drivers)},
+            "claims": claims(), "drivers": driving()}  # fmt: skip
 
 
 # -- the index, the flag list and the search page ----------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -419,14 +419,18 @@ def count_sources(session: Session) -> int:
     return session.scalar(select(func.count(Source.id))) or 0
 
 
-def list_sources(session: Session) -> list[StoredSource]:
+def list_sources(session: Session, ids: Iterable[int] | None = None) -> list[StoredSource]:
+    """Every stored source, or just those of ``ids``."""
     counts = select(Passage.source_id, func.count(Passage.id).label("n")).group_by(Passage.source_id).subquery()
-    rows = session.execute(
+    query = (
         select(Source, Outlet.name, func.coalesce(counts.c.n, 0))
         .outerjoin(Outlet, Source.outlet_id == Outlet.id)
         .outerjoin(counts, counts.c.source_id == Source.id)
         .order_by(Source.id)
     )
+    if ids is not None:
+        query = query.where(Source.id.in_(list(ids)))
+    rows = session.execute(query)
     return [
         StoredSource(
             id=s.id,

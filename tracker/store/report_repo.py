@@ -75,53 +75,68 @@ def claim_chunks(session: Session, chunk: int = CHUNK) -> Iterator[list[ClaimRow
     """Every claim in id order, ``chunk`` at a time."""
     after = 0
     while True:
-        rows = session.execute(
-            select(
-                Claim.id,
-                Claim.source_id,
-                Claim.text,
-                Claim.kind,
-                Claim.start,
-                Claim.end,
-                Claim.attributed_to_name,
-                Claim.time_text,
-                Claim.time_first,
-                Claim.time_last,
-                Claim.cluster_id,
-                Outlet.name,
-                Source.path,
-                Source.url,
-                Source.title,
-                Source.published,
-                Source.content_sha256,
-            )
-            .join(Source, Source.id == Claim.source_id)
-            .outerjoin(Outlet, Outlet.id == Source.outlet_id)
-            .where(Claim.id > after)
-            .order_by(Claim.id)
-            .limit(chunk)
-        ).all()
-        if not rows:
+        out = _claim_rows(session, Claim.id > after, chunk)
+        if not out:
             return
-        after = rows[-1][0]
-        passages: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for source_id, start, end in session.execute(
-            select(Passage.source_id, Passage.start, Passage.end)
-            .where(Passage.source_id.in_({r[1] for r in rows}))
-            .order_by(Passage.source_id, Passage.position)
-        ):
-            passages[source_id].append((start, end))
-        out = []
-        for claim_id, source_id, text, kind, c_start, c_end, said_by, t_text, t_first, t_last, cluster, *meta in rows:
-            outlet, path, url, title, published, sha = meta
-            para = next(((s, e) for s, e in passages[source_id] if s <= c_start < e), (c_start, c_end))
-            name = Path(path).name
-            row = ClaimRow(
-                claim_id, source_id, text, kind, c_start, c_end, said_by, t_text, t_first, t_last, cluster,
-                outlet or name, url, title, published, sha, name, (para[0], max(para[1], c_end)),
-            )  # fmt: skip
-            out.append(row)
+        after = out[-1].id
         yield out
+
+
+def claim_rows(session: Session, ids: list[int]) -> dict[int, ClaimRow]:
+    """Just these claims, as a claim page shows them."""
+    out: dict[int, ClaimRow] = {}
+    for i in range(0, len(ids), CHUNK):
+        out.update((r.id, r) for r in _claim_rows(session, Claim.id.in_(ids[i : i + CHUNK]), CHUNK))
+    return out
+
+
+def _claim_rows(session: Session, where, limit: int) -> list[ClaimRow]:
+    rows = session.execute(
+        select(
+            Claim.id,
+            Claim.source_id,
+            Claim.text,
+            Claim.kind,
+            Claim.start,
+            Claim.end,
+            Claim.attributed_to_name,
+            Claim.time_text,
+            Claim.time_first,
+            Claim.time_last,
+            Claim.cluster_id,
+            Outlet.name,
+            Source.path,
+            Source.url,
+            Source.title,
+            Source.published,
+            Source.content_sha256,
+        )
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Outlet, Outlet.id == Source.outlet_id)
+        .where(where)
+        .order_by(Claim.id)
+        .limit(limit)
+    ).all()
+    if not rows:
+        return []
+    passages: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for source_id, start, end in session.execute(
+        select(Passage.source_id, Passage.start, Passage.end)
+        .where(Passage.source_id.in_({r[1] for r in rows}))
+        .order_by(Passage.source_id, Passage.position)
+    ):
+        passages[source_id].append((start, end))
+    out = []
+    for claim_id, source_id, text, kind, c_start, c_end, said_by, t_text, t_first, t_last, cluster, *meta in rows:
+        outlet, path, url, title, published, sha = meta
+        para = next(((s, e) for s, e in passages[source_id] if s <= c_start < e), (c_start, c_end))
+        name = Path(path).name
+        row = ClaimRow(
+            claim_id, source_id, text, kind, c_start, c_end, said_by, t_text, t_first, t_last, cluster,
+            outlet or name, url, title, published, sha, name, (para[0], max(para[1], c_end)),
+        )  # fmt: skip
+        out.append(row)
+    return out
 
 
 def source_texts(session: Session, source_ids: set[int]) -> dict[int, str]:

@@ -110,7 +110,7 @@ class Republisher:
     def _render(self) -> None:
         assert self.folder is not None
         try:
-            self.tracker.report(self.folder)
+            self.tracker.report(self.folder, report_url=self.report_url)
             if self.report_url is not None:  # the published verdicts as ClaimReview, beside the pages
                 self.tracker.export("claimreview", Path(self.folder) / CLAIMREVIEW_FILE, report_url=self.report_url)
             self.runs += 1
