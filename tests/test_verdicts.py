@@ -191,3 +191,20 @@ def test_cli_parity(invoke, db_url: str, tmp_path: Path) -> None:
     assert [str(f["id"]) for f in mine] == others[:2]
     out = ok(invoke(db_url, "flags", "dismiss", *others[:2], "--by", "Cy")).stdout
     assert out.count("-> dismissed") == 2
+
+
+def test_every_listing_takes_json(invoke, db_url: str, tmp_path: Path) -> None:
+    ok(invoke(db_url, "ingest", str(write_first(tmp_path / "first"))))
+    sources = json.loads(ok(invoke(db_url, "sources", "--json")).stdout)
+    claims = json.loads(ok(invoke(db_url, "claims", "--json")).stdout)
+    entities = json.loads(ok(invoke(db_url, "entities", "--json")).stdout)
+    outlets = json.loads(ok(invoke(db_url, "outlets", "--json")).stdout)
+    assert {s["outlet"] for s in sources} == {o["name"] for o in outlets} == {
+        "Kestrel Ledger",
+        "Harrow Post",
+        "Brenmoor Courier",
+    }
+    assert claims and all(c["quote"] and c["source_id"] in {s["id"] for s in sources} for c in claims)
+    assert any(e["name"] == "Ilse Drummond" for e in entities)
+    assert all(0 < o["reliability"] < 1 and o["low"] <= o["reliability"] <= o["high"] for o in outlets)
+    assert all(s["published"] is None or len(s["published"]) == 10 for s in sources)  # ISO dates

@@ -10,7 +10,7 @@ import click
 
 from tracker import __version__
 from tracker.api import Tracker
-from tracker.cli_common import DB_ID, TrackerGroup, print_table, redacted, tracker_of
+from tracker.cli_common import DB_ID, TrackerGroup, print_json, print_table, redacted, tracker_of
 from tracker.extract import KINDS
 from tracker.pipeline import IngestReport
 
@@ -107,15 +107,20 @@ def add_source(
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_obj
-def sources(obj: Tracker) -> None:
+def sources(obj: Tracker, as_json: bool) -> None:
     """List stored sources as a table.
 
     \b
     Example:
       tracker sources
+      tracker sources --json
     """
     rows = obj.sources()
+    if as_json:
+        print_json(rows)
+        return
     if not rows:
         click.echo("no sources yet: tracker ingest PATH")
         return
@@ -138,15 +143,20 @@ def sources(obj: Tracker) -> None:
 @cli.command()
 @click.option("--source", "source_id", type=DB_ID, help="Only the claims of this source id.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
-def claims(obj: Tracker, source_id: int | None, kind: str | None) -> None:
+def claims(obj: Tracker, source_id: int | None, kind: str | None, as_json: bool) -> None:
     """List extracted claims with the exact quote each rests on.
 
     \b
     Example:
       tracker claims --source 3 --kind role
+      tracker claims --json
     """
     rows = list(obj.claims(source=source_id, kind=kind))
+    if as_json:
+        print_json(rows)
+        return
     if not rows:
         click.echo("no claims match")
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from tracker.api import Tracker
-from tracker.cli_common import DB_ID, print_table
+from tracker.cli_common import DB_ID, print_json, print_table
 from tracker.entities.recognise import TYPES
 from tracker.entities.run import ResolutionReport
 
@@ -15,8 +15,9 @@ from tracker.entities.run import ResolutionReport
 @click.group(invoke_without_command=True)
 @click.option("--type", "kind", type=click.Choice(TYPES), help="Only entities of this type.")
 @click.option("--min-sources", type=int, default=1, show_default=True, help="Only entities named in this many sources.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
-def entities(ctx: click.Context, kind: str | None, min_sources: int) -> None:
+def entities(ctx: click.Context, kind: str | None, min_sources: int, as_json: bool) -> None:
     """List entities (people, bodies, places) with their aliases and counts; subcommands correct them.
 
     \b
@@ -29,6 +30,9 @@ def entities(ctx: click.Context, kind: str | None, min_sources: int) -> None:
         return
     obj: Tracker = ctx.obj
     rows = obj.entities(kind, min_sources)
+    if as_json:
+        print_json(rows)
+        return
     if not rows:
         click.echo("no entities match")
         return

@@ -5,16 +5,17 @@ from __future__ import annotations
 import click
 
 from tracker.api import Tracker
-from tracker.cli_common import print_table
+from tracker.cli_common import print_json, print_table
 
 
 @click.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
-def outlets(ctx: click.Context) -> None:
-    """Outlets with their reliability: corroborated and conflicted claims, a score and its 90 % interval.
+def outlets(ctx: click.Context, as_json: bool) -> None:
+    """Outlets with their reliability: a score and its 90 % interval, from editors' verdicts.
 
-    The score is the mean of a Beta(1 + corroborated, 1 + confirmed conflicts) posterior; changes over time
-    are no fault, open conflicts wait for review.
+    The score is the mean of a Beta(1 + claims ruled accurate or, unruled, corroborated; 1 + claims ruled
+    inaccurate or misattributed) posterior. A conflict alone marks no one down; changes over time are no fault.
 
     \b
     Example:
@@ -25,6 +26,9 @@ def outlets(ctx: click.Context) -> None:
         return
     obj: Tracker = ctx.obj
     rows = obj.outlets()
+    if as_json:
+        print_json(rows)
+        return
     if not rows:
         click.echo("no outlets yet: tracker ingest PATH")
         return
