@@ -55,6 +55,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Tracker, Path]]:
 def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Path) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     base, t, reports = served
     [conflict] = list(t.flags(kind="conflict"))
@@ -68,13 +69,17 @@ def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Pat
         assert path.stat().st_size > 10_000
         shots.append(path)
 
+    def seen(css: str):
+        """The element, once the page the last action loads shows it (a form's answer arrives after the key)."""
+        return WebDriverWait(chrome, 20).until(lambda driver: driver.find_element(By.CSS_SELECTOR, css))
+
     def sign_in(name: str) -> None:
         chrome.delete_all_cookies()
         chrome.get(base + "/queue")
         assert "/login" in chrome.current_url  # signed out: sent to sign in
         chrome.find_element(By.NAME, "name").send_keys(name)
         chrome.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
-        assert chrome.find_element(By.CSS_SELECTOR, ".who").text.startswith(name)
+        assert seen(".who").text.startswith(name)
 
     # 1. Editor A: the queue, the conflict, a ruling made with the keyboard.
     sign_in("Ada Editor")
@@ -82,6 +87,7 @@ def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Pat
     row = next(r for r in chrome.find_elements(By.CSS_SELECTOR, "table.queue tbody tr") if "conflict" in r.text)
     shot("queue")
     row.find_element(By.LINK_TEXT, f"#{conflict.id}").click()
+    seen(".evidence .side")
     marks = chrome.find_elements(By.TAG_NAME, "mark")
     assert len(marks) == 2 and all(m.is_displayed() for m in marks)
     sides = chrome.find_elements(By.CSS_SELECTOR, ".evidence .side")
@@ -99,7 +105,7 @@ def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Pat
     chrome.switch_to.active_element.send_keys("The council's own list gives 12 shelters.")
     shot("ruling-typed")
     chrome.switch_to.active_element.send_keys(Keys.CONTROL + Keys.ENTER)
-    assert "proposed: claim" in chrome.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "proposed: claim" in seen(".flash").text
     [proposal] = t.verdicts(status="proposed")
     assert (proposal.claim_id, proposal.rating, proposal.proposed_by) == (post_claim, "inaccurate", "Ada Editor")
     chrome.find_element(By.CSS_SELECTOR, "form.logout button").click()
@@ -107,11 +113,11 @@ def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Pat
     # 2. Editor B approves.
     sign_in("Ben Editor")
     chrome.get(base + "/approve")
-    article = chrome.find_element(By.ID, f"verdict-{proposal.id}")
+    article = seen(f"#verdict-{proposal.id}")
     assert "inaccurate" in article.text and "Ada Editor" in article.text and "12 shelters" in article.text
     shot("to-approve")
     article.find_element(By.XPATH, ".//button[text()='Approve']").click()
-    assert "published" in chrome.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "published" in seen(".flash").text
     shot("approved")
     assert t.flag(conflict.id).flag.status == "resolved"
 
