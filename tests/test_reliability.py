@@ -67,6 +67,8 @@ def test_outlets_table_export_and_reviews_update_the_record(invoke, db_url: str,
         if record["name"] in sides:
             was = outlets[record["name"]]["reliability"]
             assert record["reliability"] < was if record["name"] == wrong else record["reliability"] >= was
+    shown_wrong = ok(invoke(db_url, "outlets", "show", wrong)).stdout
+    assert "1 ruled inaccurate or misattributed" in shown_wrong and f"[{wrong_claim}] ruled inaccurate" in shown_wrong
     table = ok(invoke(db_url, "outlets")).stdout
     assert table.splitlines()[0].split()[:3] == ["outlet", "score", "90%"]
     name = sorted(sides)[0]

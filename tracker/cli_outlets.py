@@ -57,9 +57,11 @@ def show(obj: Tracker, name: str) -> None:
     record, claims = detail.record, detail.claims
     click.echo(
         f"{record.name}: score {record.reliability:.2f} (90 % interval {record.low:.2f}-{record.high:.2f}); "
-        f"{record.claims} claims, {record.corroborated} corroborated, {record.conflicted} in confirmed conflict, "
-        f"{record.disputed} in open conflict, {record.superseded} superseded by later changes"
+        f"{record.claims} claims, {record.ruled_accurate} ruled accurate, {record.ruled_against} ruled inaccurate "
+        f"or misattributed, {record.corroborated} corroborated and not ruled on, {record.conflicted} in confirmed "
+        f"conflict, {record.disputed} in open conflict, {record.superseded} superseded by later changes"
     )
+    ruled = {v.claim_id: v.rating for v in obj.verdicts(claim_ids=record.drivers, status="published")}
     for claim_id in record.drivers:
-        mark = "conflict (confirmed)" if detail.conflicted[claim_id] else "corroborated"
+        mark = f"ruled {ruled[claim_id]}" if claim_id in ruled else "corroborated"
         click.echo(f"  [{claim_id}] {mark}: {claims[claim_id].text}")
