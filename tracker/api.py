@@ -502,20 +502,32 @@ class Tracker:
 
     # -- entity corrections ------------------------------------------------------------------------------------
 
-    def _correct(self, change: Callable[[Session], T]) -> T:
+    def _correct(self, change: Callable[[Session], T], everything: bool = False) -> T:
         """Apply an editor's change and match the claims again, in one transaction: their entities changed, so
-        may their links. A refused change raises and leaves everything as it was."""
+        may their links. Only the claims of the entities the change touched (and of sources an interrupted
+        ingest left unmatched) are matched again; ``everything`` (a full resolution) matches the whole corpus.
+        A refused change raises and leaves everything as it was."""
+        from tracker.entities.run import ResolutionReport
         from tracker.match.run import match_claims
         from tracker.store import repo
 
         with self._session(write=True) as session:
             repo.lock_corpus_stage(session)
+            pending = repo.unstaged_sources(session)
             result = change(session)
-            match_claims(session, self.settings.match)
-            # The correction resolved the sources not yet taken in too, and matching ran over the whole corpus:
-            # nothing an interrupted ingest left is owed now.
+            parts = result if isinstance(result, tuple) else (result,)
+            touched = [r.touched for r in parts if isinstance(r, ResolutionReport)]
+            if everything or not touched:
+                match_claims(session, self.settings.match)
+            else:
+                # The correction resolved the sources not yet taken in too (with the corrected neighbourhood).
+                match_claims(session, self.settings.match, pending, frozenset().union(*touched))
+            # Nothing an interrupted ingest left is owed now.
             repo.clear_pending(session, repo.CORPUS_STAGE)
-            repo.mark_all_staged(session)
+            if everything:
+                repo.mark_all_staged(session)
+            else:
+                repo.mark_staged(session, pending)
         return result
 
     @_one_error
@@ -586,7 +598,7 @@ class Tracker:
         corrections are kept. Returns the ResolutionReport."""
         from tracker.entities import run
 
-        return self._correct(lambda session: run.resolve_entities(session, self.settings.entities))
+        return self._correct(lambda session: run.resolve_entities(session, self.settings.entities), everything=True)
 
     # -- output ------------------------------------------------------------------------------------------------
 

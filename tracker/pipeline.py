@@ -198,10 +198,9 @@ def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[
         # Resolution takes in the new sources' entities; matching their claims and the claims of the entities
         # resolution changed, against the stored ones (stored keys and verdicts).
         resolution = resolve_entities(session, settings.entities, new_sources)
-        # Matching finds the entities resolution changed by their stored digests (resolution's own ``touched``
-        # misses some that matching reads otherwise, tests/match/test_incremental.py shows it): correct, but
-        # it reads every entity.
-        stage = resolution, match_claims(session, settings.match, new_sources)
+        # Matching reads again the claims of the entities resolution touched (their members, name or type
+        # changed), not every entity's stored digest.
+        stage = resolution, match_claims(session, settings.match, new_sources, resolution.touched)
         repo.mark_staged(session, new_sources)
         return stage
 

@@ -220,3 +220,57 @@ def test_a_report_of_an_older_holding_makes_a_stored_change_a_stale_report(any_e
     incremental = state(engine)
     assert "stale-report" in {f[3] for f in incremental[1]}
     same(incremental, rebuilt(engine, invoke, url))
+
+
+def test_corrections_match_again_only_what_they_touch_and_give_a_rebuilds_flags(
+    prepared, stored, engine, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merge, a split and an alias each re-match only the claims of the entities they touched (never the whole
+    corpus), and leave the clusters and flags a full rebuild gives with the same corrections."""
+    from tracker.match import run as match_run
+
+    engine, url = engine
+    stored(engine, sorted(prepared))
+    with session_scope(engine) as session:
+        from tracker.store.models import Entity, SourceEntity
+
+        counted = (
+            select(Entity.id, func.count(SourceEntity.id))
+            .join(SourceEntity, SourceEntity.entity_id == Entity.id)
+            .where(Entity.merged_into_id.is_(None), Entity.type == "person")
+            .group_by(Entity.id)
+            .order_by(func.count(SourceEntity.id).desc(), Entity.id)
+        )
+        people = [entity_id for entity_id, _n in session.execute(counted)]
+    rebuilds: list[object] = []
+    real = match_run.match_claims
+
+    def spy(session, settings, new_sources=None, touched_entities=None):
+        if new_sources is None and touched_entities is None:
+            rebuilds.append(True)
+        return real(session, settings, new_sources, touched_entities)
+
+    monkeypatch.setattr(match_run, "match_claims", spy)
+    corrections = [
+        ("entities", "merge", str(people[0]), str(people[1])),  # two well-known people are one: alarms move
+        ("entities", "alias", "add", str(people[2]), "Velmor Quist"),
+    ]
+    for args in corrections:
+        result = invoke(url, *args)
+        assert result.exit_code == 0, result.output
+        assert not rebuilds, args  # the correction matched incrementally
+        incremental = state(engine)
+        monkeypatch.setattr(match_run, "match_claims", real)
+        same(incremental, rebuilt(engine, invoke, url))
+        monkeypatch.setattr(match_run, "match_claims", spy)
+    with session_scope(engine) as session:
+        form = session.scalars(
+            select(SourceEntity.name).where(SourceEntity.entity_id == people[0]).order_by(SourceEntity.id)
+        ).first()
+    assert form
+    result = invoke(url, "entities", "split", str(people[0]), form)
+    assert result.exit_code == 0, result.output
+    assert not rebuilds
+    incremental = state(engine)
+    monkeypatch.setattr(match_run, "match_claims", real)
+    same(incremental, rebuilt(engine, invoke, url))

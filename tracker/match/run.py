@@ -187,10 +187,13 @@ class Incremental:
         holders = rows.claims_with_keys(session, [f"r:{p}" for p in dirty])
         before = rows.links_of(session, changed)
         held = rows.links_with_rules(session, holders, HOLDING_RULES)
-        pairs |= {p for p in held if p not in lost}
+        # Verdicts that read a changed person's holdings are compared again, while blocking still proposes
+        # them; those it no longer proposes go, as a rebuild would not compare them.
+        unproposed = set(held) - self._still_proposed(set(held) - lost)
+        pairs |= set(held) - lost - unproposed
         before.update(held)
         before.update(rows.links_of(session, {c for p in lost for c in p}))
-        scope = set(pairs) | set(lost) | {p for p in before if p[0] in changed or p[1] in changed}
+        scope = set(pairs) | set(lost) | unproposed | {p for p in before if p[0] in changed or p[1] in changed}
         before = {p: link for p, link in before.items() if p in scope}
         after = self._compare(pairs)
         stale = [p for p in before if p not in after or before[p] != after[p]]
@@ -207,14 +210,20 @@ class Incremental:
         return self._store(seeds, alarms, after, len(changed))
 
     def _entities_changed(self, touched: frozenset[int] | None) -> frozenset[int]:
-        """The entities whose claims are matched again: ``touched`` as resolution names them (every entity whose
-        members, name, type or forms changed), or, without it, those read otherwise than when last matched
-        (a digest of each entity's name, type and forms, stored; this reads every entity)."""
+        """The entities whose claims are matched again: those read otherwise than when last matched (a digest
+        of each entity's name, type and forms is stored), among ``touched`` as resolution names them (every
+        entity whose members, name or type changed: no other can change), or, without it, among all (this
+        reads every entity)."""
         if touched is not None:
+            # Of those resolution touched (a member joined or left, a name changed), only the entities now read
+            # otherwise than when last matched: a new article naming a well-known person as before changes
+            # nothing in how that person's thousands of claims are read.
             self.entities.need(touched, fresh=True)
+            stored = rows.entity_digests(self.session, touched)
             now = {i: (_digest(e), e.forms) if (e := self.entities.get(i)) else None for i in touched}
-            rows.write_entity_digests(self.session, now)
-            return touched
+            changed = {i for i, said in now.items() if stored.get(i) != (said[0] if said else None)}
+            rows.write_entity_digests(self.session, {i: now[i] for i in changed})
+            return frozenset(changed)
         self.entities.load_all()
         stored = rows.entity_digests(self.session)
         digests = {i: _digest(info) for i, info in self.entities.items()}
@@ -294,6 +303,14 @@ class Incremental:
         proposing = {p for p in recheck | gained if self._proposed(keys, sizes, *p)}
         return gained & proposing, recheck - proposing
 
+    def _still_proposed(self, pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """Those of these pairs that their stored keys, in blocks as they are now, propose."""
+        if not pairs:
+            return set()
+        keys = rows.keys_of(self.session, {c for p in pairs for c in p})
+        sizes = rows.block_sizes(self.session, {k for ks in keys.values() for k in ks}, self.settings.max_block + 1)
+        return {p for p in pairs if self._proposed(keys, sizes, *p)}
+
     def _proposed(self, keys: dict[int, set[str]], sizes: dict[str, int], a: int, b: int) -> bool:
         shared = [k for k in keys.get(a, set()) & keys.get(b, set()) if usable(sizes.get(k, 0), self.settings)]
         return proposed(len(shared), any(k.startswith(ENTITY_KEYS) for k in shared))
@@ -369,8 +386,17 @@ def _persons(keys: dict[int, set[str]]) -> set[int]:
 def load_entities(session: Session, ids: Iterable[int] | None = None) -> dict[int, EntityInfo]:
     """Live entities (all, or these) with the name keys of every form they are written in."""
     forms: dict[int, set[str]] = defaultdict(set)
-    for entity_id, text in rows.entity_mentions(session, ids):
-        forms[entity_id].update(name_key(f) for f in forms_of(text))
+    unprofiled: set[int] = set()
+    for entity_id, written in rows.entity_member_forms(session, ids):
+        # The forms resolution stored with each article entity (``entities.run.profile``): no source's text is
+        # read. An article entity stored before they were kept is read from its mentions.
+        if written is None:
+            unprofiled.add(entity_id)
+        else:
+            forms[entity_id].update(name_key(f) for f in json.loads(written))
+    if unprofiled:
+        for entity_id, text in rows.entity_mentions(session, unprofiled):
+            forms[entity_id].update(name_key(f) for f in forms_of(text))
     return {
         e.id: EntityInfo(e.id, e.name, e.type, frozenset(forms[e.id] | {name_key(e.name)}))
         for e in rows.live_entities(session, ids)

@@ -170,6 +170,16 @@ def entity_mentions(session: Session, entity_ids: Iterable[int] | None = None) -
         yield entity_id, text
 
 
+def entity_member_forms(session: Session, entity_ids: Iterable[int] | None = None) -> Iterator[tuple[int, str | None]]:
+    """(entity id, the forms its article entity was written in, as resolution stored them: JSON, or None when
+    not yet stored) of every article entity linked to an entity (to one of these)."""
+    query = select(SourceEntity.entity_id, SourceEntity.forms).where(SourceEntity.entity_id.is_not(None))
+    ids = None if entity_ids is None else list(entity_ids)
+    for entity_id, forms in _by_claims(session, query, SourceEntity.entity_id, ids):
+        assert entity_id is not None  # the query keeps linked rows only
+        yield entity_id, forms
+
+
 def live_entities(session: Session, entity_ids: Iterable[int] | None = None) -> list[Entity]:
     query = select(Entity).where(Entity.merged_into_id.is_(None))
     ids = None if entity_ids is None else list(entity_ids)
@@ -287,8 +297,11 @@ def replace_owners(session: Session, ids: Iterable[int], owners: dict[int, tuple
         session.execute(insert(ClaimOwner), batch)
 
 
-def entity_digests(session: Session) -> dict[int, str]:
-    return {i: d for i, d in session.execute(select(MatchedEntity.entity_id, MatchedEntity.digest))}
+def entity_digests(session: Session, entity_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """The digest each entity (each of these) had when last matched."""
+    query = select(MatchedEntity.entity_id, MatchedEntity.digest)
+    ids = None if entity_ids is None else list(entity_ids)
+    return {i: d for i, d in _by_claims(session, query, MatchedEntity.entity_id, ids)}
 
 
 def write_entity_digests(session: Session, digests: Mapping[int, tuple[str, Iterable[str]] | None]) -> None:
