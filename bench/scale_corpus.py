@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 
 from tracker.dedupe import sample, shingles
 from tracker.entities.run import profile
@@ -802,3 +802,46 @@ def _passages_of(text_: str) -> list[tuple[int, int]]:
 def iter_sizes(value: str) -> Iterator[int]:
     for item in value.split(","):
         yield int(item.replace("_", ""))
+
+
+def index(engine: Engine, chunk: int = 5000) -> dict[str, Any]:
+    """File every stored claim under its blocking keys and owner, and every entity's digest, as matching stores
+    them (tracker's own readers: ``Reading``, ``claim_keys``, ``owner_of``), without comparing any pair.
+
+    A database so indexed is matched incrementally by the next ingest, as a settled one is; what it lacks is
+    the verdicts, clusters and flags among the stored claims (a full ``tracker entities resolve`` makes those,
+    and takes hours at 100,000 articles). Chunked: memory holds one chunk's readings, and the entities."""
+    from tracker.config import MATCH
+    from tracker.match import run as match_run
+    from tracker.match.pairs import claim_keys
+    from tracker.store import match_repo, session_scope
+    from tracker.store.models import Claim, Source
+
+    started = time.perf_counter()
+    with session_scope(engine, write=True) as session:
+        ids = list(
+            session.scalars(
+                select(Claim.id).join(Source, Source.id == Claim.source_id)
+                .where(Source.duplicate_of_id.is_(None)).order_by(Claim.id)
+            )
+        )  # fmt: skip
+        work = match_run.Incremental(session, MATCH)
+        work.entities.load_all()
+        match_repo.clear_index(session)
+        filed = 0
+        for at in range(0, len(ids), chunk):  # keys first: owners are read through the persons' keyed posts
+            facts = match_run.load_claim_facts(session, ids[at : at + chunk])
+            keys = {c.id: claim_keys(match_run.Reading(c, work.entities)) for c in facts}
+            match_repo.replace_keys(session, keys, keys)
+            filed += sum(len(k) for k in keys.values())
+        for at in range(0, len(ids), chunk):
+            part = set(ids[at : at + chunk])
+            work._read(part)
+            read = [work.readings[c] for c in sorted(part) if c in work.readings]
+            owners = {r.claim.id: o for r in read if (o := match_run.owner_of(r, work.entities))}
+            match_repo.replace_owners(session, owners, owners)
+            work.readings.clear()
+        match_repo.write_entity_digests(
+            session, {i: (match_run._digest(info), info.forms) for i, info in work.entities.items()}
+        )
+    return {"claims_indexed": len(ids), "keys": filed, "index_s": round(time.perf_counter() - started, 1)}

@@ -145,3 +145,31 @@ def test_the_worker_count_reaches_the_ingest_the_cli_calls(monkeypatch: pytest.M
     with pytest.raises(SystemExit) as exited:
         scale_cli.main()
     assert exited.value.code == 0 and seen == [3]
+
+
+def test_the_index_pass_files_what_a_matching_rebuild_files(tmp_path: Path) -> None:
+    """The fast path's index (keys, owners, entity digests and forms, no comparisons) is what tracker's own
+    matching stores for the same claims, so that the next ingest matches incrementally against it."""
+    from tracker.config import MATCH
+    from tracker.match.run import match_claims
+    from tracker.store import session_scope
+    from tracker.store.models import ClaimKey, ClaimOwner, MatchedEntity, MatchedForm
+
+    engine = open_store(f"sqlite:///{tmp_path / 'indexed.db'}")
+    scale_corpus.build(engine, 120)
+
+    def stored() -> tuple[set, ...]:
+        with session_scope(engine) as session:
+            return tuple(
+                {tuple(row) for row in session.execute(select(*model.__table__.columns))}
+                for model in (ClaimKey, ClaimOwner, MatchedEntity, MatchedForm)
+            )
+
+    figures = scale_corpus.index(engine, chunk=200)  # several chunks
+    assert figures["claims_indexed"] > 600 and figures["keys"] > 0
+    indexed = stored()
+    assert indexed[0] and indexed[2] and indexed[3]
+    with session_scope(engine, write=True) as session:
+        match_claims(session, MATCH)
+    assert stored() == indexed
+    engine.dispose()
