@@ -829,13 +829,16 @@ def index(engine: Engine, chunk: int = 5000) -> dict[str, Any]:
         work.entities.load_all()
         match_repo.clear_index(session)
         filed = 0
+        owned: list[int] = []  # claims whose post has an owner ("X's office"): read again once every key is filed
         for at in range(0, len(ids), chunk):  # keys first: owners are read through the persons' keyed posts
             facts = match_run.load_claim_facts(session, ids[at : at + chunk])
-            keys = {c.id: claim_keys(match_run.Reading(c, work.entities)) for c in facts}
+            readings = [match_run.Reading(c, work.entities) for c in facts]
+            keys = {r.claim.id: claim_keys(r) for r in readings}
             match_repo.replace_keys(session, keys, keys)
             filed += sum(len(k) for k in keys.values())
-        for at in range(0, len(ids), chunk):
-            part = set(ids[at : at + chunk])
+            owned.extend(r.claim.id for r in readings if r.role is not None and r.role.office.owner_text)
+        for at in range(0, len(owned), chunk):
+            part = set(owned[at : at + chunk])
             work._read(part)
             read = [work.readings[c] for c in sorted(part) if c in work.readings]
             owners = {r.claim.id: o for r in read if (o := match_run.owner_of(r, work.entities))}
