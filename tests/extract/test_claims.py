@@ -387,6 +387,31 @@ def test_a_pronoun_is_never_given_a_name_its_own_clause_says() -> None:
     assert not containing(claims, "The Skelby talks and")
 
 
+# --- the first word after a restored speaker --------------------------------------------------------------
+
+
+def test_a_name_after_a_restored_speaker_keeps_its_capital() -> None:
+    """The name opens its sentence only, so the article never capitalises it mid-sentence; the parse still reads
+    it as a proper noun."""
+    text = (
+        "Defence Minister Emil Sandvik spoke in Portvale on Monday.\n"
+        "Sandvik said the proposal was sent on Friday.\n"
+        "Skelbia is now waiting for an answer on a meeting of the two presidents, and will respond within a week, "
+        "Sandvik said.\n"
+    )
+    claim = find(claims_of(text), "Emil Sandvik said Skelbia will respond within a week.")
+    assert claim.rule == "conj-verb"
+
+
+def test_a_common_word_after_a_restored_speaker_is_lowered() -> None:
+    text = (
+        "Defence Minister Emil Sandvik spoke in Portvale on Monday.\n"
+        "The ministry is now waiting for an answer on a meeting of the two presidents, and will respond within a "
+        "week, Sandvik said.\n"
+    )
+    find(claims_of(text), "Emil Sandvik said the ministry will respond within a week.")
+
+
 # --- rule 6: kinds -------------------------------------------------------------------------------------
 
 

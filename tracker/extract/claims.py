@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -82,6 +82,8 @@ class ArticleContext:
 
     titles: dict[str, str] = field(default_factory=dict)  # full name -> title
     last_person: str | None = None
+    # Words that keep their capital after "X said": those the article capitalises mid-sentence, and the names of
+    # the people it has named.
     proper_words: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)
     # The person named last before the current sentence: whom its pronouns mean when it names no one before them.
@@ -95,11 +97,13 @@ class ArticleContext:
         if full not in self.titles:
             self.titles[full] = person.title
         self.last_person = full
+        self.proper_words.update(full.split())
 
     def mark_person(self, name: str) -> None:
         """A name the sentence shows to be a person without giving a title ("X, who resigned ...")."""
         self.known.add(name)
         self.last_person = self.full_name(name)
+        self.proper_words.update(name.split())
 
     def is_person(self, name: str) -> bool:
         return self.full_name(name) in self.titles or name in self.known
@@ -474,7 +478,9 @@ def _part_claim(
     if part.participle and part.said_by:
         said_by = _resolve_subject(part.said_by, found, context) or said_by
     means = _pronoun_means(sentence, part, found, context)
-    claim_text = _self_contained(part.words, part.participle, said_by, split_up and not part.framed, context, means)
+    claim_text = _self_contained(
+        part.words, part.participle, said_by, split_up and not part.framed, context, means, _parsed_proper(sentence)
+    )
     if claim_text is None or _no_comment(sentence, part):
         return None
     tokens = doc[part.first : part.last + 1]
@@ -563,8 +569,9 @@ def _host_means(sentence: Sentence, pronoun: Token, found: list[Person], context
     return context.full_name(words) if context.is_person(words) else words
 
 
-# Entity labels the parse gives a person's name.
+# Entity labels the parse gives a person's name, and those it gives a name of something else.
 PERSON_LABELS = frozenset({"PERSON"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
 def _a_person(head: Token, words: str, found: list[Person], context: ArticleContext) -> bool:
@@ -582,6 +589,16 @@ def _named_before(sentence: Sentence, pronoun: Token, found: list[Person], conte
     if pronoun.lower_ not in v.PRONOUN_SUBJECTS:
         return None
     return _pronoun_resolver(sentence, found, context)(Span(sentence.at(pronoun), sentence.end_of(pronoun)))
+
+
+def _parsed_proper(sentence: Sentence) -> frozenset[str]:
+    """Capitalised words the parse reads as names: a proper noun, or a word of a named entity that is not a
+    function word ("Velmoran officials")."""
+    return frozenset(
+        t.text
+        for t in sentence.tokens
+        if t.text[:1].isupper() and (t.pos_ == "PROPN" or (t.ent_type_ in NAME_LABELS and t.pos_ in ("NOUN", "ADJ")))
+    )
 
 
 def _pronoun_resolver(sentence: Sentence, found: list[Person], context: ArticleContext) -> Callable[[Span], str | None]:
@@ -642,9 +659,11 @@ def _self_contained(
     split: bool,
     context: ArticleContext,
     means: str | None = None,
+    proper: Collection[str] = (),
 ) -> str | None:
     """The clause rewritten to stand alone: subject named (a pronoun opening it by whom it ``means``), reporting
-    frame kept, stray punctuation gone."""
+    frame kept, stray punctuation gone; after a speaker restored, its first word keeps its capital when it is a
+    name (one of ``proper``, the words the parse reads as names, or of the article's proper words)."""
     words = _WORD.findall(clause)
     if len(words) < 4 or words[0] in v.CLAUSE_OPENERS:
         # Too short to state a fact, or a relative clause cut off from its noun (a sentence broken before
@@ -658,7 +677,7 @@ def _self_contained(
     if participle and speaker:
         body = f"{speaker} {_PARTICIPLE_PAST.get(participle, participle)} that {body}"
     elif split and speaker and speaker.split()[-1] not in body and not _HEAD_REPORT.match(body):
-        body = f"{speaker} said {_lower_first(body, context)}"
+        body = f"{speaker} said {_lower_first(body, context, proper)}"
     body = body.rstrip(" ,;:")
     if sum(body.count(q) for q in _QUOTES) % 2:
         body = "".join(ch for ch in body if ch not in _QUOTES).strip()
@@ -707,11 +726,15 @@ def _proper_words(text: str, passages) -> set[str]:
     return found
 
 
-def _lower_first(body: str, context: ArticleContext) -> str:
+def _lower_first(body: str, context: ArticleContext, proper: Collection[str] = ()) -> str:
+    """The clause after "X said": its first word in lower case, unless it is a name (by the parse, ``proper``,
+    or by the article's capitals mid-sentence) or an abbreviation."""
     first = body.split(" ", 1)[0]
-    if first and first not in context.proper_words and not first.isupper():
-        return body[0].lower() + body[1:]
-    return body
+    word = _WORD.match(first)
+    bare = re.sub(r"[’']s$", "", word.group()) if word else first
+    if not first or first.isupper() or {first, bare} & (context.proper_words | set(proper)):
+        return body
+    return body[0].lower() + body[1:]
 
 
 def _capitalise(body: str) -> str:
