@@ -7,6 +7,7 @@ Every quote is checked to be an exact, trimmed slice of the text by helpers.clai
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -333,6 +334,82 @@ def test_title_without_a_known_holder_stays_unresolved() -> None:
     claim = claims_of(text)[0]
     assert claim.attributed_to is None
     assert claim.text == text.strip()
+
+
+# A name given back to a pronoun never doubles one the sentence says beside it ("X and President X").
+_DOUBLED = re.compile(r"\b(\w+) and (?:\w+ ){0,3}\1\b")
+
+
+def test_a_pronoun_opening_a_sentence_means_someone_named_before_it_not_a_person_named_after_it() -> None:
+    text = (
+        "Labour Minister Emil Sandvik visited the shipyard in Portvale on Monday.\n"
+        "He then met Deputy Mayor Ruben Falk at the gate, stressing that the yard would hire 300 welders.\n"
+    )
+    claims = claims_of(text)
+    find(claims, "Emil Sandvik then met Deputy Mayor Ruben Falk at the gate.")
+    stressed = find(claims, "Emil Sandvik stressed that the yard would hire 300 welders.")
+    assert stressed.attributed_to == "Emil Sandvik"
+    assert not containing(claims, "Ruben Falk then met")
+
+
+def test_a_pronoun_in_a_coordinated_clause_means_the_host_subject() -> None:
+    text = (
+        "Labour Minister Emil Sandvik arrived in Portvale on Monday.\n"
+        "Sandvik toured the shipyard with Deputy Mayor Ruben Falk, and he promised the yard 300 new jobs by May.\n"
+    )
+    claim = find(claims_of(text), "Emil Sandvik promised the yard 300 new jobs by May.")
+    assert claim.rule == "conj-clause"
+    assert quote(text, claim) == "he promised the yard 300 new jobs by May."
+
+
+def test_they_in_a_coordinated_clause_means_a_plural_host_subject_and_its_clitic_is_spelt_out() -> None:
+    text = "The Skelby delegates arrived in Portvale on Monday, and they’re due to meet Mayor Ida Brenner on Friday."
+    claim = find(claims_of(text), "The Skelby delegates are due to meet Mayor Ida Brenner on Friday.")
+    assert quote(text, claim) == "they’re due to meet Mayor Ida Brenner on Friday."
+
+
+def test_a_pronoun_in_a_sentence_that_speaks_of_a_man_and_a_woman_is_not_resolved() -> None:
+    """ "She told him ...": two people, and the parse does not say which one is meant; no name is guessed."""
+    text = (
+        "Mayor Ida Brenner spoke to reporters on Monday.\n"
+        "She told Governor Emil Sandvik that he would chair the harbour council from May.\n"
+    )
+    claims = claims_of(text)
+    claim = find(claims, "She told Governor Emil Sandvik that he would chair the harbour council from May.")
+    assert claim.attributed_to == "Ida Brenner"
+    assert not containing(claims, "Emil Sandvik told")
+
+
+def test_a_pronoun_is_never_given_a_name_its_own_clause_says() -> None:
+    text = "The Skelby talks moved on to Portvale, where he and Mayor Ida Brenner signed the harbour accord at noon."
+    claims = claims_of(text)
+    assert not [c.text for c in claims if _DOUBLED.search(c.text)]
+    assert not containing(claims, "The Skelby talks and")
+
+
+# --- the first word after a restored speaker --------------------------------------------------------------
+
+
+def test_a_name_after_a_restored_speaker_keeps_its_capital() -> None:
+    """The name opens its sentence only, so the article never capitalises it mid-sentence; the parse still reads
+    it as a proper noun."""
+    text = (
+        "Defence Minister Emil Sandvik spoke in Portvale on Monday.\n"
+        "Sandvik said the proposal was sent on Friday.\n"
+        "Skelbia is now waiting for an answer on a meeting of the two presidents, and will respond within a week, "
+        "Sandvik said.\n"
+    )
+    claim = find(claims_of(text), "Emil Sandvik said Skelbia will respond within a week.")
+    assert claim.rule == "conj-verb"
+
+
+def test_a_common_word_after_a_restored_speaker_is_lowered() -> None:
+    text = (
+        "Defence Minister Emil Sandvik spoke in Portvale on Monday.\n"
+        "The ministry is now waiting for an answer on a meeting of the two presidents, and will respond within a "
+        "week, Sandvik said.\n"
+    )
+    find(claims_of(text), "Emil Sandvik said the ministry will respond within a week.")
 
 
 # --- rule 6: kinds -------------------------------------------------------------------------------------

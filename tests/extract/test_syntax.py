@@ -4,6 +4,8 @@ quote is the exact, trimmed text it rests on, inside its sentence (helpers.check
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.helpers import claims_of, find, quote
 from tracker.analyse import analyse
 from tracker.clean.spans import Span
@@ -127,6 +129,60 @@ def test_where_clause_reads_with_the_place_it_is_about() -> None:
         "The regional council first met in 2019 in Pella.",
     ]
     assert quote(text, claims[1]) == "Pella, where the regional council first met in 2019"
+
+
+def test_where_clause_after_a_verb_of_motion_restores_the_place_with_in_and_its_he_means_the_host_subject() -> None:
+    """ "travelled on to Dravo, where he and President X signed ...": "he" is the host clause's subject, not the
+    last person the sentence names, and the place is where the signing happened ("in Dravo", not "to Dravo")."""
+    text = (
+        "Foreign Minister Ivo Marek arrived in Pella on Monday.\n"
+        "Marek then travelled on to Dravo, where he and President Lena Ostrova signed the accord in the evening.\n"
+    )
+    claims = statements(claims_of(text))
+    side = find(claims, "Ivo Marek and President Lena Ostrova signed the accord in the evening in Dravo.")
+    assert side.rule == "relative-clause"
+    assert quote(text, side) == "Dravo, where he and President Lena Ostrova signed the accord in the evening"
+    assert not [c.text for c in claims if "Ostrova and President Lena Ostrova" in c.text]
+    assert not [c.text for c in claims if c.rule == "relative-clause" and c.text.endswith(" to Dravo.")]
+
+
+def test_where_she_clause_names_the_host_subject() -> None:
+    text = "Mayor Ana Sorel flew to Ostrik, where she opened the new Velmo bridge on Tuesday."
+    side = find(claims_of(text), "Ana Sorel opened the new Velmo bridge on Tuesday in Ostrik.")
+    assert side.rule == "relative-clause"
+
+
+def test_where_they_clause_names_a_plural_host_subject() -> None:
+    text = "The Velmo delegates moved on to Brenno, where they met Prime Minister Ivo Marek on Friday."
+    find(claims_of(text), "The Velmo delegates met Prime Minister Ivo Marek on Friday in Brenno.")
+
+
+def test_where_clause_keeps_at_when_the_place_was_written_with_it() -> None:
+    text = "The ministers gathered at the Varno Palace, where the Velmo treaty was signed on 3 May."
+    find(claims_of(text), "The Velmo treaty was signed on 3 May at the Varno Palace.")
+
+
+def test_where_he_clause_hosted_by_a_thing_does_not_make_the_thing_its_subject() -> None:
+    text = "The Velmo accord was signed in Brenno, where he met Prime Minister Ivo Marek on Friday."
+    assert not [c for c in claims_of(text) if c.text.startswith("The Velmo accord met")]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "The vote was postponed from Tuesday to Friday, when the Velmo council will meet in Pella.",
+            "The Velmo council will meet in Pella on Friday.",
+        ),
+        (
+            "Marek has lived in Dravo since 2019, when the Velmo council first met in Pella.",
+            "The Velmo council first met in Pella in 2019.",
+        ),
+    ],
+)
+def test_when_clause_restores_its_time_with_a_preposition_of_that_time(text: str, side: str) -> None:
+    """A time is when the clause happens ("on Friday", "in 2019"), whatever it was reached with ("to", "since")."""
+    assert find(claims_of(text), side).rule == "relative-clause"
 
 
 def test_whose_clause_gives_the_possessive() -> None:

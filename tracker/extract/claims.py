@@ -2,16 +2,16 @@
 
 For every sentence: the role of each titled person ("X is Kremlin spokesman"), one claim per member of a
 membership list or counted enumeration, and the statement itself, split at clause boundaries that join
-independent facts (", but", ";", ", stressing that", a non-restrictive ", who ..."). Pronoun subjects are
-replaced by the person the article last named, so each claim reads on its own. A quote is always
-``text[start:end]`` of the stored text.
+independent facts (", but", ";", ", stressing that", a non-restrictive ", who ..."). A pronoun subject is
+replaced by whom it means, so each claim reads on its own: in a side clause the subject of the clause it hangs
+on (by the parse), else the person named before it. A quote is always ``text[start:end]`` of the stored text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -23,11 +23,12 @@ from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.names import Person, people
 from tracker.extract.quantities import QuantityFact, quantities
 from tracker.extract.roles import Role, is_side_fact, role_facts, succession
-from tracker.extract.syntax import SYNTAX_RULES, Part, speaker_phrase, split
+from tracker.extract.syntax import SYNTAX_RULES, Part, host_subject, plural, speaker_phrase, split, subject_words
 from tracker.extract.when import TimeRef, event_span, find_times, parse_hints
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Tokens
+    from spacy.tokens import Token
 
 KINDS = ("event", "quantity", "role", "quote", "schedule", "membership", "other")
 
@@ -81,6 +82,8 @@ class ArticleContext:
 
     titles: dict[str, str] = field(default_factory=dict)  # full name -> title
     last_person: str | None = None
+    # Words that keep their capital after "X said": those the article capitalises mid-sentence, and the names of
+    # the people it has named.
     proper_words: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)
     # The person named last before the current sentence: whom its pronouns mean when it names no one before them.
@@ -94,11 +97,13 @@ class ArticleContext:
         if full not in self.titles:
             self.titles[full] = person.title
         self.last_person = full
+        self.proper_words.update(full.split())
 
     def mark_person(self, name: str) -> None:
         """A name the sentence shows to be a person without giving a title ("X, who resigned ...")."""
         self.known.add(name)
         self.last_person = self.full_name(name)
+        self.proper_words.update(name.split())
 
     def is_person(self, name: str) -> bool:
         return self.full_name(name) in self.titles or name in self.known
@@ -371,7 +376,7 @@ def _resolve_subject(phrase: str, found: list[Person], context: ArticleContext) 
             return context.full_name(person.name)
     words = phrase.split()
     if words and words[-1].lower() in v.PRONOUN_SUBJECTS and len(words) <= 2:
-        return context.last_person
+        return context.before_sentence  # not a person this sentence names after the pronoun
     role = _SUBJECT_ROLE.match(phrase)
     if role:
         return context.by_role(role.group("role").lower())
@@ -472,7 +477,10 @@ def _part_claim(
     said_by = None if part.side else speaker
     if part.participle and part.said_by:
         said_by = _resolve_subject(part.said_by, found, context) or said_by
-    claim_text = _self_contained(part.words, part.participle, said_by, split_up and not part.framed, context)
+    means = _pronoun_means(sentence, part, found, context)
+    claim_text = _self_contained(
+        part.words, part.participle, said_by, split_up and not part.framed, context, means, _parsed_proper(sentence)
+    )
     if claim_text is None or _no_comment(sentence, part):
         return None
     tokens = doc[part.first : part.last + 1]
@@ -499,6 +507,97 @@ def _part_claim(
         subject=part.subject,
         event=event_of(text, sentence, own),
         presence=presence_of(text, sentence, own, _pronoun_resolver(sentence, found, context)),
+    )
+
+
+def _pronoun_means(sentence: Sentence, part: Part, found: list[Person], context: ArticleContext) -> str | None:
+    """Whom the pronoun subject that opens the part's words means. In a side clause, the subject of the clause it
+    hangs on, by the parse ("Kovac travelled to Dravia, where he signed ...": Kovac), when that agrees with the
+    pronoun (a person for "he" and "she", a plural for "they"); otherwise, for "he" and "she", the person the
+    names before the pronoun point to (``_pronoun_resolver``). Never a name the part's own words say beside it:
+    in "he and President Lessing signed" "he" is not Lessing. None when no one fits."""
+    doc = sentence.tokens.doc
+    ids = part.own or range(part.first, part.last + 1)
+    pronoun = next((doc[i] for i in ids if doc[i].lower_ in _PRONOUNS and doc[i].dep_ in _SUBJECT_DEPS), None)
+    if pronoun is None and part.subject and part.subject.lower() in _PRONOUNS:
+        # a coordinated verb given back the subject it shares: "He never earned ..., but saved ..."
+        shared = part.subject.lower()
+        before = reversed(doc[sentence.tokens.start : part.first])
+        pronoun = next((t for t in before if t.lower_ == shared and t.dep_ in _SUBJECT_DEPS), None)
+    if pronoun is None or (pronoun.lower_ in v.GENDERED_PRONOUNS and _both_genders(sentence)):
+        return None
+    clitic = doc[pronoun.i + 1] if pronoun.i + 1 < len(doc) and not pronoun.whitespace_ else None
+    if clitic is not None and clitic.text[:1] in "'’" and not clitic.norm_.isalpha():
+        return None  # "he's", "she'd": is or has, would or had, the parse does not say
+    said = {w.lower() for i in ids if i > pronoun.i for w in _WORD.findall(doc[i].text)}
+    for candidate in (_host_means(sentence, pronoun, found, context), _named_before(sentence, pronoun, found, context)):
+        if candidate and not {w.lower() for w in _WORD.findall(candidate)} & said:
+            return f"{candidate} {clitic.norm_}" if clitic is not None and clitic.text[:1] in "'’" else candidate
+    return None
+
+
+def _both_genders(sentence: Sentence) -> bool:
+    """The sentence speaks of a man and of a woman ("she said ..., but he ..."): neither pronoun is resolved."""
+    words = {t.lower_ for t in sentence.tokens}
+    return sum(1 for forms in v.GENDERED_PRONOUNS.values() if forms & words) > 1
+
+
+_PRONOUNS = v.PRONOUN_SUBJECTS | v.PLURAL_PRONOUN_SUBJECTS
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A pronoun opening a claim, with the clitic written on it ("They’re"), which its restored subject spells out.
+_PRONOUN_OPENER = re.compile(r"^(?:" + "|".join(sorted(_PRONOUNS)) + r")(?:['’][a-z]+)?\b", re.I)
+
+
+def _host_means(sentence: Sentence, pronoun: Token, found: list[Person], context: ArticleContext) -> str | None:
+    """The subject of the clause the pronoun's side clause hangs on, as written, when it agrees with the pronoun;
+    a pronoun there means whom that one means."""
+    host = host_subject(pronoun)
+    if host is None:
+        return None
+    if host.lower_ in v.PERSONAL_SUBJECTS:
+        if host.lower_ != pronoun.lower_:
+            return None
+        return _host_means(sentence, host, found, context) or _named_before(sentence, host, found, context)
+    words = subject_words(host)
+    if pronoun.lower_ in v.PLURAL_PRONOUN_SUBJECTS:
+        return words if plural(host) else None
+    if plural(host) or not _a_person(host, words, found, context):
+        return None
+    named = [p for p in found if p.name in words and (p.title or context.is_person(p.name))]
+    if len(named) == 1:
+        return context.full_name(named[0].name)  # "Fisheries Minister Anna Berg toured ..., and she ...": Anna Berg
+    return context.full_name(words) if context.is_person(words) else words
+
+
+# Entity labels the parse gives a person's name, and those it gives a name of something else.
+PERSON_LABELS = frozenset({"PERSON"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def _a_person(head: Token, words: str, found: list[Person], context: ArticleContext) -> bool:
+    """A subject "he" or "she" may mean: a name the parse labels a person's, a name the article knows as a
+    person's, or a role ("the minister"); not a place, a body or a thing, nor a name of which nothing says whose."""
+    if head.ent_type_ in PERSON_LABELS or context.is_person(words):
+        return True
+    if any(p.name in words and (p.title or context.is_person(p.name)) for p in found):
+        return True
+    return head.pos_ == "NOUN" and head.lower_ in v.ROLE_NOUNS
+
+
+def _named_before(sentence: Sentence, pronoun: Token, found: list[Person], context: ArticleContext) -> str | None:
+    """For "he" and "she": the person the names before the pronoun point to (``_pronoun_resolver``)."""
+    if pronoun.lower_ not in v.PRONOUN_SUBJECTS:
+        return None
+    return _pronoun_resolver(sentence, found, context)(Span(sentence.at(pronoun), sentence.end_of(pronoun)))
+
+
+def _parsed_proper(sentence: Sentence) -> frozenset[str]:
+    """Capitalised words the parse reads as names: a proper noun, or a word of a named entity that is not a
+    function word ("Velmoran officials")."""
+    return frozenset(
+        t.text
+        for t in sentence.tokens
+        if t.text[:1].isupper() and (t.pos_ == "PROPN" or (t.ent_type_ in NAME_LABELS and t.pos_ in ("NOUN", "ADJ")))
     )
 
 
@@ -554,9 +653,17 @@ def _without_dateline(body: str) -> str:
 
 
 def _self_contained(
-    clause: str, participle: str | None, speaker: str | None, split: bool, context: ArticleContext
+    clause: str,
+    participle: str | None,
+    speaker: str | None,
+    split: bool,
+    context: ArticleContext,
+    means: str | None = None,
+    proper: Collection[str] = (),
 ) -> str | None:
-    """The clause rewritten to stand alone: subject named, reporting frame kept, stray punctuation gone."""
+    """The clause rewritten to stand alone: subject named (a pronoun opening it by whom it ``means``), reporting
+    frame kept, stray punctuation gone; after a speaker restored, its first word keeps its capital when it is a
+    name (one of ``proper``, the words the parse reads as names, or of the article's proper words)."""
     words = _WORD.findall(clause)
     if len(words) < 4 or words[0] in v.CLAUSE_OPENERS:
         # Too short to state a fact, or a relative clause cut off from its noun (a sentence broken before
@@ -564,11 +671,13 @@ def _self_contained(
         return None
     body = _LEADING_MARKERS.sub("", DATELINE.sub("", clause.strip(), count=1))
     body = re.sub(r"^(?:and|but|or)\s+", "", body, flags=re.I)
-    body = _name_pronoun(body.strip(" ,;"), context)
+    if participle and speaker and means and means.split()[-1] == speaker.split()[-1]:
+        means = None  # "X stressed that he ...", not "X stressed that X ...": the frame says who he is
+    body = _name_pronoun(body.strip(" ,;"), context, means)
     if participle and speaker:
         body = f"{speaker} {_PARTICIPLE_PAST.get(participle, participle)} that {body}"
     elif split and speaker and speaker.split()[-1] not in body and not _HEAD_REPORT.match(body):
-        body = f"{speaker} said {_lower_first(body, context)}"
+        body = f"{speaker} said {_lower_first(body, context, proper)}"
     body = body.rstrip(" ,;:")
     if sum(body.count(q) for q in _QUOTES) % 2:
         body = "".join(ch for ch in body if ch not in _QUOTES).strip()
@@ -577,11 +686,14 @@ def _self_contained(
     return _capitalise(body)
 
 
-def _name_pronoun(body: str, context: ArticleContext) -> str:
-    """Replace a leading "He"/"She" or "The spokesman" with the person the article means."""
-    match = re.match(r"^(?:[Hh]e|[Ss]he)\b", body)
-    if match and context.last_person:
-        return context.last_person + body[match.end() :]
+def _name_pronoun(body: str, context: ArticleContext, means: str | None) -> str:
+    """Replace a leading "He", "She" or "They" with whom it ``means`` (kept when no one), and "The spokesman"
+    with the person the article means."""
+    match = _PRONOUN_OPENER.match(body)
+    if match:
+        if not means:
+            return body
+        body = _capitalise(means) + body[match.end() :]
     role = _ROLE_SUBJECT.match(body)
     if role:
         name = context.by_role(role.group("role").lower())
@@ -614,11 +726,15 @@ def _proper_words(text: str, passages) -> set[str]:
     return found
 
 
-def _lower_first(body: str, context: ArticleContext) -> str:
+def _lower_first(body: str, context: ArticleContext, proper: Collection[str] = ()) -> str:
+    """The clause after "X said": its first word in lower case, unless it is a name (by the parse, ``proper``,
+    or by the article's capitals mid-sentence) or an abbreviation."""
     first = body.split(" ", 1)[0]
-    if first and first not in context.proper_words and not first.isupper():
-        return body[0].lower() + body[1:]
-    return body
+    word = _WORD.match(first)
+    bare = re.sub(r"[’']s$", "", word.group()) if word else first
+    if not first or first.isupper() or {first, bare} & (context.proper_words | set(proper)):
+        return body
+    return body[0].lower() + body[1:]
 
 
 def _capitalise(body: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.extract import vocabulary as v
-from tracker.lexicon import SCALES
+from tracker.lexicon import MONTHS, SCALES, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Tokens
@@ -46,6 +46,17 @@ TIME_MARKS = frozenset({"after", "since"})
 CONTRAST_MARKS = frozenset({"although", "though", "while", "whereas"})
 # Relative words that stand for a place or a time: 'Vilnius, where ...' gives '... in Vilnius'.
 PLACE_TIME_RELATIVES = frozenset({"where", "when"})
+# The prepositions that put a thing at a place itself. "where" restores its place with the one the place was
+# written with when it is one of these ("met at the palace, where ..."), else with the first: "travelled to
+# Dravia, where he signed ..." gives "he signed ... in Dravia", never "... to Dravia".
+AT_PLACE_PREPOSITIONS = ("in", "at")
+# The prepositions that put a thing at a time itself: "when" restores its time with the one it was written with
+# when it is one of these ("on Friday, when ..."), else by the time: "on" a day ("postponed to Friday, when ..."),
+# "in" a month or a year ("since 1989, when ..."), none for any other ("the following morning, when ...").
+AT_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
+DAY_PREPOSITION, MONTH_PREPOSITION = "on", "in"
+# Entity labels of a time: a "where" said of one stands for the time of what happened there ("to Friday, where").
+TIME_LABELS = frozenset({"DATE", "TIME"})
 # Phrasal heads of an inline list of members: "is made up of A, B and C".
 LIST_HEADS = frozenset({"made up of", "consists of", "consisted of", "composed of"})
 
@@ -160,13 +171,28 @@ def _relative_clause(token: Token, taken: set[int]) -> Part | None:
     elif word == "whose":
         words = f"{name}’s {_words(rest)}"
     elif word in PLACE_TIME_RELATIVES:
-        head = token.head
-        prep = head.head.lower_ if head.dep_ == "pobj" and head.head.dep_ == "prep" else "in"
-        words = f"{_words(rest)} {prep} {name}"
+        prep = _relative_preposition(token.head, word)
+        words = f"{_words(rest)} {prep} {name}" if prep else f"{_words(rest)} {name}"
     else:
         return None
     _take(taken, sub, comma_before=True)
     return Part("relative-clause", words, antecedent[0].i, sub[-1].i, subject=name, side=True)
+
+
+def _relative_preposition(head: Token, relative: str) -> str | None:
+    """The preposition that restores the place or time a "where" or "when" clause stands for. A place is where the
+    clause happens ("in Dravia"), whatever the verb it hangs on took it with ("travelled to Dravia, where ...");
+    a time is when it happens ("on Friday"), whatever it was reached with ("postponed to Friday, when ...")."""
+    written = head.head.lower_ if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    if relative == "where" and head.ent_type_ not in TIME_LABELS:
+        return written if written in AT_PLACE_PREPOSITIONS else AT_PLACE_PREPOSITIONS[0]
+    if written in AT_TIME_PREPOSITIONS:
+        return written
+    if head.lower_ in WEEKDAYS or (head.lower_ in MONTHS and any(c.like_num for c in head.children)):
+        return DAY_PREPOSITION  # "Friday", "3 May"
+    if head.lower_ in MONTHS or (head.like_num and len(head.text) == 4):
+        return MONTH_PREPOSITION  # "May", "1989"
+    return None
 
 
 def _participle(token: Token, taken: set[int]) -> Part | None:
@@ -184,7 +210,7 @@ def _participle(token: Token, taken: set[int]) -> Part | None:
     antecedent = _antecedent(head, stop=token.i)
     if not antecedent:
         return None
-    be = "were" if _plural(head) else "was"
+    be = "were" if plural(head) else "was"
     _take(taken, list(token.subtree), comma_before=True)
     name = _words(antecedent)
     return Part("participle", f"{name} {be} {_words(sub)}", antecedent[0].i, sub[-1].i, subject=name, side=True)
@@ -208,7 +234,7 @@ def _apposition(token: Token, taken: set[int]) -> Part | None:
     antecedent = _antecedent(head, stop=sub[0].i)
     if not antecedent:
         return None
-    be = ("were" if _plural(head) else "was") if _past(token) else ("are" if _plural(head) else "is")
+    be = ("were" if plural(head) else "was") if _past(token) else ("are" if plural(head) else "is")
     _take(taken, sub, comma_before=True)
     name = _words(antecedent)
     return Part("apposition", f"{name} {be} {_words(sub)}", antecedent[0].i, sub[-1].i, subject=name, side=True)
@@ -266,7 +292,7 @@ def _absolute(token: Token, taken: set[int]) -> Part | None:
     of = _antecedent(group, stop=lead[0].i)
     phrase = list(subject.subtree) if subject.dep_ == "appos" else list(token.subtree)
     _take(taken, phrase, comma_before=True)
-    words = f"{_words(lead)} of {_words(of)} {'are' if _plural(complement) else 'is'} {_words(complement.subtree)}"
+    words = f"{_words(lead)} of {_words(of)} {'are' if plural(complement) else 'is'} {_words(complement.subtree)}"
     return Part("absolute", words, lead[0].i, max(t.i for t in phrase), side=True)
 
 
@@ -516,6 +542,38 @@ def _last(tokens: list[Token]) -> int:
     return last
 
 
+# --- whom a side clause's pronoun means ----------------------------------------------------------------------
+
+# The relations of a clause to the words it hangs on that make it a side of another clause (a relative clause, an
+# adverbial clause, a coordinated clause), whose pronoun subject means the other clause's subject. A reported
+# clause (ccomp, parataxis) is not one: in "He will stay, Lessing said" "he" is not the one who says it.
+HOSTED_CLAUSES = frozenset({"relcl", "advcl", "conj"})
+
+
+def host_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause that hosts the side clause ``pronoun`` is the subject of: the nearest verb above
+    the side clause with a subject of its own ("Kovac travelled to Dravia, where he signed ...": Kovac). None
+    when the pronoun is no subject, or its clause is no side clause (the main clause has no host)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in HOSTED_CLAUSES:
+        return None
+    inside = {t.i for t in clause.subtree}
+    head = clause.head
+    while True:
+        if head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+            if subject is not None:
+                return subject
+        if head.head.i == head.i:
+            return None
+        head = head.head
+
+
+def subject_words(subject: Token) -> str:
+    """The words naming a subject, as written (its own side clauses left out)."""
+    return _words(_named(subject))
+
+
 # --- the speaker ----------------------------------------------------------------------------------------------
 
 
@@ -693,8 +751,8 @@ def _after_comma(token: Token) -> bool:
     return i > 0 and token.doc[i - 1].text in (",", "—", "–")
 
 
-def _plural(token: Token) -> bool:
-    """A plural noun phrase; an amount ("3 million euros") is one sum."""
+def plural(token: Token) -> bool:
+    """A plural noun phrase ("the delegates", "Kovac and Lessing"); an amount ("3 million euros") is one sum."""
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or any(
         c.dep_ == "nummod" and c.lower_ in AMOUNT_WORDS for c in token.children
     ):

@@ -73,7 +73,13 @@ REPORTING_PARTICIPLES = frozenset(
     ).split()
 )
 
+# Pronoun subjects a claim names the one they mean for: "he" and "she" mean one person; "they" a plural subject
+# (restored only where the parse shows which: the subject of the clause its side clause hangs on).
 PRONOUN_SUBJECTS = frozenset({"he", "she"})
+PLURAL_PRONOUN_SUBJECTS = frozenset({"they"})
+# The forms of each of them: a sentence that says both "he" and "her" speaks of two people, and which one a
+# pronoun means is not for the parse to say.
+GENDERED_PRONOUNS = {"he": frozenset("he him his himself".split()), "she": frozenset("she her hers herself".split())}
 
 # Words that refer back to something named before; a group or claim opening with one names nothing by itself.
 ANAPHORIC_DETERMINERS = frozenset("its their his her it they this these those".split())
