@@ -614,3 +614,70 @@ def test_an_opening_dateline_is_no_part_of_a_claim_or_a_title(dateline: str) -> 
     assert statement.text == "Velmora's Foreign Minister Ana Sorel said the port of Dravia would reopen on 4 June."
     assert quote(text, statement).startswith(dateline.strip())
     assert claims_of("US President Ana Sorel said the Ostwick summit would open.")[1].text.startswith("US President")
+
+
+# --- a speaker said once: a reporting tag inside a split clause --------------------------------------------
+
+_KOVAC = "Energy Minister Ivo Kovac said the grid was old.\n"
+_BERG = "Energy Minister Ana Berg visited the plant in Lerno.\n"
+
+
+def _reporting_verbs(claim_text: str) -> int:
+    return len(re.findall(r"\b(?:said|added|says|told|stated)\b", claim_text))
+
+
+@pytest.mark.parametrize(
+    ("text", "split_part", "expected", "speaker"),
+    [
+        (
+            _KOVAC + "The bridge will reopen in May, he added, but the tunnel will stay shut until June.\n",
+            "The bridge will reopen in May, he added",
+            "Ivo Kovac said the bridge will reopen in May.",
+            "Ivo Kovac",
+        ),
+        (
+            _BERG + "The depot will close in June, she said, but the staff will move to Dravia.\n",
+            "The depot will close in June, she said",
+            "Ana Berg said the depot will close in June.",
+            "Ana Berg",
+        ),
+        (
+            _KOVAC + "The work, he added, will start in May, but the bridge will stay shut.\n",
+            "The work, he added, will start in May",
+            "Ivo Kovac said the work will start in May.",
+            "Ivo Kovac",
+        ),
+    ],
+)
+def test_restored_speaker_stands_for_the_tag_the_clause_carries(
+    text: str, split_part: str, expected: str, speaker: str
+) -> None:
+    claim = next(c for c in claims_of(text) if quote(text, c) == split_part)
+    assert claim.text == expected
+    assert claim.attributed_to == speaker
+    assert _reporting_verbs(claim.text) == 1
+
+
+def test_tag_whose_subject_is_not_resolved_is_kept_and_no_speaker_restored() -> None:
+    text = _BERG + "The depot will close in June, the ministry said, but the staff will move to Dravia.\n"
+    claim = next(c for c in claims_of(text) if "depot" in c.text)
+    assert claim.text == "The depot will close in June, the ministry said."
+    assert quote(text, claim) == "The depot will close in June, the ministry said"
+    assert claim.attributed_to is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The work will start in May, he added.",
+        "The work, he added, will start in May.",
+        "The bridge will reopen in May, but the tunnel will stay shut until June, he added.",
+    ],
+)
+def test_a_clause_keeping_its_own_tag_gets_no_second_speaker(sentence: str) -> None:
+    text = _KOVAC + sentence + "\n"
+    for claim in claims_of(text):
+        if claim.kind != "role" and "grid" not in claim.text:
+            assert _reporting_verbs(claim.text) <= 1, claim.text
+            assert claim.attributed_to == "Ivo Kovac"
+            assert not claim.text.startswith("Ivo Kovac said") or "he added" not in claim.text

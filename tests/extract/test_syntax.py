@@ -387,3 +387,21 @@ def test_a_main_clause_that_keeps_its_frame_gets_no_second_speaker() -> None:
         '"The pact will not only confirm the role of Velmora in the defence of Ostwick," the head of the port '
         "authority emphasised."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "untagged"),
+    [
+        ("The bridge will reopen in May, he added, but the tunnel will stay shut.", "The bridge will reopen in May"),
+        ("The work, she said, will start in May, and the depot will close in June.", "The work will start in May"),
+    ],
+)
+def test_a_reporting_tag_inside_the_main_clause_is_known_apart_from_its_words(text: str, untagged: str) -> None:
+    main = split(parse(text).tokens)[0]
+    assert main.rule == "clause"
+    assert main.untagged == untagged
+
+
+def test_a_clause_without_a_reporting_tag_has_no_untagged_words() -> None:
+    main = split(parse("The bridge will reopen in May, but the tunnel will stay shut.").tokens)[0]
+    assert main.untagged is None

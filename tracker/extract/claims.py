@@ -479,7 +479,14 @@ def _part_claim(
         said_by = _resolve_subject(part.said_by, found, context) or said_by
     means = _pronoun_means(sentence, part, found, context)
     claim_text = _self_contained(
-        part.words, part.participle, said_by, split_up and not part.framed, context, means, _parsed_proper(sentence)
+        part.words,
+        part.participle,
+        said_by,
+        split_up and not part.framed,
+        context,
+        means,
+        _parsed_proper(sentence),
+        part.untagged,
     )
     if claim_text is None or _no_comment(sentence, part):
         return None
@@ -660,30 +667,41 @@ def _self_contained(
     context: ArticleContext,
     means: str | None = None,
     proper: Collection[str] = (),
+    untagged: str | None = None,
 ) -> str | None:
     """The clause rewritten to stand alone: subject named (a pronoun opening it by whom it ``means``), reporting
     frame kept, stray punctuation gone; after a speaker restored, its first word keeps its capital when it is a
-    name (one of ``proper``, the words the parse reads as names, or of the article's proper words)."""
+    name (one of ``proper``, the words the parse reads as names, or of the article's proper words). A speaker is
+    said once: restored before the clause, it stands for the reporting tag the clause carries (``untagged``, its
+    words without the tag), and a clause that says its speaker keeps its own words."""
     words = _WORD.findall(clause)
     if len(words) < 4 or words[0] in v.CLAUSE_OPENERS:
         # Too short to state a fact, or a relative clause cut off from its noun (a sentence broken before
         # "who ..."): what it is about is unknown, and guessing a name into a quotation would misattribute it.
         return None
-    body = _LEADING_MARKERS.sub("", DATELINE.sub("", clause.strip(), count=1))
-    body = re.sub(r"^(?:and|but|or)\s+", "", body, flags=re.I)
     if participle and speaker and means and means.split()[-1] == speaker.split()[-1]:
         means = None  # "X stressed that he ...", not "X stressed that X ...": the frame says who he is
-    body = _name_pronoun(body.strip(" ,;"), context, means)
+    body = _stated(clause, context, means)
     if participle and speaker:
         body = f"{speaker} {_PARTICIPLE_PAST.get(participle, participle)} that {body}"
-    elif split and speaker and speaker.split()[-1] not in body and not _HEAD_REPORT.match(body):
-        body = f"{speaker} said {_lower_first(body, context, proper)}"
+    elif split and speaker:
+        bare = _stated(untagged, context, means) if untagged and len(_WORD.findall(untagged)) >= 4 else body
+        if speaker.split()[-1] not in bare and not _HEAD_REPORT.match(bare):
+            body = f"{speaker} said {_lower_first(bare, context, proper)}"
     body = body.rstrip(" ,;:")
     if sum(body.count(q) for q in _QUOTES) % 2:
         body = "".join(ch for ch in body if ch not in _QUOTES).strip()
     if not body.endswith((".", "!", "?", "”", '"')):
         body += "."
     return _capitalise(body)
+
+
+def _stated(clause: str, context: ArticleContext, means: str | None) -> str:
+    """The clause's words with the dateline, leading marker and joining conjunction gone and its pronoun subject
+    named."""
+    body = _LEADING_MARKERS.sub("", DATELINE.sub("", clause.strip(), count=1))
+    body = re.sub(r"^(?:and|but|or)\s+", "", body, flags=re.I)
+    return _name_pronoun(body.strip(" ,;"), context, means)
 
 
 def _name_pronoun(body: str, context: ArticleContext, means: str | None) -> str:

@@ -109,6 +109,10 @@ class Part:
     said_by: str | None = None  # who the participle's statement is by: the subject of the verb it hangs on
     side: bool = False  # a side fact cut out of the main clause
     framed: bool = False  # it keeps its own reporting frame ('"A," the minister said'): no speaker to restore
+    # Its words with the reporting tag they carry cut out ("The work, he added, will start in May": "The work will
+    # start in May"): the claim reads these when its speaker is restored before them, which says who once. None
+    # when its words carry no tag.
+    untagged: str | None = None
     # The tokens the part's words are, where they are not all of first..last (the main clause, with its side
     # facts cut out); empty when they are.
     own: tuple[int, ...] = ()
@@ -529,7 +533,31 @@ def _main(sentence: Tokens, taken: set[int]) -> Part | None:
         return None
     root = sentence.root
     framed = _reporting(root) and root.i not in taken and any(c.dep_ in _SUBJECTS for c in root.children)
-    return Part("clause", _words(rest), sentence[0].i, _last(rest), framed=framed, own=tuple(t.i for t in rest))
+    tag = _tag(rest)
+    untagged = _words([t for t in rest if t.i not in tag]) if tag else None
+    own = tuple(t.i for t in rest)
+    return Part("clause", _words(rest), sentence[0].i, _last(rest), framed=framed, own=own, untagged=untagged)
+
+
+# What a reporting tag set into a clause holds besides its verb: "..., he added,", "..., the ministry said on Monday".
+TAG_RELATIONS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct"})
+
+
+def _tag(tokens: list[Token]) -> set[int]:
+    """The tokens of a reporting tag the parse hangs on the clause it reports ("The work will start in May, he
+    added", "The work, he added, will start"): a reporting verb with a subject of its own and nothing else it
+    says, outside any quotation. Empty when there is none."""
+    mine = {t.i for t in tokens}
+    quoted = _quote_ranges(tokens)
+    for verb in tokens:
+        if not _reporting(verb) or verb.dep_ != "parataxis" or verb.i in quoted:
+            continue
+        if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ not in TAG_RELATIONS for c in verb.children):
+            continue
+        tag = {t.i for t in verb.subtree if t.i in mine or not t.is_punct}
+        if tag <= mine:
+            return tag  # its commas may have gone with a clause cut out after it
+    return set()
 
 
 def _last(tokens: list[Token]) -> int:
