@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.entities import systems
 from tracker.entities.romanise import (
@@ -68,6 +69,7 @@ def surname_keys(surname: str) -> tuple[str, ...]:
     return (free, whole) if whole != free else (free,)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every pair a neighbourhood scores
 def bare_surname(surname: str) -> str:
     """A surname without the particles before it ("al-Rahim" -> "Rahim", "van der Berg" -> "Berg")."""
     parts = [p for p in re.split(r"[\s\-'’]+", surname) if p]

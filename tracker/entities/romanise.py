@@ -34,6 +34,7 @@ def _in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= ord(ch) <= hi for lo, hi in ranges)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every pair a neighbourhood scores
 def is_abjad(text: str) -> bool:
     """Written in a script that leaves short vowels out (Arabic, Hebrew)."""
     return any(_in(ch, sy.ABJAD_RANGES) for ch in text)
@@ -95,6 +96,7 @@ def to_latin(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", stripped))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every pair a neighbourhood scores
 def plain(word: str) -> str:
     """Lower-case Latin letters only: the form fuzzy scores compare when keys differ."""
     return _NOT_LETTER.sub("", to_latin(word).lower())
@@ -147,6 +149,7 @@ def symbols(key: str) -> str:
     return "".join(ch for ch in key if ch.isupper())
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every pair a neighbourhood scores
 def same_spelling(a: str, b: str) -> bool:
     """One spelling under two systems: equal keys, the same letters but for accents (Dvořáček / Dvoracek), or
     equal consonants when one side is written without vowels."""

@@ -12,6 +12,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -215,16 +216,27 @@ def _neighbourhood(
 
 
 def _candidate(row: rows.CandidateRow) -> Candidate:
-    forms = tuple(json.loads(row.forms or "{}"))
-    titles = tuple(json.loads(row.titles or "[]"))
+    forms, titles = _profile(row.forms, row.titles)
     return Candidate(row.id, row.name, row.type, forms, titles, row.strong, row.entity_id)
+
+
+@lru_cache(maxsize=65536)
+def _counts(forms: str | None) -> dict[str, int]:
+    """Stored forms (JSON) with how often each was written; shared, so never changed by a caller."""
+    return dict(json.loads(forms or "{}"))
+
+
+@lru_cache(maxsize=65536)
+def _profile(forms: str | None, titles: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Stored forms and titles (JSON) as tuples: the members of a well-known entity share a few profiles."""
+    return tuple(json.loads(forms or "{}")), tuple(json.loads(titles or "[]"))
 
 
 def _resolve(
     session: Session, settings: EntitySettings, found: list[rows.CandidateRow], everything: bool
 ) -> ResolutionReport:
     """Resolve these candidates (whole neighbourhoods, or the corpus) and write back what changed."""
-    forms = {c.id: Counter(json.loads(c.forms or "{}")) for c in found}
+    forms = {c.id: Counter(_counts(c.forms)) for c in found}
     candidates = [_candidate(c) for c in found]
     assertions = [Assertion(a.entity_id, a.name, a.positive) for a in rows.assertions(session)]
     groups = resolve(candidates, assertions, settings)
@@ -289,7 +301,7 @@ def refresh_spelling_flags(session: Session, entity_ids: Iterable[int] | None = 
     sightings: dict[int, list[Sighting]] = defaultdict(list)
     written: dict[int, tuple[int, str, dict[str, int]]] = {}
     for entity_id, se_id, outlet, path, forms in rows.entity_sightings(session, scope):
-        written[se_id] = (entity_id, outlet or Path(path).name, json.loads(forms or "{}"))
+        written[se_id] = (entity_id, outlet or Path(path).name, _counts(forms))
     claim_of = rows.first_claims(session, None if scope is None else written)
     for se_id, (entity_id, by, forms_written) in written.items():
         for form, times in forms_written.items():
