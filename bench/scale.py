@@ -168,6 +168,24 @@ def child_env() -> dict[str, str]:
     return env
 
 
+def bytecode_note() -> str | None:
+    """A warning when the installed packages have no compiled bytecode (uv installs without it, and with
+    PYTHONDONTWRITEBYTECODE set nothing caches it): then every CLI run compiles a thousand modules, seconds of
+    fixed cost that an install by pip (which compiles) never pays, and every time measured here includes it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        return None
+    cached = importlib.util.cache_from_source(spec.origin)
+    if os.path.exists(cached):
+        return None
+    return (
+        "the installed packages have no compiled bytecode (e.g. " + cached + "): every CLI run compiles them; "
+        "run 'python -m compileall -q " + str(Path(spec.origin).parents[1]) + "' (as pip does on install)"
+    )
+
+
 class Results:
     def __init__(self, sizes: list[int]) -> None:
         self.data: dict[str, Any] = {
@@ -461,6 +479,9 @@ def main() -> int:
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     started = time.monotonic()
     results = Results(sizes)
+    if note := bytecode_note():
+        log("warning: " + note)
+        results.notes["bytecode"] = note
     with contextlib.ExitStack() as stack:
         if args.work:
             work = Path(args.work).resolve()
