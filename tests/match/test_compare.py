@@ -682,3 +682,13 @@ def test_one_theme_is_no_corroboration_on_two_days_for_two_themes_or_when_each_n
     sorel = _appointed(80, LEDGER, "2024-05-03", "Odin appointed the panel in Velmora on 3 May.", "panel", ODIN)
     odin = _appointed(81, POST, "2024-05-03", "Sorel appointed the panel in Korvast on 3 May.", "panel", SOREL)
     assert [link.rule for link in run(sorel, odin).links if link.rule == "same-theme-day"] == []
+
+
+def test_a_theme_makes_one_fact_only_of_an_appointment() -> None:
+    """ "negotiated the fishing quotas" on one day in two reports: a topic, which two meetings may share."""
+    fact = EventFact("meeting", "negotiated", theme="quotas")
+    first = claim(80, LEDGER, "2024-05-10", "The delegates negotiated the quotas on 3 May.", day="2024-05-03",
+                  event=fact)  # fmt: skip
+    second = claim(81, POST, "2024-05-10", "Sorel negotiated the quotas in Korvast on 3 May.", SOREL, KORVAST,
+                   day="2024-05-03", event=fact)  # fmt: skip
+    assert [link.rule for link in run(first, second).links if link.rule == "same-theme-day"] == []

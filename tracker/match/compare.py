@@ -29,6 +29,7 @@ from tracker.extract.quantities import COUNT, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
 from tracker.match.pairs import claim_keys, pairs_of_keys
 from tracker.match.read import (
+    THEMED_CLASSES,
     Office,
     body_word,
     content_stems,
@@ -62,8 +63,8 @@ RULES: dict[str, str] = {
     "event-two-dates": "one event (one class, and one place or one ordinal named by both) on two nearby single "
     "days: conflict",
     "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
-    "same-theme-day": "one event (one class) done to one theme (the common noun it is done to, stored in both "
-    "frames) on one single day, where only one claim names anyone: corroboration",
+    "same-theme-day": "one event (of a class of THEMED_CLASSES) done to one theme (the common noun it is done to, "
+    "stored in both frames) on one single day, where only one claim names anyone: corroboration",
     "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
     "meeting-place": "one kind of event (stored event frames of one class) both place in one city "
     "at one time, like wording: corroboration",
@@ -960,7 +961,9 @@ def _same_theme(a: Reading, ea: EventFact, b: Reading, eb: EventFact) -> Verdict
     """Two frames of one class with no entity in common, one done to one theme on one single day ("the panel
     appointed on 3 May", "X approved the panel's make-up on 3 May"): one fact, when only one of the claims names
     anyone (two claims that each name their own are about two panels)."""
-    if ea.theme is None or eb.theme is None or stem(ea.theme) != stem(eb.theme) or a.claim.day != b.claim.day:
+    if ea.kind not in THEMED_CLASSES or ea.theme is None or eb.theme is None or a.claim.day != b.claim.day:
+        return None
+    if stem(ea.theme) != stem(eb.theme):
         return None
     if a.claim.entities and b.claim.entities:
         return None

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from tracker.config import MatchSettings
-from tracker.match.read import stem
+from tracker.match.read import THEMED_CLASSES, stem
 
 KEY_WIDTH = 200  # claim_keys.key: a longer "word" is no word, and files under no key
 
@@ -22,7 +22,8 @@ def claim_keys(reading) -> set[str]:
     keys.update(f"n:{c.noun_class or c.noun}" for c in reading.counts)
     keys.update(f"r:{r.person}" for r in reading.roles)
     event = reading.claim.event
-    if event is not None and event.theme and reading.claim.day is not None:  # one event done to one thing, one day
+    if event is not None and event.theme and event.kind in THEMED_CLASSES and reading.claim.day is not None:
+        # one event done to one thing on one day
         keys.add(f"t:{event.kind}:{stem(event.theme)}:{reading.claim.day.isoformat()}")
     for role in reading.roles:  # holders of one post meet even when no word of their claims is shared
         keys.update(f"o:{w}" for w in role.office.body)
