@@ -284,3 +284,32 @@ def test_an_event_attended_by_named_agents() -> None:
         ("Ana Sorel", True, "presence-passive"),
         ("Ivo Marek", True, "presence-passive"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The council appointed a review panel on 3 May.", "panel"),
+        ("A review panel was appointed by the mayor on 3 May.", "panel"),
+        ("The report came from the review panel appointed by the mayor on 3 May.", "panel"),
+        ("The mayor approved the panel's composition on 3 May.", "panel"),
+        ("The mayor approved the composition of the review panel on 3 May.", "panel"),
+    ],
+)
+def test_an_event_keeps_the_common_noun_it_is_done_to_as_its_theme(text: str, theme: str) -> None:
+    fact = event(text)
+    assert (fact.kind, fact.theme) == ("appointment", theme)
+    assert fact.theme_span is not None and fact.theme_span.of(text) == theme
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council appointed Ana Sorel on 3 May.",  # a name: the claim's entities say who
+        "The council appointed her on 3 May.",  # a pronoun
+        "The two ministers signed the accord in Korvast.",  # the event noun itself is no theme
+        "Delegations from Velmora and Ostrava held talks in Korvast on Friday.",  # a support verb's event noun
+    ],
+)
+def test_no_theme(text: str) -> None:
+    assert event(text).theme is None

@@ -652,3 +652,43 @@ def test_matching_is_deterministic_and_order_independent() -> None:
     first, again = run(*claims), run(*reversed(claims))
     assert sorted(first.links, key=lambda x: x.key) == sorted(again.links, key=lambda x: x.key)
     assert first.clusters == again.clusters
+
+
+def _appointed(claim_id: int, outlet: str, day: str, text: str, theme: str, *entities: int, words: str = "appointed"):
+    rule = "event-object" if " " in words else "event-verb"
+    fact = EventFact("appointment", words, rule=rule, theme=theme)
+    return claim(claim_id, outlet, "2024-05-10", text, *entities, day=day, event=fact)
+
+
+def test_one_appointment_done_to_one_theme_on_one_day_corroborates_without_a_shared_entity() -> None:
+    """ "the review panel appointed by the council on 3 May" and "Sorel approved the panel's composition on
+    3 May": one fact, though only one claim names anyone (so no entity is shared) and few words are shared."""
+    named = _appointed(80, LEDGER, "2024-05-03", "The inquiry heard members of the review panel appointed by the "
+                       "council on 3 May.", "panel")  # fmt: skip
+    approved = _appointed(81, POST, "2024-05-03", "Sorel approved the panel's composition by order on 3 May.",
+                          "panel", SOREL, words="approved the panel's composition")  # fmt: skip
+    link = only(run(named, approved))
+    assert (link.kind, link.rule) == (CORROBORATION, "same-theme-day")
+    assert [f["event"]["theme"] for f in link.frames] == ["panel", "panel"]
+
+
+def test_one_theme_is_no_corroboration_on_two_days_for_two_themes_or_when_each_names_its_own() -> None:
+    text = "Sorel approved the panel's composition by order on {}."
+    named = _appointed(80, LEDGER, "2024-05-03", "The inquiry heard the panel appointed on 3 May.", "panel")
+    other_day = _appointed(81, POST, "2024-05-04", text.format("4 May"), "panel", SOREL)
+    assert run(named, other_day).links == []  # another day: another appointment, and never an alarm
+    board = _appointed(81, POST, "2024-05-03", text.replace("panel", "board").format("3 May"), "board", SOREL)
+    assert run(named, board).links == []
+    sorel = _appointed(80, LEDGER, "2024-05-03", "Odin appointed the panel in Velmora on 3 May.", "panel", ODIN)
+    odin = _appointed(81, POST, "2024-05-03", "Sorel appointed the panel in Korvast on 3 May.", "panel", SOREL)
+    assert [link.rule for link in run(sorel, odin).links if link.rule == "same-theme-day"] == []
+
+
+def test_a_theme_makes_one_fact_only_of_an_appointment() -> None:
+    """ "negotiated the fishing quotas" on one day in two reports: a topic, which two meetings may share."""
+    fact = EventFact("meeting", "negotiated", theme="quotas")
+    first = claim(80, LEDGER, "2024-05-10", "The delegates negotiated the quotas on 3 May.", day="2024-05-03",
+                  event=fact)  # fmt: skip
+    second = claim(81, POST, "2024-05-10", "Sorel negotiated the quotas in Korvast on 3 May.", SOREL, KORVAST,
+                   day="2024-05-03", event=fact)  # fmt: skip
+    assert [link.rule for link in run(first, second).links if link.rule == "same-theme-day"] == []

@@ -104,6 +104,8 @@ def event_of(text: str, sentence: Sentence, own: Collection[int]) -> EventFact |
     first, last = min(event.words, key=lambda t: t.i), max(event.words, key=lambda t: t.i)
     span = sentence.span_of(first, last)
     place = _place(sentence, event, own)
+    theme = _theme(event, own)
+    theme_span = sentence.span_of(theme, theme) if theme is not None else None
     return EventFact(
         event.kind,
         " ".join(span.of(text).split()),
@@ -113,6 +115,8 @@ def event_of(text: str, sentence: Sentence, own: Collection[int]) -> EventFact |
         _ordinal(event),
         _negated(event),
         event.rule,
+        theme_span.of(text) if theme_span else None,
+        theme_span,
     )
 
 
@@ -217,6 +221,42 @@ def _place(sentence: Sentence, event: _Event, own: Collection[int]) -> Span | No
                         return _place_words(sentence, obj)
             if event.kind == "visit" and child.dep_ == "dobj" and child.i in own and _is_place(child):
                 return _place_words(sentence, child)
+    return None
+
+
+# How the theme of an event (the common noun it is done to) is read from the parse of a verb's event.
+THEME_READINGS = {
+    "object": "the verb's object, or its passive subject: 'appointed a panel', 'the panel was appointed'",
+    "participle": "the noun a participle modifies: 'the panel appointed on Monday'",
+    "part-of": "the owner of an event noun object: 'approved the panel's make-up', 'the make-up of the panel'",
+}
+
+
+def _theme(event: _Event, own: Collection[int]) -> Token | None:
+    """The common noun an event verb's action is done to (``THEME_READINGS``), or None: a name is no theme (the
+    claim's entities say who), nor a pronoun, nor an event noun itself ("signed the agreement")."""
+    verb = event.anchor
+    if verb.pos_ != "VERB" or event.rule not in ("event-verb", "event-object"):
+        return None
+    if event.rule == "event-object":
+        parts = [w for w in event.words if w.i != verb.i]
+        found = [
+            c
+            for part in parts
+            for c in [
+                *(c for c in part.children if c.dep_ == "poss"),
+                *(p for c in part.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),
+            ]
+        ]
+    else:
+        found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if verb.dep_ == "relcl":  # "the panel, which was appointed": the relative word stands for its noun
+            found = [verb.head if c.tag_ in ("WDT", "WP") else c for c in found]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.append(verb.head)
+    for noun in found:
+        if noun.i in own and noun.pos_ == "NOUN" and not noun.ent_type_ and _noun_class(noun) is None:
+            return noun
     return None
 
 

@@ -41,7 +41,9 @@ class EventFact:
     signing, a handover, an appointment, a visit ...), ``words`` the words that say it as written ("held direct
     peace talks"), resting on ``span``. ``place`` is where the claim says it happened (not a country it merely
     names), ``ordinal`` which of a series it is ("the first meeting", "the second round"), and ``negated`` is
-    set when the claim says it did not happen. Its dates are the claim's event times."""
+    set when the claim says it did not happen. ``theme`` is the common noun the event is done to, as written
+    ("the negotiating group appointed on Monday", "approved the group's composition" -> "group"), resting on
+    ``theme_span``. Its dates are the claim's event times."""
 
     kind: str
     words: str
@@ -51,6 +53,8 @@ class EventFact:
     ordinal: int | None = None
     negated: bool = False
     rule: str = "event-verb"
+    theme: str | None = None
+    theme_span: Span | None = None
 
 
 @dataclass(frozen=True)

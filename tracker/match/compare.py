@@ -29,6 +29,7 @@ from tracker.extract.quantities import COUNT, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
 from tracker.match.pairs import claim_keys, pairs_of_keys
 from tracker.match.read import (
+    THEMED_CLASSES,
     Office,
     body_word,
     content_stems,
@@ -37,6 +38,7 @@ from tracker.match.read import (
     office,
     presence,
     same_office,
+    stem,
 )
 
 CORROBORATION, CONFLICT, TEMPORAL_CHANGE = "corroboration", "conflict", "temporal_change"
@@ -61,6 +63,8 @@ RULES: dict[str, str] = {
     "event-two-dates": "one event (one class, and one place or one ordinal named by both) on two nearby single "
     "days: conflict",
     "same-event-day": "one event (one class) on one single day, a shared entity: corroboration",
+    "same-theme-day": "one event (of a class of THEMED_CLASSES) done to one theme (the common noun it is done to, "
+    "stored in both frames) on one single day, where only one claim names anyone: corroboration",
     "same-day": "one single day, a shared entity and like wording, no frames that decide: corroboration",
     "meeting-place": "one kind of event (stored event frames of one class) both place in one city "
     "at one time, like wording: corroboration",
@@ -921,8 +925,10 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
     day_a, day_b = a.claim.day, b.claim.day
     if ea is None or eb is None or ea.kind != eb.kind or ea.negated or eb.negated:
         return None
-    if day_a is None or day_b is None or not (a.claim.entities & b.claim.entities):
+    if day_a is None or day_b is None:
         return None
+    if not (a.claim.entities & b.claim.entities):
+        return _same_theme(a, ea, b, eb)
     if ea.ordinal is not None and eb.ordinal is not None and ea.ordinal != eb.ordinal:
         return NOTHING  # the first round and the second
     if ea.place and eb.place and not (_place_key(ea.place) & _place_key(eb.place)):
@@ -951,6 +957,25 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
     return NOTHING  # different days: another event, however alike the words
 
 
+def _same_theme(a: Reading, ea: EventFact, b: Reading, eb: EventFact) -> Verdict | None:
+    """Two frames of one class with no entity in common, one done to one theme on one single day ("the panel
+    appointed on 3 May", "X approved the panel's make-up on 3 May"): one fact, when only one of the claims names
+    anyone (two claims that each name their own are about two panels)."""
+    if ea.kind not in THEMED_CLASSES or ea.theme is None or eb.theme is None or a.claim.day != b.claim.day:
+        return None
+    if stem(ea.theme) != stem(eb.theme):
+        return None
+    if a.claim.entities and b.claim.entities:
+        return None
+    if ea.ordinal is not None and eb.ordinal is not None and ea.ordinal != eb.ordinal:
+        return None
+    if ea.place and eb.place and not (_place_key(ea.place) & _place_key(eb.place)):
+        return None
+    day = a.claim.day.isoformat() if a.claim.day else ""
+    frames = (_event_frame(a, ea), _event_frame(b, eb))
+    return Verdict(CORROBORATION, "same-theme-day", f"one {ea.kind} of the {ea.theme.lower()} on {day}", (), frames)
+
+
 def _place_key(place: str) -> set[str]:
     return {spelling_key(w) for w in name_key(place).split() if w}
 
@@ -961,6 +986,8 @@ def _event_frame(r: Reading, e: EventFact) -> dict[str, Any]:
         frame["place"] = e.place
     if e.ordinal is not None:
         frame["ordinal"] = e.ordinal
+    if e.theme:
+        frame["theme"] = e.theme
     return {"claim": r.claim.id, "event": frame, "date": r.claim.day.isoformat() if r.claim.day else None}
 
 

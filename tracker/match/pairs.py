@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from tracker.config import MatchSettings
+from tracker.match.read import THEMED_CLASSES, stem
 
 KEY_WIDTH = 200  # claim_keys.key: a longer "word" is no word, and files under no key
 
@@ -20,13 +21,19 @@ def claim_keys(reading) -> set[str]:
     keys.update(f"w:{s}" for s in reading.stem_set if len(s) > 3)
     keys.update(f"n:{c.noun_class or c.noun}" for c in reading.counts)
     keys.update(f"r:{r.person}" for r in reading.roles)
+    event = reading.claim.event
+    if event is not None and event.theme and event.kind in THEMED_CLASSES and reading.claim.day is not None:
+        # one event done to one thing on one day
+        keys.add(f"t:{event.kind}:{stem(event.theme)}:{reading.claim.day.isoformat()}")
     for role in reading.roles:  # holders of one post meet even when no word of their claims is shared
         keys.update(f"o:{w}" for w in role.office.body)
         keys.update(f"o:{r}" for r in role.office.roles)
     return {k for k in keys if len(k) <= KEY_WIDTH}
 
 
-ENTITY_KEYS = ("e:", "r:")  # keys that name an entity: sharing one and any other key proposes a pair
+# Keys that name one thing (an entity, or an event frame's theme on one day): sharing one and any other key
+# proposes a pair.
+ENTITY_KEYS = ("e:", "r:", "t:")
 
 
 def usable(block_size: int, settings: MatchSettings) -> bool:

@@ -38,6 +38,12 @@ _NUMBER_WORDS = {**NUMBER_VALUES, "thousand": 1000}
 _MONTHS = MONTH_NAMES
 
 
+# Event classes whose theme names the one thing the event makes or changes (what was appointed: "the panel
+# appointed on 3 May"): one theme on one day is one fact. A meeting's object is a topic or a counterpart
+# ("negotiated agreements"), a signing's one document among many signed that day: no fact of their own.
+THEMED_CLASSES = frozenset({"appointment"})
+
+
 def stem(word: str) -> str:
     """A crude, predictable English stem: enough to meet "agreements"/"agreement", "presidential"/"president"."""
     w = word.lower().strip("’'").removesuffix("’s").removesuffix("'s")

@@ -526,6 +526,8 @@ def _event(e: ClaimEvent) -> EventFact:
         e.ordinal,
         e.negated,
         e.rule or "event-verb",
+        e.theme,
+        _span(e.theme_start, e.theme_end),
     )
 
 

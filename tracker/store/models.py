@@ -153,7 +153,8 @@ class Claim(Base):
 
 class ClaimEvent(Base):
     """The event a claim reports, kept as data: its class (``kind``), the words that say it
-    (``source.text[start:end]``), where it happened, which of a series it is, and whether it did not happen."""
+    (``source.text[start:end]``), where it happened, which of a series it is, whether it did not happen, and what
+    it was done to (its theme)."""
 
     __tablename__ = "claim_events"
 
@@ -169,6 +170,10 @@ class ClaimEvent(Base):
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
     # The rule that read it (extract.events.EVENT_RULES).
     rule: Mapped[str | None] = mapped_column(String(40))
+    # The common noun the event is done to ("the panel appointed on Monday"), source.text[theme_start:theme_end].
+    theme: Mapped[str | None] = mapped_column(String(300))
+    theme_start: Mapped[int | None] = mapped_column(Integer)
+    theme_end: Mapped[int | None] = mapped_column(Integer)
 
     claim: Mapped[Claim] = relationship(back_populates="event")
 

@@ -217,6 +217,7 @@ def _event(fact: EventFact | None) -> ClaimEvent | None:
     if fact is None or not fitting(fact.words, EVENT_TEXT):
         return None
     place = fact.place_span if fitting(fact.place, EVENT_TEXT) else None
+    theme = fact.theme_span if fitting(fact.theme, EVENT_TEXT) else None
     return ClaimEvent(
         kind=fact.kind,
         words=fact.words,
@@ -228,6 +229,9 @@ def _event(fact: EventFact | None) -> ClaimEvent | None:
         ordinal=fact.ordinal,
         negated=fact.negated,
         rule=fact.rule,
+        theme=fact.theme if theme else None,
+        theme_start=theme.start if theme else None,
+        theme_end=theme.end if theme else None,
     )
 
 
@@ -588,6 +592,7 @@ def claim_events(session: Session) -> dict[int, dict[str, Any]]:
             "ordinal": e.ordinal,
             "negated": e.negated,
             "rule": e.rule,
+            "theme": e.theme,
         }
         for e in session.scalars(select(ClaimEvent).order_by(ClaimEvent.claim_id))
     }
