@@ -298,9 +298,7 @@ class Incremental:
         for key in became:
             ids = [i for i in members.get(key, ()) if i not in changed]
             gained.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1 :])
-        keys = rows.keys_of(self.session, {c for p in recheck | gained for c in p})
-        sizes = rows.block_sizes(self.session, {k for ks in keys.values() for k in ks}, self.settings.max_block + 1)
-        proposing = {p for p in recheck | gained if self._proposed(keys, sizes, *p)}
+        proposing = self._still_proposed(recheck | gained)
         return gained & proposing, recheck - proposing
 
     def _still_proposed(self, pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
