@@ -77,6 +77,31 @@ def test_two_reported_clauses_under_one_verb_give_two_claims_each_with_the_frame
     assert quote(text, claims[1]) == "that the road would reopen on 4 June."
 
 
+def test_a_second_reported_clause_that_states_an_event_is_split_without_a_name_or_date() -> None:
+    """ "said the dam had been repaired and that the road would reopen": the second clause has a subject and a
+    finite verb of its own, which states a fact to check even with no name, number or date in it."""
+    text = "Kovac said the dam had been repaired and that the road would reopen."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "Kovac said the dam had been repaired.",
+        "Kovac said that the road would reopen.",
+    ]
+    assert claims[1].rule == "report-conj"
+
+
+def test_a_second_reported_clause_keeps_the_speaker_a_pronoun_stood_for() -> None:
+    text = (
+        "Transport Minister Ana Sorel spoke in Velmo on Monday. "
+        "She said the dam had been repaired, and that the road would reopen."
+    )
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims][1:] == [
+        "Ana Sorel said the dam had been repaired.",
+        "Ana Sorel said that the road would reopen.",
+    ]
+    assert claims[2].attributed_to == "Ana Sorel"
+
+
 def test_a_second_reported_clause_with_nothing_to_check_stays_with_the_first() -> None:
     """ "X stressed that A and that B is crucial": an opinion names nothing and gives no number or date, so it is
     not a claim of its own; the sentence stays whole."""
@@ -189,6 +214,33 @@ def test_whose_clause_gives_the_possessive() -> None:
     text = "Prime Minister Ivo Marek, whose party holds the Dravian presidency this year, said the vote was fair."
     side = find(claims_of(text), "Prime Minister Ivo Marek’s party holds the Dravian presidency this year.")
     assert side.rule == "relative-clause"
+
+
+def test_where_clause_with_no_name_in_it_is_split() -> None:
+    text = "The council meets in Dravo, where the port authority has its seat."
+    assert texts(claims_of(text)) == ["The council meets in Dravo.", "The port authority has its seat in Dravo."]
+
+
+def test_who_clause_stating_a_post_is_split() -> None:
+    text = "Lena Brun met Ivo Marek, who chairs the port board."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == ["Lena Brun met Ivo Marek.", "Ivo Marek chairs the port board."]
+    assert claims[1].rule == "relative-clause"
+
+
+def test_which_after_a_person_is_said_of_the_thing_the_person_s_phrase_hangs_on() -> None:
+    """ "which" is never said of a person: "a delegation led by Minister X, which also included ..." is about the
+    delegation, wherever the parse hung the clause."""
+    text = "Velmora sent a delegation led by Defence Minister Ivo Marek, which also included military officers."
+    side = next(c for c in statements(claims_of(text)) if c.rule == "relative-clause")
+    assert side.text == "A delegation also included military officers."
+
+
+def test_a_singular_verb_after_two_names_is_said_of_the_last() -> None:
+    """ "ties between A and B, which wants to join": "wants" agrees with B alone."""
+    text = "Velmora fears ties between Ostra and Pella, which wants to join the alliance."
+    side = next(c for c in statements(claims_of(text)) if c.rule == "relative-clause")
+    assert side.text == "Pella wants to join the alliance."
 
 
 def test_restrictive_relative_clause_is_not_split() -> None:

@@ -531,6 +531,10 @@ def _pronoun_means(sentence: Sentence, part: Part, found: list[Person], context:
         shared = part.subject.lower()
         before = reversed(doc[sentence.tokens.start : part.first])
         pronoun = next((t for t in before if t.lower_ == shared and t.dep_ in _SUBJECT_DEPS), None)
+    if pronoun is None and part.rule == "report-conj":
+        # "He said A, and that B": the reporting frame given back to B opens with the root's pronoun subject
+        root = sentence.tokens.root
+        pronoun = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.lower_ in _PRONOUNS), None)
     if pronoun is None or (pronoun.lower_ in v.GENDERED_PRONOUNS and _both_genders(sentence)):
         return None
     clitic = doc[pronoun.i + 1] if pronoun.i + 1 < len(doc) and not pronoun.whitespace_ else None

@@ -163,13 +163,28 @@ def _relative_clause(token: Token, taken: set[int]) -> Part | None:
     sub = _mend(list(token.subtree))
     relative = sub[0]
     rest = [t for t in sub[1:] if t.i not in taken]
-    if len(rest) < _MIN_SIDE_WORDS or not _checkable(rest) or not _closed(sub):
+    if len(rest) < _MIN_SIDE_WORDS or not (_checkable(rest) or _stated(rest)) or not _closed(sub):
         return None
-    antecedent = _antecedent(token.head, stop=sub[0].i)
+    word = relative.lower_
+    head = token.head
+    if word == "which" and head.ent_type_ == "PERSON":
+        # "a delegation led by Minister X, which also included ...": "which" is never said of a person, so the
+        # clause is about the thing the person's phrase hangs on
+        above = _thing_above(head)
+        if above is None:
+            return None
+        head = above
+    single = _singular(token)
+    if single and (head.tag_ in ("NNS", "NNPS") or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)):
+        # "ties between A and B, which wants to join": a singular verb is said neither of a plural nor of "A and
+        # B", whatever the parse hung it on, but of the noun just before the comma
+        head = _noun_before(token) or head
+        if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children):
+            return None
+    antecedent = _antecedent(head, stop=sub[0].i, whole=not single)
     if not antecedent:
         return None
     name = _words(antecedent)
-    word = relative.lower_
     if relative.dep_ in ("nsubj", "nsubjpass") and word in ("who", "which", "that"):
         words = f"{name} {_words(rest)}"
     elif word == "whose":
@@ -402,7 +417,7 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
     rule = "conj-clause" if own_subject else "conj-verb"
     if under_report:
         # "X said A and that B": B is said by X too
-        if any(c.dep_ == "neg" for c in root.children) or not _checkable(words):
+        if any(c.dep_ == "neg" for c in root.children) or not (_checkable(words) or _stated(words)):
             return None
         frame = _frame(root, taken)
         if frame is None:
@@ -696,12 +711,16 @@ def _mend(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _antecedent(head: Token, stop: int) -> list[Token]:
+def _antecedent(head: Token, stop: int, whole: bool = True) -> list[Token]:
     """The noun phrase a side fact is about, as written before it: 'Presidents A and B, who ...' gives 'Presidents
-    A and B'; its own side clauses, appositions and punctuation left out."""
+    A and B'; its own side clauses, appositions and punctuation left out. Not ``whole``: only the last of
+    coordinated nouns ("ties between A and B, which wants to join": B)."""
     top = head
-    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
+    while whole and top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
+    if not whole and head.dep_ == "conj":
+        words = [t for t in head.subtree if t.i < stop and not t.is_punct]
+        return [t for t in words if t.dep_ not in ("relcl", "acl", "appos", "advcl", "cc")]
     named = top
     while named.dep_ == "appos" and named.head.pos_ == "PROPN" and named.head.i < named.i:
         named = named.head  # "Jake Ivo, the minister's adviser, who ...": the clause is said of the name
@@ -716,6 +735,25 @@ def _antecedent(head: Token, stop: int) -> list[Token]:
     while words and words[0].is_punct:
         words.pop(0)
     return words
+
+
+def _thing_above(person: Token) -> Token | None:
+    """The nearest noun above a person's name in the parse that is not a person: "a delegation led by X": the
+    delegation."""
+    node = person
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.ent_type_ != "PERSON":
+            return node
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("acl", "relcl"):
+            return None  # the person is an argument of a clause of its own: no noun phrase holds them
+    return None
+
+
+def _singular(verb: Token) -> bool:
+    """The clause's verb agrees with one thing: "which wants", "which has been"."""
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBZ" for t in finite)
 
 
 def _noun_before(token: Token) -> Token | None:
@@ -838,6 +876,21 @@ def _checkable(tokens: Iterable[Token]) -> bool:
     if any(t.tag_ == "MD" and t.lower_ in HEDGES for t in words):
         return False  # "which could result in ...": a possibility, not a fact to check
     return any(t.ent_type_ in CHECKABLE_ENTITIES or t.like_num or t.pos_ == "PROPN" for t in words)
+
+
+def _stated(tokens: Iterable[Token]) -> bool:
+    """A clause that states something of its own: a finite verb and a noun ("the road would reopen")."""
+    words = list(tokens)
+    if any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON for t in words):
+        return False
+    if any(t.tag_ == "MD" and t.lower_ in HEDGES for t in words):
+        return False
+    ids = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
+    if any(h.lemma_ == "be" and any(c.dep_ == "acomp" for c in h.children) for h in heads):
+        return False  # "that patience was crucial": a judgement, not a fact to check
+    finite = any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in words)
+    return finite and any(t.pos_ == "NOUN" and t.dep_ in _SUBJECTS | {"dobj", "pobj", "attr"} for t in words)
 
 
 def _content(tokens: Iterable[Token]) -> list[Token]:
