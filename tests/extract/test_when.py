@@ -41,6 +41,38 @@ def test_weekday_of_publication_is_that_day() -> None:
     assert resolved("The market reopened on Saturday.", SATURDAY)[1:] == (SATURDAY, SATURDAY)
 
 
+def test_until_a_weekday_is_the_coming_one_whatever_the_tense() -> None:
+    """ "kept a red alert in place until Saturday" ends a state that holds at publication: the coming Saturday."""
+    assert resolved("The agency kept the alert in place until Saturday.", THURSDAY) == (
+        "until Saturday",
+        SATURDAY,
+        SATURDAY,
+    )
+
+
+def test_due_to_do_on_a_weekday_is_a_plan_and_due_to_a_thing_is_a_cause() -> None:
+    claims = claims_of("The minister was due to visit the Velmo region on Saturday.")
+    (planned,) = [c for c in claims if c.kind != "role"]
+    assert planned.time_first == SATURDAY
+    (caused,) = claims_of("Due to the storm, the Velmo match was cancelled on Saturday.")
+    assert caused.time_first == D(2024, 3, 9)
+
+
+def test_forecast_for_a_weekday_is_the_coming_one() -> None:
+    (claim,) = claims_of("The Velmo weather service said more rain was forecast for Saturday.")
+    assert claim.time_first == SATURDAY
+
+
+def test_since_a_month_and_year_keeps_the_year() -> None:
+    """ "since September 2019" is that month of that year, not September of the year of publication."""
+    assert resolved("Kovac has held the post since September 2019.", THURSDAY) == (
+        "since September 2019",
+        D(2019, 9, 1),
+        D(2019, 9, 30),
+    )
+    assert resolved("The road was closed until March 2021.", THURSDAY)[1] == D(2021, 3, 1)
+
+
 @pytest.mark.parametrize("offset", range(7))
 def test_weekday_resolution_stays_within_a_week(offset: int) -> None:
     published = THURSDAY + dt.timedelta(days=offset)

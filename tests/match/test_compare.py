@@ -295,6 +295,21 @@ def test_a_post_called_current_after_a_report_called_it_former_is_stale() -> Non
     assert (link.kind, link.rule, link.claims) == (CONFLICT, "stale-report", (40, 41))
 
 
+def test_a_post_called_former_is_former_as_of_its_report_not_as_of_when_it_began() -> None:
+    """ "Odin had been defence minister since 2019" said in 2025: reports of 2022 and 2023 that call him defence
+    minister came before it and are not stale; one of 2026 is."""
+    name, title = ENTITIES[ODIN].name, "Velmoran Defence Minister"
+    former = claim(
+        40, LEDGER, "2025-06-01", f"{name} had been {title} since March 2019.", ODIN, day="2019-03-01",
+        role=role(name, title, former=True), kind="role",
+    )  # fmt: skip
+    earlier = holds(41, POST, "2023-02-01", ODIN, "Velmoran Defence Minister")
+    later = holds(42, COURIER, "2026-01-10", ODIN, "Velmoran Defence Minister")
+    result = run(former, earlier, later)
+    stale = [link.claims for link in result.links if link.rule == "stale-report"]
+    assert stale == [(40, 42)]
+
+
 def test_a_function_beside_a_post_and_a_function_for_one_occasion_are_no_second_post() -> None:
     post = holds(40, LEDGER, "2024-01-10", HARLAN, HEAD)
     leads = claim(

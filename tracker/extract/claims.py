@@ -492,8 +492,10 @@ def _part_claim(
         return None
     tokens = doc[part.first : part.last + 1]
     # "May" the month is no marker of the future; the modal is, capitalised or not, where the parse says so
-    future = any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words) if w != "May") or any(
-        t.tag_ == "MD" and t.text == "May" for t in tokens
+    future = (
+        any(w.lower() in v.FUTURE_MARKERS for w in _WORD.findall(part.words) if w != "May")
+        or any(t.tag_ == "MD" and t.text == "May" for t in tokens)
+        or any(_due_to_do(t) for t in tokens)
     )
     times = _times(part.words, published, future, tokens)
     when = event_span(times)
@@ -515,6 +517,11 @@ def _part_claim(
         event=event_of(text, sentence, own),
         presence=presence_of(text, sentence, own, _pronoun_resolver(sentence, found, context)),
     )
+
+
+def _due_to_do(token: Token) -> bool:
+    """ "was due to visit on Wednesday": a plan, read forward in time; "due to the rain" is a cause."""
+    return token.lower_ == "due" and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
 
 
 def _pronoun_means(sentence: Sentence, part: Part, found: list[Person], context: ArticleContext) -> str | None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
-from tracker.lexicon import NUMBER_VALUES, SCALES
+from tracker.lexicon import MONTHS, NUMBER_VALUES, SCALES, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -222,18 +222,33 @@ def _per_partner(sentence: Sentence, toks: list[Token], counts: list[QuantityFac
 
 
 def _is_number(tok: Token) -> bool:
-    if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+    if tok.ent_type_ in ("TIME", "ORDINAL") or (tok.ent_type_ == "DATE" and _dates(tok)):
         return False
     if _YEAR.fullmatch(tok.text):
         return False
     return exact_value(tok.text) is not None or bool(_SHORT_SCALE.fullmatch(tok.text))
 
 
+_TENS = frozenset(w for w, n in NUMBER_VALUES.items() if 20 <= n <= 90 and n % 10 == 0)
+_UNITS = frozenset(w for w, n in NUMBER_VALUES.items() if 1 <= n <= 9)
+
+
+def _dates(tok: Token) -> bool:
+    """A number the entity recogniser calls a date is one when a month, a weekday or a unit of time stands beside
+    it ("3 May", "May 3", "24 hours"); "put the toll at 38" is a count it misread."""
+    doc = tok.doc
+    beside = [doc[i].lower_ for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(w in MONTHS or w in WEEKDAYS or w in v.DURATION_UNITS for w in beside) or tok.head.lower_ in MONTHS
+
+
 def _number_group(tok: Token) -> list[Token]:
-    """The number and the scale words after it: "2.5 million", "40 billion"."""
+    """The number and the scale words after it: "2.5 million", "40 billion", "Twenty-two"."""
     group = [tok]
     doc = tok.doc
     j = tok.i + 1
+    if tok.lower_ in _TENS and j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _UNITS:
+        group += [doc[j], doc[j + 1]]  # "Twenty-two": one number of three tokens
+        j += 2
     while j < len(doc) and scale_of(doc[j].text) is not None and doc[j].text.lower() not in ("m", "b", "k"):
         group.append(doc[j])
         j += 1
@@ -249,7 +264,11 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
         return None
     if short:
         value *= scale_of(short.group("scale")) or 1
-    for t in group[1:]:
+    scales = group[1:]
+    if len(group) >= 3 and group[1].text == "-":
+        value += exact_value(group[2].text) or 0  # "twenty-two"
+        scales = group[3:]
+    for t in scales:
         value *= scale_of(t.text) or 1
     value = normal(value)
     span = sentence.span_of(first, last)
@@ -271,17 +290,60 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     head = last.head
     if head.lower_ in v.NAMING_NOUNS or (head.i < first.i and head.pos_ == "PROPN"):
         return QuantityFact(value, MEASURE, None, None, None, False, None, head.lower_, span)  # "model 3"
-    noun = _counted_noun(last) or _trend_subject(last)
+    noun = _counted_noun(last) or _trend_subject(last) or _put_at(last)
     if noun is None:
         return None
     if is_measure_word(noun.text):
         return QuantityFact(value, MEASURE, None, None, modifier, False, None, noun.lower_, span)
+    trend, trend_words = _trend(sentence, last if noun.i < last.i else noun)
+    noun = _counted_by(noun)
     lemma = noun.lemma_.lower()
     partial = any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in noun.children)
-    trend, trend_words = _trend(sentence, last if noun.i < last.i else noun)
     return QuantityFact(
-        value, COUNT, lemma, noun_class(lemma), modifier, running, None, None, span, partial, trend, trend_words
+        value, COUNT, lemma, _class_of(noun), modifier, running, None, None, span, partial, trend, trend_words
     )
+
+
+def _counted_by(noun: Token) -> Token:
+    """What "the number of troops" counts: the troops."""
+    if noun.lemma_.lower() in v.COUNT_NOUNS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects:
+                    return objects[0]
+    return noun
+
+
+def _class_of(noun: Token) -> str:
+    """The counted noun's class; people are counted by what happened to them ("12 people died": the dead)."""
+    named = noun_class(noun.lemma_.lower())
+    if named != "people":
+        return named
+    verb = noun.head
+    intransitive = not any(c.dep_ == "dobj" for c in verb.children)
+    for fate, (verbs, states) in v.PEOPLE_FATES.items():
+        # "12 people died", "12 people were killed"; never the subject of "killed 12 soldiers"
+        subject = noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and intransitive)
+        as_subject = subject and verb.lemma_.lower() in verbs
+        as_object = noun.dep_ == "dobj" and verb.lemma_.lower() in verbs
+        completed = noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("acomp", "oprd", "attr", "xcomp") and c.lower_ in states for c in verb.children
+        )
+        state = subject and verb.lower_ in states  # "11 people are still missing", "12 were killed"
+        if as_subject or as_object or completed or state:
+            return fate
+    return named
+
+
+def _put_at(number: Token) -> Token | None:
+    """What a bare number after "at" counts when a verb puts a count there: "put the toll at 38"."""
+    if number.dep_ != "pobj" or number.head.lower_ != "at":
+        return None
+    verb = number.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in v.PUTTING_AT:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < number.i), None)
 
 
 def _trend(sentence: Sentence, word: Token) -> tuple[str | None, str | None]:
@@ -336,6 +398,11 @@ def _trend_subject(number: Token) -> Token | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in v.TRENDS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if number.dep_ == "pobj":
+        # "raised the number of troops to 1,200": a transitive verb of change moves its object
+        moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < number.i), None)
+        if moved is not None:
+            return moved
     return subject if subject is not None and subject.i < number.i else None
 
 

@@ -92,7 +92,10 @@ COMMENT_VERBS = frozenset("comment say respond reply elaborate speak".split())
 
 # Modal and future markers: a claim about what will or could happen.
 FUTURE_MARKERS = frozenset(
-    ("will would could might may shall plans plan planned expected set intends intend going next soon upcoming").split()
+    (
+        "will would could might may shall plans plan planned expected set intends intend going next soon upcoming "
+        "scheduled slated forecast"
+    ).split()
 )
 
 NUMBER_WORDS = frozenset(NUMBER_VALUES) | frozenset(SCALES) | VAGUE_COUNTS
@@ -171,12 +174,27 @@ PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "
 NOUN_CLASSES = {
     "troops": frozenset("troop soldier serviceman servicemen servicewoman fighter personnel".split()),
     "people": frozenset("people person individual civilian resident".split()),
-    "dead": frozenset("dead death fatality casualty victim".split()),
+    "dead": frozenset("dead death fatality casualty victim toll".split()),
+    "injured": frozenset("injured wounded".split()),
+    "missing": frozenset(["missing"]),
     "countries": frozenset("country state nation".split()),
     "refugees": frozenset("refugee evacuee asylum-seeker".split()),
     "agreements": frozenset("agreement deal accord treaty pact".split()),
     "children": frozenset("child kid minor".split()),
 }
+
+# What happened to people counted as people decides what they count: "12 people died" counts the dead, "20
+# people are missing" the missing, "3,000 people were evacuated" those who fled. The verbs (lemmas) whose subject
+# (or, for a transitive one, object: "killed 12 people") they are, and the words that complete "were ...", by
+# the class of NOUN_CLASSES they give a count of "people".
+PEOPLE_FATES = {
+    "dead": (frozenset("die kill drown perish".split()), frozenset("dead killed drowned".split())),
+    "injured": (frozenset("injure wound hurt".split()), frozenset("injured wounded hurt".split())),
+    "missing": (frozenset(), frozenset("missing unaccounted".split())),
+    "refugees": (frozenset("evacuate displace".split()), frozenset("evacuated displaced homeless".split())),
+}
+# Nouns that stand for a count of what their "of" names: "the number of troops rose to 1,200".
+COUNT_NOUNS = frozenset("number total tally count figure".split())
 
 # Words after a number that make it a measure, not a count of things: "16-inch", "149 horsepower", "12 km",
 # "5 per cent", "45 years old". Measures are never compared as counts.
@@ -383,7 +401,10 @@ TRENDS: dict[str, str] = {
     "soar": "rise", "surge": "rise", "mount": "rise",
     "fall": "fall", "drop": "fall", "decline": "fall", "decrease": "fall", "shrink": "fall", "sink": "fall",
     "plunge": "fall", "slip": "fall",
+    "raise": "rise", "lift": "rise", "cut": "fall", "reduce": "fall", "lower": "fall",
 }  # fmt: skip
+# Verbs that put a count at a value: "the agency put the toll at 38", "estimated the number of dead at 40".
+PUTTING_AT = frozenset("put estimate place set fix".split())
 # Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
 TREND_ADVERBS: dict[str, str] = {"down": "fall"}
 

@@ -41,9 +41,9 @@ _EXPRESSIONS = re.compile(
     rf"|(?P<ml>{_OPEN}(?P<ml_month>{_MONTH_NAMES})\.?\s+(?P<ml_days>{_DAYS})\b(?:,?\s+(?P<ml_year>\d{{4}}))?)"
     rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<dm_month>{_MONTH_NAMES})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?)"
     rf"|(?P<md>(?P<md_month>{_MONTH_NAMES})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<md_year>\d{{4}}))?)"
-    rf"|(?P<my>(?:(?i:in)\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
+    rf"|(?P<my>(?:{_MONTH_OPENERS}\s+)?(?P<my_month>{_MONTH_NAMES})\s+(?P<my_year>\d{{4}}))"
     rf"|(?P<mo>{_MONTH_OPENERS}\s+(?P<mo_month>{_MONTH_NAMES}))"
-    r"|(?P<wd>(?:(?i:on)\s+)?(?P<wd_name>(?i:" + "|".join(WEEKDAYS) + r")))"
+    r"|(?P<wd>(?:(?P<wd_until>(?i:until|till))\s+|(?i:on)\s+)?(?P<wd_name>(?i:" + "|".join(WEEKDAYS) + r")))"
     r"|(?P<rel>(?P<rel_dir>(?i:last|next|this|earlier this|later this))\s+"
     r"(?P<rel_unit>(?i:week|weekend|month|year|autumn|fall|spring|summer|winter)))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
@@ -319,7 +319,9 @@ def _resolve(m: re.Match[str], published: dt.date | None, future: bool) -> tuple
     if m.group("wd"):
         target = WEEKDAYS.index(m.group("wd_name").lower())
         delta = (target - published.weekday()) % 7
-        on = published + dt.timedelta(days=delta) if future else published - dt.timedelta(days=(7 - delta) % 7)
+        # "until Thursday" ends a state that holds now: the coming one, whatever the tense
+        forward = future or bool(m.group("wd_until"))
+        on = published + dt.timedelta(days=delta) if forward else published - dt.timedelta(days=(7 - delta) % 7)
         return on, on
     if m.group("day"):
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("day").lower()]

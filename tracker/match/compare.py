@@ -694,8 +694,11 @@ def _stale_former(a: Reading, b: Reading, entities) -> Verdict | None:
         return None
     former, current = (a, b) if x.fact.former else (b, a)
     c = current.role
-    sf, sc = _span(former, role=True), _span(current, role=True)
-    if c is None or not c.current or c.begins or sf is None or sc is None or not sf[1] < sc[0]:
+    # A post is called former as of its report ("had run the office since 2020" was said on the day it ran),
+    # whatever its own time says: that time is when the post began.
+    called = former.claim.published or (_span(former, role=True) or (None, None))[1]
+    sc = _span(current, role=True)
+    if c is None or not c.current or c.begins or called is None or sc is None or not called < sc[0]:
         return NOTHING
     return Verdict(
         CONFLICT,
