@@ -87,3 +87,23 @@ def test_nul_byte_late_in_a_file_is_stored_alike_on_sqlite_and_postgresql(invoke
         [text] = session.scalars(select(Source.text)).all()
     assert "\x00" not in text
     assert text.endswith(padding + "\ufffd\n")
+
+
+# An invented death notice in Hungarian, too short for the page's language to be told: each sentence is still
+# set apart as another language's, so the page makes no claim (and so no change over time).
+HUNGARIAN_NOTICE = (
+    "Gyászhír\n\n"
+    "Fájdalommal tudatjuk, hogy Varga Ilona, velmori lakos, életének 84. évében, 2019. március 3-án elhunyt.\n\n"
+    "Temetése március 12-én 14 órakor lesz a velmori temetőben.\n"
+)
+
+
+def test_a_short_page_in_another_language_makes_no_claims(tmp_path: Path) -> None:
+    path = tmp_path / "gyaszhir.txt"
+    path.write_text(HUNGARIAN_NOTICE, encoding="utf-8")
+    new = prepare(InputFile(path, str(path), SourceMeta()))
+    assert new.claims == ()
+    english = tmp_path / "notice.txt"
+    english.write_text(HUNGARIAN_NOTICE.replace("Temetése", "The funeral of Ilona Varga will be held in Velmor on "
+                       "12 March at 2 pm, her family said. Temetése"), encoding="utf-8")  # fmt: skip
+    assert [c.text for c in prepare(InputFile(english, str(english), SourceMeta())).claims]

@@ -110,3 +110,23 @@ def test_a_one_word_list_item_is_a_name_not_a_sentence_opener() -> None:
     document = analyse(text, line_spans(text))
     names = [m.text for m in find_mentions(document)]
     assert {"Korvast", "Ostwick", "Lindby"} <= set(names), names
+
+
+def test_a_dotted_acronym_is_one_name_not_two() -> None:
+    """ "U.S." is one place, never the entities "U" and "S."."""
+    text = "The U.S. envoy Ivo Marek met Velmoran officials in Pella. Ivo Marek is U.S. Ambassador."
+    names = [m.text for m in find_mentions(analyse(text, [Span(0, len(text))]))]
+    assert "U.S." in names and "U" not in names and "S." not in names, names
+
+
+def test_a_combining_mark_stays_inside_its_word_in_an_untitled_name() -> None:
+    text = "Mykola Ts\u0361ybulenko arrived in Ostwick on Monday."
+    names = [m.text for m in find_mentions(analyse(text, [Span(0, len(text))]))]
+    assert "Mykola Ts\u0361ybulenko" in names and "Ts" not in names and "ybulenko" not in names, names
+
+
+def test_a_name_with_two_particles_is_one_person() -> None:
+    text = "Judge Pieter van der Meer dismissed the case in Pella. Ana de la Cruz, a Velmoran envoy, left."
+    found = {m.text: m.type for m in find_mentions(analyse(text, [Span(0, len(text))]))}
+    assert found.get("Pieter van der Meer") == PERSON and found.get("Ana de la Cruz") == PERSON, found
+    assert "Pieter" not in found and "Meer" not in found

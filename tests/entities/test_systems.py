@@ -64,6 +64,34 @@ def test_given_name_equivalents() -> None:
     assert not together("Tom Wexbridge", "William Wexbridge")
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tom Dravecky", "Thomas Dravecky"),
+        ("Mykola Dravecky", "Nikolai Dravecky"),
+        ("Hryhoriy Dravecky", "Grigory Dravecky"),
+    ],
+)
+def test_given_name_equivalents_of_one_person_meet(a: str, b: str) -> None:
+    assert first_names_agree(a.split()[0], b.split()[0], 0.8) in {"same", "equivalent"}
+    assert together(a, b)
+    assert not together(a, b.replace(b.split()[0], "William"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ayşe Kılıçoğlu", "Ayse Kilicoglu"),  # ş, ı, ç, ğ
+        ("Émile Varrault", "Emile Varrault"),  # é
+        ("Omar ibn Rashadi", "Omar Rashadi"),
+        ("Khalid bin Saudan", "Khalid Saudan"),
+        ("Ali el-Masrawi", "Ali al-Masrawi"),
+    ],
+)
+def test_diacritics_and_particles_of_one_name_meet(a: str, b: str) -> None:
+    assert together(a, b)
+
+
 def body(i: int, name: str, *forms: str, kind: str = "organization") -> Candidate:
     return Candidate(i, name, kind, (name, *forms), (), True)
 

@@ -114,13 +114,11 @@ def test_single_name_particle() -> None:
     assert titled("Judge Marco da Costa dismissed the case.") == {"Marco da Costa": "Judge"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.people only continues a run through a particle followed by a capital, so 'van der' splits "
-    "'Pieter van der Meer' into 'Pieter' and 'Meer' (titled 'Judge Pieter van der')",
-)
 def test_double_name_particle() -> None:
     assert titled("Judge Pieter van der Meer dismissed the case.") == {"Pieter van der Meer": "Judge"}
+    assert titled("Envoy Ana de la Cruz met the harbour board.") == {"Ana de la Cruz": "Envoy"}
+    # a particle run that no capitalised word closes is no part of a name
+    assert list(titled("Judge Pieter van der dismissed the case.")) == ["Pieter"]
 
 
 def test_dotted_country_abbreviation_stays_in_the_title() -> None:

@@ -58,6 +58,24 @@ def test_other_before_the_noun_keeps_the_noun() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        # the parse hangs "more" on the number, not on the noun
+        ("As of 3 May, 14 more states had signed the Ostwick pact.", "As of 3 May, 14 states had signed the pact."),
+        ("Another 14 states signed the Ostwick pact on Friday.", "14 states signed the Ostwick pact on Friday."),
+        ("Velmora sent 14 additional patrol boats to Brenmoor.", "Velmora sent 14 patrol boats to Brenmoor."),
+    ],
+)
+def test_a_count_added_to_others_is_a_part_not_the_whole(text: str, whole: str) -> None:
+    """ "14 more states" is what was added, not how many there are: never compared with a total of 14."""
+    (part,) = frames(text)
+    (total,) = frames(whole)
+    assert (part.value, part.kind, part.partial) == (14, COUNT, True)
+    assert (total.value, total.partial) == (14, False)
+    assert part.noun_class == total.noun_class and part.key != total.key
+
+
+@pytest.mark.parametrize(
     ("text", "running"),
     [
         ("So far, 120 people have been evacuated from Ostwick.", True),

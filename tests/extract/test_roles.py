@@ -209,6 +209,8 @@ def test_role_claims_record_the_body_the_parse_finds() -> None:
 def test_dotted_acronym_stays_one_word_of_the_title(text: str) -> None:
     claims = claims_of(text)
     assert not any(c.text.endswith("is S. President.") for c in claims), [c.text for c in claims]
+    roles = [c.role for c in claims if c.role is not None]
+    assert [(r.holder, r.title) for r in roles] == [("Donald Trump", "U.S. President")]
 
 
 # --- succession ------------------------------------------------------------------------------------------
@@ -251,6 +253,53 @@ def test_replaced_as_chair() -> None:
     assert claim.role is not None and (claim.role.rule, claim.role.title) == ("succession", "chair")
     assert (claim.role.change, claim.role.change_words) == ("replaced", "replaced")
     assert claim.text == "Odin replaced Ivo Marek as chair."  # the side clause that says it, not the main one
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "words"),
+    [
+        ("Ivo Marek resigned as head of the Pella port authority on Monday.", "head of the Pella port authority",
+         "resigned"),
+        ("Ivo Marek, who resigned as mayor of Pella, spoke on Monday.", "mayor of Pella", "resigned"),
+        ("Ivo Marek has stepped down as chair of the Velmo council.", "chair of the Velmo council", "stepped down"),
+        ("Ivo Marek was dismissed as head of the Pella port authority.", "head of the Pella port authority",
+         "dismissed"),
+        ("The board dismissed Ivo Marek as head of the Pella port authority.", "head of the Pella port authority",
+         "dismissed"),
+    ],
+)  # fmt: skip
+def test_a_post_someone_left_is_a_former_post(text: str, title: str, words: str) -> None:
+    fact = role_claim(text, "Ivo Marek")
+    assert (fact.rule, fact.title, fact.change, fact.change_words, fact.former) == (
+        "succession",
+        title,
+        "left",
+        words,
+        True,
+    )
+    assert fact.change_span is not None and fact.change_span.of(text) == words
+
+
+def test_a_post_someone_came_back_to_is_held_now() -> None:
+    fact = role_claim("Ivo Marek returned as head of the Pella port authority in May.", "Ivo Marek")
+    assert (fact.rule, fact.title, fact.change, fact.former) == (
+        "succession",
+        "head of the Pella port authority",
+        "returned",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marek will resign as head of the Pella port authority.",
+        "Ivo Marek may return as chair of the Velmo council.",
+        "Ivo Marek did not resign as head of the Pella port authority.",
+    ],
+)
+def test_a_leaving_not_said_to_have_happened_gives_no_post(text: str) -> None:
+    assert [c.role for c in claims_of(text) if c.role is not None] == []
 
 
 @pytest.mark.parametrize(

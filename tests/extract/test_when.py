@@ -295,6 +295,19 @@ def test_may_the_modal_is_never_the_month(clause: str) -> None:
     assert all("May" not in text for text, *_ in every(clause, THURSDAY))
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Officials said the 14 ministers may meet again in Ostrel.",
+        "The 12 harbour states may sign the pact on Friday.",
+        "Rail unions warned that 3 may walk out.",
+    ],
+)
+def test_may_the_verb_in_lower_case_after_a_number_is_never_a_date(clause: str) -> None:
+    assert all("may" not in text.lower() for text, *_ in every(clause, THURSDAY, future=True))
+    assert [t[0] for t in every(clause, THURSDAY, future=True)] == (["on Friday"] if "Friday" in clause else [])
+
+
 def test_may_the_month_is_still_read() -> None:
     assert every("The depot opened on 3 May.", THURSDAY)[0][1] == D(2023, 5, 3)
     assert every("The depot opened in May 2022.", THURSDAY)[0][1:3] == (D(2022, 5, 1), D(2022, 5, 31))

@@ -173,6 +173,17 @@ def test_chief_of_staff_is_head_of_the_office_of_the_post_its_owner_holds() -> N
     assert CORROBORATION not in kinds(run(staff, office))
 
 
+def test_a_persons_office_is_the_office_of_the_post_the_corpus_says_they_hold() -> None:
+    """ "head of Ana Sorel's office" is head of the Presidential Office once another report says Sorel is
+    President of Velmora; without that frame the two titles name no one office."""
+    sorel = holds(30, COURIER, "2024-02-01", SOREL, "President of Velmora", VELMORA)
+    hers = holds(31, LEDGER, "2024-03-01", HARLAN, "head of Ana Sorel's office", SOREL)
+    office = holds(32, POST, "2024-09-01", HARLAN, "Presidential Office chief")
+    result = run(sorel, hers, office)
+    assert [(link.kind, link.rule, link.claims) for link in result.links] == [(CORROBORATION, "same-post", (31, 32))]
+    assert run(hers, office).links == []
+
+
 def test_one_person_under_two_spellings_holding_one_post_is_no_conflict() -> None:
     result = run(
         holds(40, LEDGER, "2024-03-01", HARLAN, "head of the Velmora Harbour Office", holder="Tom Harlan"),
@@ -456,6 +467,18 @@ def test_a_running_total_that_shrinks_is_a_conflict() -> None:
         )
     )  # fmt: skip
     assert (link.kind, link.rule, link.claims) == (CONFLICT, "total-fell", (60, 61))
+
+
+def test_a_count_added_to_others_is_never_compared_with_a_total() -> None:
+    """ "14 more states signed" (what was added) and "20 states have signed" on one day: no conflict."""
+    added = claim(62, LEDGER, "2024-05-03", "As of 3 May, 14 more states had signed the harbour pact.", VELMORA,
+                  quantities=(count(14, "state", "countries", partial=True),))  # fmt: skip
+    total = claim(63, POST, "2024-05-03", "As of 3 May, 20 states had signed the harbour pact.", VELMORA,
+                  quantities=(count(20, "state", "countries"),))  # fmt: skip
+    assert not [link for link in run(added, total).links if link.kind != CORROBORATION]
+    fourteen = claim(63, POST, "2024-05-03", "As of 3 May, 14 states had signed the harbour pact.", VELMORA,
+                     quantities=(count(14, "state", "countries"),))  # fmt: skip
+    assert "same-count" not in [link.rule for link in run(added, fourteen).links]  # one number, two facts
 
 
 def test_two_screen_sizes_are_measures_and_never_a_count() -> None:

@@ -21,6 +21,8 @@ TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s)|\(?[^\W\d_][\w{MARKS}’'\
 NAME_PARTICLES = frozenset(
     {"da", "de", "dos", "das", "do", "van", "von", "der", "den", "bin", "al", "di", "du", "la", "le"}
 )
+# Particles that may stand in a row inside one name: "van der", "de la", "van den".
+MAX_PARTICLES = 2
 
 
 @dataclass(frozen=True)
@@ -102,13 +104,7 @@ def people(sentence: str) -> list[Person]:
     while i < len(toks):
         run_end = i
         while run_end < len(toks) and (
-            _is_cap_or_initial(toks[run_end])
-            or (
-                run_end > i
-                and toks[run_end].text in NAME_PARTICLES
-                and run_end + 1 < len(toks)
-                and _is_cap_or_initial(toks[run_end + 1])
-            )
+            _is_cap_or_initial(toks[run_end]) or (run_end > i and _particles_before_a_name(toks, run_end))
         ):
             run_end += 1
         if run_end == i:
@@ -117,6 +113,15 @@ def people(sentence: str) -> list[Person]:
         found.extend(_people_in_run(sentence, toks, i, run_end))
         i = run_end
     return _dedupe(found)
+
+
+def _particles_before_a_name(toks: list[Token], j: int) -> bool:
+    """``toks[j]`` opens the particles inside a name, one or several, before its next capitalised word: "Lula da
+    Silva", "Pieter van der Meer", "Ana de la Cruz"."""
+    k = j
+    while k < len(toks) and k - j < MAX_PARTICLES and toks[k].text in NAME_PARTICLES:
+        k += 1
+    return j < k < len(toks) and _is_cap_or_initial(toks[k])
 
 
 def _is_cap_or_initial(token: Token) -> bool:

@@ -178,7 +178,7 @@ def _counts_of_none(sentence: Sentence, toks: list[Token], running: bool) -> lis
         if noun.i not in mine or any(_is_number(c) for c in noun.children):
             continue
         lemma = noun.lemma_.lower()
-        partial = any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in noun.children)
+        partial = _partial(noun, [])
         span = sentence.span_of(tok, noun) if tok.i < noun.i else sentence.span_of(noun, tok)
         out.append(QuantityFact(Decimal(0), COUNT, lemma, noun_class(lemma), None, running, span=span, partial=partial))
     return out
@@ -298,7 +298,7 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     trend, trend_words = _trend(sentence, last if noun.i < last.i else noun)
     noun = _counted_by(noun)
     lemma = noun.lemma_.lower()
-    partial = any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in noun.children)
+    partial = _partial(noun, group)
     return QuantityFact(
         value, COUNT, lemma, _class_of(noun), modifier, running, None, None, span, partial, trend, trend_words
     )
@@ -344,6 +344,16 @@ def _put_at(number: Token) -> Token | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in v.PUTTING_AT:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < number.i), None)
+
+
+def _partial(noun: Token, number: list[Token]) -> bool:
+    """A count of a part beside others, not the whole: "15 other countries", "another 12 states", and "14 more
+    states", where the parse hangs "more" on the number rather than on the noun (but "more than 3,000" before
+    the number is its modifier)."""
+    between = [c for t in number for c in t.children if number[-1].i < c.i < noun.i]
+    return any(c.dep_ == "amod" and c.lower_ in v.COUNT_ADJECTIVES for c in (*noun.children, *between)) or any(
+        c.dep_ == "det" and c.lower_ in v.COUNT_DETERMINERS for c in noun.children
+    )
 
 
 def _trend(sentence: Sentence, word: Token) -> tuple[str | None, str | None]:

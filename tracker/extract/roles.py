@@ -108,6 +108,12 @@ def is_side_fact(role: Role) -> bool:
 # The order in which the classes of succession words stand for a post when the sentence says several: a verb of
 # change ("replaced", "resigned") says more than a title's modifier ("interim", "new").
 SUCCESSION_RANK = ("replaced", "left", "returned", "appointed", "interim", "now")
+# Classes of succession verbs that the succession rule reads a post from ("X replaced Y as chair", "X resigned as
+# chair", "X returned as chair"), and the class that ends the post its verb is said of.
+SUCCESSION_VERB_CLASSES = ("replaced", "left", "returned")
+ENDING = frozenset({"left"})
+# Dependencies of the particle of a phrasal verb of succession: "took over" (prt), "stepped down" (often advmod).
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
 # Dependencies by which a title hangs on the verb that gives or takes it: "was appointed head", "is chair", "as".
 TITLE_ON_VERB = frozenset({"oprd", "attr", "xcomp", "acomp"})
 # Dependencies of the words to the left of a title that may say its succession: "former", "newly appointed".
@@ -142,7 +148,7 @@ def succession(sentence: Sentence, title: Span | None, holder: Span | None = Non
     verb = _title_verb(inside)
     if verb is not None:
         lemma = verb.lemma_.lower()
-        particles = [c for c in verb.children if c.dep_ == "prt" and f"{lemma} {c.lower_}" in v.SUCCESSION]
+        particles = [c for c in verb.children if c.dep_ in PARTICLE_DEPS and f"{lemma} {c.lower_}" in v.SUCCESSION]
         if particles:
             found.append((v.SUCCESSION[f"{lemma} {particles[0].lower_}"], [verb, particles[0]]))
         elif lemma in v.SUCCESSION and verb.pos_ == "VERB":
@@ -160,6 +166,8 @@ def succession(sentence: Sentence, title: Span | None, holder: Span | None = Non
     if not found:
         return Succession(former=True)
     change, tokens = min(found, key=lambda f: SUCCESSION_RANK.index(f[0]))
+    if change in ENDING and verb is not None and any(t.i == verb.i for t in tokens) and _done(verb):
+        former = True  # "resigned as chair", "was dismissed as chair": held before
     return Succession(change, sentence.span_of(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)), former)
 
 
@@ -480,19 +488,25 @@ def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
 
 def _succession(sentence: Sentence, token: Token) -> Iterator[Role]:
     """ "Odin replaced Ivo Marek as chair", "Dahl took over from Kovac as head of the agency": the subject holds
-    the post now."""
+    the post now. "Odin resigned as chair", "Odin was dismissed as chair" (done: he held it before), "Odin
+    returned as chair" (he holds it again)."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or token.dep_ in {"acl", "amod"}:
         return
     children = list(token.children)
-    particles = [c.lower_ for c in children if c.dep_ == "prt"]
-    if not (
-        v.SUCCESSION.get(lemma) == "replaced" or any(v.SUCCESSION.get(f"{lemma} {p}") == "replaced" for p in particles)
-    ):
+    particles = [c.lower_ for c in children if c.dep_ in PARTICLE_DEPS]
+    classes = {v.SUCCESSION.get(lemma)} | {v.SUCCESSION.get(f"{lemma} {p}") for p in particles}
+    change = next((c for c in SUCCESSION_VERB_CLASSES if c in classes), None)
+    if change is None:
         return
     if any(c.dep_ == "neg" for c in children):
         return
+    if change != "replaced" and not _done(token):
+        return  # "X will resign as chair", "X may return as chair": not yet said to have happened
     holder = _subject(token)  # "Odin, who replaced ..." is said of Odin
+    if change != "replaced":
+        # the one who left or came back: the object of "dismissed X as chair", the subject of "X resigned"
+        holder = next((c for c in children if c.dep_ in {"nsubjpass", "dobj"}), holder)
     name = _name(holder) if holder is not None else None
     if not name:
         return
@@ -505,6 +519,14 @@ def _succession(sentence: Sentence, token: Token) -> Iterator[Role]:
                     return
 
 
+def _done(verb: Token) -> bool:
+    """The verb says a thing that has happened: simple past ("resigned"), or a perfect or passive participle
+    ("has resigned", "was dismissed")."""
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children)
+
+
 # name -> (what it reads, the rule, whether its role stands beside the sentence's statement)
 RULES: dict[str, tuple[str, Reader, bool]] = {
     "apposition": ("a common noun in apposition to a name: 'Ivo Marek, transport minister,'", _apposition, True),
@@ -513,7 +535,8 @@ RULES: dict[str, tuple[str, Reader, bool]] = {
     "role-verb": ("a role verb with a name as subject or agent: 'X heads the team', 'led by X'", _role_verb, False),
     "appointment": ("a name named or appointed to an office: 'X was named chief executive'", _appointment, False),
     "succession": (
-        "a name that replaced or succeeded another in an office: 'X replaced Y as chair'",
+        "a name that replaced or succeeded another in an office, left it or came back to it: 'X replaced Y as "
+        "chair', 'X resigned as chair', 'X returned as chair'",
         _succession,
         False,
     ),

@@ -274,6 +274,8 @@ NONE_PRONOUNS = frozenset({"none"})
 PER_PARTNER_CLASSES = frozenset({"agreements"})
 # Adjectives between a number and its noun that leave the noun what is counted: "15 other countries".
 COUNT_ADJECTIVES = frozenset("other more additional new further extra remaining".split())
+# Determiners that make a count a part added to others: "another 12 states signed".
+COUNT_DETERMINERS = frozenset({"another"})
 
 # Words that follow the modal "may" and never a date: "the talks May be delayed" (a headline's capitals) is
 # the verb, "on 3 May the talks" is the month.
