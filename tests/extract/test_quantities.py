@@ -242,3 +242,66 @@ def test_a_claim_carries_its_counts_of_none_and_per_partner() -> None:
     assert [(q.value, q.noun_class) for q in claim.quantities] == [(9, "countries"), (9, "agreements")]
     (claim,) = claims_of("No bilateral agreement of this kind has been signed so far.")
     assert [(q.value, q.noun_class, q.cumulative) for q in claim.quantities] == [(0, "agreements", True)]
+
+
+# --- whose count, and what happened to the people counted ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "owner"),
+    [
+        ("The Ostwick Union won 58 seats in the assembly.", 58, "Ostwick Union"),
+        ("The Ostwick Union was on course for 58 of the 150 seats.", 58, "Ostwick Union"),
+        ("Brenmoor Foods' 9,500 employees were told on Monday.", 9500, "Brenmoor Foods"),
+        (
+            "Together, the Ostwick Union and the Lindby Greens would have 79 seats.",
+            79,
+            "Ostwick Union and the Lindby Greens",
+        ),
+    ],
+)
+def test_a_count_names_its_owner(text: str, value: int, owner: str) -> None:
+    fact = next(q for q in frames(text) if q.value == value)
+    assert fact.owner == owner
+    assert fact.owner_span is not None and text[fact.owner_span.start : fact.owner_span.end] == owner
+
+
+def test_a_count_left_without_its_noun_in_a_list_counts_the_first_noun_for_its_own_owner() -> None:
+    text = "The Ostwick Union had 51 seats, the Lindby Greens 19 and the Korvast League 14."
+    assert [(q.value, q.noun_class, q.owner) for q in frames(text)] == [
+        (51, "seat", "Ostwick Union"),
+        (19, "seat", "Lindby Greens"),
+        (14, "seat", "Korvast League"),
+    ]
+
+
+def test_the_whole_a_part_is_taken_from_is_no_count_of_its_own() -> None:
+    """ "58 of the 150 seats": 150 is the chamber, not a second count of seats to compare."""
+    assert [q.value for q in frames("The Ostwick Union was on course for 58 of the 150 seats.")] == [58]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun_class"),
+    [
+        ("At least 12 people have died in the Brenmoor floods.", 12, "dead"),
+        ("Twenty-two people have been confirmed dead in Ostwick.", 22, "dead"),
+        ("The storm killed 14 people in Lindby.", 14, "dead"),
+        ("Eleven people are still missing in Lindby.", 11, "missing"),
+        ("Seven people remain unaccounted for.", 7, "missing"),
+        ("More than 3,000 people have been evacuated from Ostwick.", 3000, "refugees"),
+        ("The fire forced the evacuation of about 300 people.", 300, "refugees"),
+        ("The number of people hurt in the Lindby fire has risen to 19.", 19, "injured"),
+        ("Forty-five people were injured in Ostwick.", 45, "injured"),
+        ("The death toll from the Brenmoor floods rose to 31.", 31, "dead"),
+        ("The agency put the confirmed toll at 38.", 38, "dead"),
+        ("The Ostwick plant employs around 640 people.", 640, "people"),
+    ],
+)
+def test_people_are_counted_by_what_happened_to_them(text: str, value: int, noun_class: str) -> None:
+    fact = next(q for q in frames(text) if q.kind == COUNT)
+    assert (fact.value, fact.noun_class) == (value, noun_class)
+
+
+def test_a_transitive_verb_of_change_moves_the_count_it_names() -> None:
+    (fact,) = frames("The army has raised the number of troops in Brenmoor to 1,200.")
+    assert (fact.value, fact.noun_class, fact.trend) == (1200, "troops", "rise")

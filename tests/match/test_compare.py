@@ -730,3 +730,37 @@ def test_a_theme_makes_one_fact_only_of_an_appointment() -> None:
     second = claim(81, POST, "2024-05-10", "Sorel negotiated the quotas in Korvast on 3 May.", SOREL, KORVAST,
                    day="2024-05-03", event=fact)  # fmt: skip
     assert [link.rule for link in run(first, second).links if link.rule == "same-theme-day"] == []
+
+
+def test_counts_of_two_owners_are_two_sets() -> None:
+    """ "The Union had 51 seats" and "the Greens had 19 seats": no conflict; the Union's 51 and later 52 is a
+    change; one owner against two owners together is two sets."""
+
+    def seats(claim_id: int, outlet: str, published: str, n: int, owner: str) -> ClaimFacts:
+        return claim(claim_id, outlet, published, f"{owner} had {n} seats in the Velmora assembly.", VELMORA,
+                     quantities=(count(n, "seat", owner=owner),))  # fmt: skip
+
+    assert (
+        run(seats(80, LEDGER, "2024-03-10", 51, "the Union"), seats(81, POST, "2024-03-10", 19, "the Greens")).links
+        == []
+    )
+    change = only(run(seats(80, LEDGER, "2024-03-10", 51, "the Union"), seats(81, POST, "2024-03-12", 52, "the Union")))
+    assert (change.kind, change.rule) == (TEMPORAL_CHANGE, "count-changed")
+    both = run(
+        seats(80, LEDGER, "2024-03-10", 58, "the Union"), seats(81, POST, "2024-03-12", 79, "the Union and the Greens")
+    )
+    assert both.links == []
+
+
+def test_a_toll_of_one_day_revised_by_a_later_report_is_a_change() -> None:
+    """Both claims date the flood to one day; the later report's higher toll is the count revised, not a
+    conflict. On one day of reports the two tolls conflict."""
+
+    def toll(claim_id: int, outlet: str, published: str, n: int) -> ClaimFacts:
+        return claim(claim_id, outlet, published, f"The Velmora flood on 3 March killed {n} people.", VELMORA,
+                     day="2024-03-03", quantities=(count(n, "people", "dead"),))  # fmt: skip
+
+    later = only(run(toll(82, LEDGER, "2024-03-03", 12), toll(83, POST, "2024-03-05", 31)))
+    assert (later.kind, later.rule, later.claims) == (TEMPORAL_CHANGE, "count-changed", (82, 83))
+    same_day = only(run(toll(82, LEDGER, "2024-03-03", 12), toll(83, POST, "2024-03-03", 31)))
+    assert (same_day.kind, same_day.rule) == (CONFLICT, "count-conflict")

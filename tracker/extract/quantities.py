@@ -61,6 +61,10 @@ class QuantityFact:
     # TRENDS ("rise" or "fall"); evidence that a later, different count is a change and not a conflict.
     trend: str | None = None
     trend_words: str | None = None
+    # Whose count it is, as written ("Labour" won 58 seats, "Corvane's" 9,500 employees), resting on
+    # ``owner_span``: two counts of one class with different owners count two sets.
+    owner: str | None = None
+    owner_span: Span | None = None
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
@@ -288,8 +292,18 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     if first.ent_type_ in ("PERCENT", "QUANTITY"):
         return QuantityFact(value, MEASURE, None, None, modifier, False, None, first.ent_type_.lower(), span)
     head = last.head
+    gapped = _gapped(last)
+    if gapped is not None:
+        # "Labour had 51 seats, Greens 19 and the Farmers' League 14": each later name has its count of seats
+        counted, named = gapped
+        return QuantityFact(
+            value, COUNT, counted.lemma_.lower(), _class_of(counted), modifier, running, None, None, span, False,
+            None, None, _as_written(named), sentence.span_of(named[0], named[-1]),
+        )  # fmt: skip
     if head.lower_ in v.NAMING_NOUNS or (head.i < first.i and head.pos_ == "PROPN"):
         return QuantityFact(value, MEASURE, None, None, None, False, None, head.lower_, span)  # "model 3"
+    if _whole_of_a_part(last):
+        return None  # "58 of the 150 seats": 150 is what the part is taken from, not a count of its own
     noun = _counted_noun(last) or _trend_subject(last) or _put_at(last)
     if noun is None:
         return None
@@ -299,9 +313,84 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     noun = _counted_by(noun)
     lemma = noun.lemma_.lower()
     partial = _partial(noun, group)
+    owner = _owner(noun if last.dep_ == "nummod" and last.head.i == noun.i else last)
+    # "two of the three requirements", "three of the injured": a part of a set, unless it is someone's own
+    # ("58 of the 150 seats" won by the Union is the Union's count)
+    partial = partial or (not owner and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == last.i)
     return QuantityFact(
-        value, COUNT, lemma, _class_of(noun), modifier, running, None, None, span, partial, trend, trend_words
-    )
+        value, COUNT, lemma, _class_of(noun), modifier, running, None, None, span, partial, trend, trend_words,
+        _as_written(owner) if owner else None, sentence.span_of(owner[0], owner[-1]) if owner else None,
+    )  # fmt: skip
+
+
+def _as_written(words: list[Token]) -> str:
+    """The words from the first to the last as the text has them."""
+    doc = words[0].doc
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
+
+def _owner(phrase: Token) -> list[Token]:
+    """Whose count a counted phrase is: its possessor ("Corvane's 9,500 employees"), the name after "for"
+    ("61 for the Civic Union"), or the subject of a verb of having or winning whose object it is ("Labour won 58
+    seats", "the Union was on course for 58 of the seats"); empty when the parse says none."""
+    for child in phrase.children:
+        if child.dep_ == "poss":
+            return _phrase(child)
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if named:
+                return _phrase(named[0])
+    node = phrase
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head  # "on course for 58 seats", "with 51 seats"
+    verb = node.head
+    if node.dep_ not in ("dobj", "attr", "prep") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.lemma_.lower() not in v.OWNING_VERBS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head  # "the opposition Civic Union winning 61 seats"
+    if subject is None or subject.pos_ == "PRON":
+        return []
+    return _phrase(subject)
+
+
+def _phrase(head: Token, conjuncts: bool = True) -> list[Token]:
+    """A name's words: the head with what comes before it in its subtree (its determiner, compounds, "'s"),
+    and its conjuncts ("the Union and the Greens")."""
+    last = max([head.i, *(c.right_edge.i for c in head.children if c.dep_ == "conj" and conjuncts)])
+    words = [t for t in head.subtree if t.i <= last and not t.is_punct]
+    while words and (words[0].dep_ == "det" or words[0].pos_ == "DET"):
+        words.pop(0)
+    return words or [head]
+
+
+def _whole_of_a_part(number: Token) -> bool:
+    """The number of "58 of the 150 seats", "6,000 of its 9,500 staff": the whole a counted part is taken from."""
+    noun = number.head
+    if number.dep_ != "nummod" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return _is_number(noun.head.head)
+
+
+def _gapped(number: Token) -> tuple[Token, list[Token]] | None:
+    """A count with its noun left out after the first of a list: "had 51 seats, Greens 19 and the League 14".
+    The number hangs on a name that the parse joins (apposition or conjunct) to a counted noun: that noun, and
+    the name as the owner."""
+    name = number.head
+    if number.dep_ != "nummod" or name.pos_ != "PROPN" or name.i > number.i:
+        return None
+    top = name
+    while top.dep_ in ("appos", "conj") and top.head.pos_ == "PROPN":
+        top = top.head
+    counted = top.head
+    if top.dep_ not in ("appos", "conj") or counted.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "nummod" and _is_number(c) for c in counted.children):
+        return None
+    return counted, _phrase(name, conjuncts=False)
 
 
 def _counted_by(noun: Token) -> Token:
@@ -320,6 +409,15 @@ def _class_of(noun: Token) -> str:
     named = noun_class(noun.lemma_.lower())
     if named != "people":
         return named
+    for child in noun.children:  # "the people hurt", "people killed in the blast", "injured people"
+        if child.dep_ in ("acl", "amod") and child.i != noun.i:
+            for fate, (_verbs, states) in v.PEOPLE_FATES.items():
+                if child.lower_ in states:
+                    return fate
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the evacuation of 300 people"
+        fate_noun = v.FATE_NOUNS.get(noun.head.head.lemma_.lower())
+        if fate_noun:
+            return fate_noun
     verb = noun.head
     intransitive = not any(c.dep_ == "dobj" for c in verb.children)
     for fate, (verbs, states) in v.PEOPLE_FATES.items():

@@ -175,7 +175,7 @@ NOUN_CLASSES = {
     "troops": frozenset("troop soldier serviceman servicemen servicewoman fighter personnel".split()),
     "people": frozenset("people person individual civilian resident".split()),
     "dead": frozenset("dead death fatality casualty victim toll".split()),
-    "injured": frozenset("injured wounded".split()),
+    "injured": frozenset("injured injure wounded".split()),  # "the injured": the parser lemmatises it "injure"
     "missing": frozenset(["missing"]),
     "countries": frozenset("country state nation".split()),
     "refugees": frozenset("refugee evacuee asylum-seeker".split()),
@@ -193,6 +193,13 @@ PEOPLE_FATES = {
     "missing": (frozenset(), frozenset("missing unaccounted".split())),
     "refugees": (frozenset("evacuate displace".split()), frozenset("evacuated displaced homeless".split())),
 }
+# Nouns of what happened to the people "of" them: "the evacuation of 300 people", "the deaths of 12 people".
+FATE_NOUNS = {"evacuation": "refugees", "displacement": "refugees", "death": "dead", "killing": "dead"}
+# Classes whose counts of one event are revised as reports come in (a toll rises, the missing are found): two
+# reports of one such count in time order are a change even where the claims date the event the same day.
+RUNNING_CLASSES = frozenset({"dead", "injured", "missing", "refugees"})
+# Verbs of having, winning or losing: their subject owns the count that is their object ("Labour won 58 seats").
+OWNING_VERBS = frozenset("have hold win take get gain secure own employ control lose keep field be".split())
 # Nouns that stand for a count of what their "of" names: "the number of troops rose to 1,200".
 COUNT_NOUNS = frozenset("number total tally count figure".split())
 

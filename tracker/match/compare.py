@@ -747,7 +747,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
         for y in b.counts:
-            if _count_key(x) == _count_key(y) and x.value == y.value:
+            if _count_key(x) == _count_key(y) and x.value == y.value and _same_owner(a, x, b, y, entities):
                 frames = (_count_frame(a, x), _count_frame(b, y))
                 said = f"{_count_words(a, x)} and {_count_words(b, y)}"
                 return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)}: {said}", shared, frames)
@@ -757,8 +757,12 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
                 continue
             if not _one_set(a, x, b, y):
                 continue  # deaths in 2010-15 and deaths in 2009-18: two sets
+            if not _same_owner(a, x, b, y, entities):
+                continue  # Labour's seats and the Greens' seats: two sets
             frames = (_count_frame(a, x), _count_frame(b, y))
             order = _order(a, b)
+            if order is None and x.noun_class in v.RUNNING_CLASSES:
+                order = _report_order(a, b)  # a toll of one day's event, revised by a later report
             if order is None and (x.trend or y.trend):
                 order = _trend_order((a, x), (b, y))
             if order is None:
@@ -784,6 +788,30 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _report_order(a: Reading, b: Reading) -> tuple[Reading, Reading] | None:
+    """The two claims in the order of their reports, or None when they were published the same day."""
+    pa, pb = a.claim.published, b.claim.published
+    if pa is None or pb is None or pa == pb:
+        return None
+    return (a, b) if pa < pb else (b, a)
+
+
+def _same_owner(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact, entities) -> bool:
+    """Two counts of one class are of one owner unless both say whose they are and the owners differ: the
+    entities their owners' words name, or, where those name none, the words themselves."""
+    if not x.owner or not y.owner:
+        return True
+    ex = _entities_named([x.owner], a.claim.entities, entities)
+    ey = _entities_named([y.owner], b.claim.entities, entities)
+    if ex and ey:
+        return ex == ey  # "the Union" and "the Union and the Greens" own two sets
+    return _owner_key(x.owner) == _owner_key(y.owner)
+
+
+def _owner_key(words: str) -> str:
+    return name_key(re.sub(r"['’]s?$", "", words))
 
 
 def _one_set(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact) -> bool:
@@ -878,7 +906,7 @@ def _count_words(r: Reading, q: QuantityFact) -> str:
 
 def _count_frame(r: Reading, q: QuantityFact) -> dict[str, Any]:
     frame: dict[str, Any] = {"value": str(q.value), "kind": q.kind, "noun": q.noun, "class": q.noun_class}
-    for name in ("modifier", "currency", "trend_words"):
+    for name in ("modifier", "currency", "trend_words", "owner"):
         if getattr(q, name):
             frame[name] = getattr(q, name)
     if q.cumulative:

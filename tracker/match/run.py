@@ -543,4 +543,6 @@ def _quantity(q: ClaimQuantity) -> QuantityFact:
         q.partial,
         q.trend,
         q.trend_words,
+        q.owner,
+        _span(q.owner_start, q.owner_end),
     )

@@ -40,6 +40,7 @@ CLAIM_SUBJECT = width(Claim.subject)
 ROLE_TEXT = width(ClaimRole.title)
 QUANTITY_VALUE = width(ClaimQuantity.value)
 QUANTITY_NOUN = width(ClaimQuantity.noun)
+QUANTITY_OWNER = width(ClaimQuantity.owner)
 QUANTITY_UNIT = width(ClaimQuantity.unit)
 FRAME_WORDS = width(ClaimQuantity.trend_words)  # the words of a trend or of a succession
 EVENT_TEXT = width(ClaimEvent.words)  # an event's words and its place

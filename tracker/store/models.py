@@ -241,6 +241,10 @@ class ClaimQuantity(Base):
     # Which way the claim says the count moved to its value ("rise", "fall"), and the words that say it.
     trend: Mapped[str | None] = mapped_column(String(10))
     trend_words: Mapped[str | None] = mapped_column(String(100))
+    # Whose count it is, as written ("Labour" won 58 seats), and where those words are in the source text.
+    owner: Mapped[str | None] = mapped_column(String(200))
+    owner_start: Mapped[int | None] = mapped_column(Integer)
+    owner_end: Mapped[int | None] = mapped_column(Integer)
 
     claim: Mapped[Claim] = relationship(back_populates="quantities")
 

@@ -22,6 +22,7 @@ from tracker.store.limits import (
     OUTLET_NAME,
     PRESENCE_WHO,
     QUANTITY_NOUN,
+    QUANTITY_OWNER,
     QUANTITY_UNIT,
     QUANTITY_VALUE,
     ROLE_TEXT,
@@ -257,6 +258,8 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
         value = format(fact.value, "f")
         if len(value) > QUANTITY_VALUE:
             continue  # a "number" wider than any amount is not one
+        owner = fitting(fact.owner, QUANTITY_OWNER)
+        owned = fact.owner_span if owner else None
         out.append(
             ClaimQuantity(
                 position=len(out),
@@ -273,6 +276,9 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
                 end=fact.span.end if fact.span else None,
                 trend=fact.trend,
                 trend_words=fitting(fact.trend_words, FRAME_WORDS),
+                owner=owner,
+                owner_start=owned.start if owned else None,
+                owner_end=owned.end if owned else None,
             )
         )
     return out
@@ -560,6 +566,7 @@ def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
                 "unit": q.unit,
                 "trend": q.trend,
                 "trend_words": q.trend_words,
+                "owner": q.owner,
             }
         )
     return out
