@@ -360,11 +360,36 @@ def pg_workers(url: str, pages: int, work: Path, budget: Budget, results: Result
 
 
 def build_key() -> str:
-    """What a cached database depends on: the generator's code and the schema's migrations."""
+    """What a cached database depends on: the generator's code. A later migration does not make it stale: a kept
+    database is migrated in place when reused (``upgraded``), as a user's database is on first open."""
     digest = hashlib.sha256()
-    for path in [HERE / "scale_corpus.py", *sorted((REPO / "alembic" / "versions").glob("*.py"))]:
-        digest.update(path.read_bytes())
+    digest.update((HERE / "scale_corpus.py").read_bytes())
     return digest.hexdigest()[:16]
+
+
+def legacy_key(db: Path) -> str | None:
+    """The key a database was built under before migrations left the key: the generator's code with every
+    migration up to the database's own revision."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except (sqlite3.Error, TypeError):
+        return None
+    digest = hashlib.sha256()
+    digest.update((HERE / "scale_corpus.py").read_bytes())
+    for path in sorted((REPO / "alembic" / "versions").glob("*.py")):
+        if path.name[:4] <= str(revision)[:4]:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def upgraded(db: Path) -> None:
+    """Migrate a kept database to the current head, once and untimed, before anything is measured on it."""
+    from tracker.store import open_store
+
+    open_store(f"sqlite:///{db}").dispose()
 
 
 def built_database(
@@ -377,8 +402,10 @@ def built_database(
     key = build_key() + ("-settled" if settle else "")
     if keep and db.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())
-        if meta.get("key") == key:
+        legacy = legacy_key(db)
+        if meta.get("key") in (key, legacy + ("-settled" if settle else "") if legacy else key):
             log(f"reusing {db} (built in {meta['build_s']} s)")
+            upgraded(db)
             return db, meta
     _drop(db)
     log(f"building {size:,} synthetic articles into {db}")
