@@ -150,6 +150,14 @@ def test_a_past_role_verb_is_an_event() -> None:
 # --- appointments ---------------------------------------------------------------------------------------
 
 
+def test_named_with_an_apposition_before_as_and_a_day_after_the_title() -> None:
+    """ "The board named X, the company's finance director, as interim chief executive on Monday": the parse
+    may hang "as" on the board; the day is when the naming happened, not part of the post."""
+    text = "The board named Ida Brenner, the company's finance director, as interim chief executive on Monday."
+    named = [f for f in facts(text) if f.rule == "appointment"]
+    assert [(f.holder, f.title) for f in named] == [("Ida Brenner", "interim chief executive")]
+
+
 def test_named_interim_chief_executive() -> None:
     fact = one("Ida Brenner was named interim chief executive of Dravia Foods.", "Ida Brenner")
     assert (fact.rule, fact.title, fact.organisation) == (

@@ -304,6 +304,8 @@ def _title(sentence: Sentence, noun: Token) -> _Title | None:
             break
         if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                break  # "chief executive on Monday": the time of the naming, not part of the post
             tail = _phrase_end(child)
             if objects and child.lower_ in BODY_PREPOSITIONS and organisation is None:
                 organisation = _noun_phrase(sentence, objects[0])
@@ -479,7 +481,12 @@ def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
     if not name:
         return
     nouns = [c for c in children if c.dep_ in {"oprd", "attr", "xcomp"} and c is not holder]
-    nouns += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
+    if token.dep_ == "acl" and not preps:
+        # "The board named X, the head of Y, as chief": the parse may read "the board named X" as a noun phrase
+        # and hang "as" on the board; after the name, it is the naming's all the same
+        preps = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > holder.i]
+    nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     for noun in nouns[:1]:
         title = _title(sentence, noun)
         if title and _person_like(name, noun):
