@@ -259,6 +259,19 @@ def test_one_person_in_two_single_holder_posts_on_the_same_days_is_a_conflict() 
     assert (link.kind, link.rule) == (CONFLICT, "two-posts")
 
 
+def test_one_person_named_to_a_second_post_at_one_time_moves_to_it() -> None:
+    """ "Odin, the finance minister, was appointed defence minister": on one day, the post with words of
+    succession is the later one (a change), not two posts at once."""
+    link = only(
+        run(
+            holds(61, POST, "2024-03-04", ODIN, "Velmoran Defence Minister", VELMORA, change="appointed",
+                  change_words="was appointed"),
+            holds(60, LEDGER, "2024-03-04", ODIN, "Velmoran Finance Minister", VELMORA),
+        )
+    )  # fmt: skip
+    assert (link.kind, link.rule, link.claims) == (TEMPORAL_CHANGE, "post-changed", (60, 61))
+
+
 def test_a_persons_post_changing_in_time_order_is_a_change_with_its_direction() -> None:
     link = only(
         run(

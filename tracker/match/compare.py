@@ -574,6 +574,9 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
         if not distinct_posts(x.office, y.office, _place_words(a, b, entities)):
             return NOTHING  # "chief executive of Lumo" and "Lumo CEO and founder": perhaps one post, no alarm
         name = entities[x.person].name
+        if order is None and x.begins != y.begins:
+            # "X, the head of Y, was appointed chief of Z": the post with words of succession is the later one
+            order = (b, a) if x.begins else (a, b)
         if order is None:
             return Verdict(
                 CONFLICT,
