@@ -485,7 +485,7 @@ def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
     if token.dep_ == "acl" and not preps:
         # "The board named X, the head of Y, as chief": the parse may read "the board named X" as a noun phrase
         # and hang "as" on the board; after the name, it is the naming's all the same
-        preps = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > holder.i]
+        preps = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > name[-1].i]
     nouns += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     for noun in nouns[:1]:
         title = _title(sentence, noun)
