@@ -130,3 +130,22 @@ def test_a_name_with_two_particles_is_one_person() -> None:
     found = {m.text: m.type for m in find_mentions(analyse(text, [Span(0, len(text))]))}
     assert found.get("Pieter van der Meer") == PERSON and found.get("Ana de la Cruz") == PERSON, found
     assert "Pieter" not in found and "Meer" not in found
+
+
+def test_a_name_with_its_particle_written_on_by_a_hyphen_stays_whole() -> None:
+    """ "al-Mansour", "el-Sisi": a particle written onto the name with a hyphen, as romanised Arabic names write
+    it; the name is found whole, alone or after a given name."""
+    found = mentions(
+        "The Ostra Union, led by former finance minister Karim al-Hadari, won. Lawmakers then approved al-Hadari."
+    )
+    assert found["Karim al-Hadari"][0] == PERSON
+    assert "al-Hadari" in found
+
+
+def test_a_persons_title_in_apposition_outweighs_the_recognisers_guess_of_a_place_or_body() -> None:
+    """ "Adaeze Okonkwo, the plant manager," and "Marit de Groot, its deputy director,": the small model may call
+    an unfamiliar name a place or a body; the title beside it says a person."""
+    found = mentions("The union wants Adaeze Okonkwo, the plant manager, to be suspended.")
+    assert found["Adaeze Okonkwo"][0] == PERSON
+    found = mentions("The inspectorate said that Marit de Groot, its deputy director, would lead the inquiry.")
+    assert found["Marit de Groot"][0] == PERSON

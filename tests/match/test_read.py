@@ -203,3 +203,11 @@ def test_two_posts_are_distinct_only_when_their_classes_or_bodies_do_not_meet() 
     velmora = frozenset({"vilmor"})
     assert not distinct_posts(office("Velmoran Defence Minister"), office("Velmoran Finance Minister"))
     assert distinct_posts(office("Velmoran Defence Minister"), office("Velmoran Finance Minister"), velmora)
+
+
+def test_a_post_whose_body_is_named_by_its_kind_alone_may_be_any_named_one() -> None:
+    """ "the party's leader" and "Union leader": "the party" may be the Union, so no second post; two named
+    bodies stay two posts."""
+    assert not distinct_posts(office("party's leader"), office("Ostra Union leader"))
+    assert not distinct_posts(office("head of the agency"), office("head of the Velmo Port Authority"))
+    assert distinct_posts(office("Ostra Union leader"), office("Velmo Labour Party leader"))

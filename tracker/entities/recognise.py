@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tracker.analyse import Document
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
-from tracker.extract.names import NAME_PARTICLES, Token, people, tokens
+from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, people, tokens
 from tracker.extract.roles import is_side_fact, role_facts
 
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
@@ -242,8 +242,7 @@ def _capital_runs(toks: list[Token], taken: set[int]) -> list[tuple[int, int]]:
 
 
 def _capital(tok: Token) -> bool:
-    word = tok.text.strip("()")
-    return bool(word) and word[0].isupper() and tok.text not in {"(", ")"}
+    return tok.is_capitalised and tok.text not in {"(", ")"}  # "al-Mansour" too
 
 
 def _split_run(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
@@ -379,7 +378,7 @@ def _guess_type(
         or word.lower() in v.GEO_MODIFIERS  # "Western governments"
         or (run[0].bare in v.ORGANISATION_NOUNS and run[0].bare not in v.PROPER_BODIES)  # "the Office"
         or run[0].bare in v.EVENT_NOUNS  # "the Summit"
-        or ("-" in word and not _ACRONYM.match(word))  # "Russia-Ukraine talks": a compound adjective
+        or ("-" in word and not _ACRONYM.match(word) and not hyphened_name(word))  # "Russia-Ukraine talks"
     ):
         return None, False
     if any(t.bare in v.ORGANISATION_NOUNS for t in run) or (len(run) > 1 and last_word in v.MEDIA_NOUNS):

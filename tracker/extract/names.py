@@ -23,6 +23,10 @@ NAME_PARTICLES = frozenset(
 )
 # Particles that may stand in a row inside one name: "van der", "de la", "van den".
 MAX_PARTICLES = 2
+# Particles written onto the next word with a hyphen, as romanised Arabic names write the article and "son of"
+# ("al-Mansour", "el-Sisi", "ash-Shara", "ibn-Saud"): the word is a capitalised name word all the same.
+HYPHENED_PARTICLES = frozenset("al el ad ar as ash at az an ibn bin abu ben".split())
+_HYPHENED = re.compile(r"([a-z]+)-([^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,17 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         word = self.text.strip("()")
-        return bool(word) and word[0].isupper()
+        if not word:
+            return False
+        return word[0].isupper() or hyphened_name(word)
+
+
+def hyphened_name(word: str) -> bool:
+    """A name word with its particle written on: "al-Mansour", "el-Sisi"."""
+    hyphened = _HYPHENED.match(word)
+    if hyphened is None:
+        return False
+    return hyphened.group(1) in HYPHENED_PARTICLES and hyphened.group(2).isupper()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
 from tracker.extract.facts import RoleFact
+from tracker.extract.names import HYPHENED_PARTICLES, NAME_PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -193,20 +194,32 @@ def _title_verb(inside: list[Token]) -> Token | None:
 # -- names ------------------------------------------------------------------------------------------------
 
 
-def _name(token: Token) -> list[Token] | None:
-    """The name whose last word is ``token``: it and the proper nouns compounded to its left; None when the
-    token is no person's name (a place, a date, a pronoun, a common noun)."""
-    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PERSON or token.tag_ == "NNPS":
+def _name(token: Token, labelled: bool = True) -> list[Token] | None:
+    """The name whose last word is ``token``: it and the proper nouns compounded to its left, a lower-case
+    particle among them ("Annelies de Vries"); None when the token is no person's name (a place, a date, a
+    pronoun, a common noun). Not ``labelled``: the recogniser's label of a place is not taken as the last word."""
+    if token.pos_ != "PROPN" or (labelled and token.ent_type_ in NOT_PERSON) or token.tag_ == "NNPS":
         return None
     words = [token]
     i = token.i - 1
     while i >= token.sent.start:
         left = token.doc[i]
+        particle = token.doc[i - 1] if i - 1 >= token.sent.start else None
+        written_on = particle is not None and not particle.whitespace_ and not left.whitespace_
+        if left.text == "-" and particle is not None and particle.lower_ in HYPHENED_PARTICLES and written_on:
+            words[:0] = [particle, left]  # "al-Mansour": the particle written onto the name
+            i -= 2
+            continue
         if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != token.i or title_like(left, token):
             break
         words.insert(0, left)
         i -= 1
-    if any(not w.text[:1].isupper() or w.lower_.rstrip(".") in v.ROLE_NOUNS for w in words):
+    inner = words[1:-1]
+    if any(
+        (not w.text[:1].isupper() and not (w in inner and w.lower_ in NAME_PARTICLES | HYPHENED_PARTICLES | {"-"}))
+        or w.lower_.rstrip(".") in v.ROLE_NOUNS
+        for w in words
+    ):
         return None  # "President", "Secretary": a title standing alone names no one
     if all(w.lower_ in v.NOT_NAME_WORDS for w in words):
         return None
@@ -374,6 +387,11 @@ def _apposition(sentence: Sentence, token: Token) -> Iterator[Role]:
         return
     head = token.head
     name, noun = (_name(head), token) if _name(head) else (_name(token), head)
+    if not name and _person_noun(token) and any(c.dep_ in ("det", "poss") for c in token.children):
+        # "Seun Adeyemi, the plant manager,": a person's title set beside a name of two words or more outweighs
+        # the recogniser's guess that the name is a place
+        named = _name(head, labelled=False)
+        name, noun = (named, token) if named and len(named) > 1 else (None, token)
     if not name:
         return
     title = _title(sentence, noun)

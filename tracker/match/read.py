@@ -261,7 +261,14 @@ def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -
         body = (set(post.body) | post.acronyms) - places
         return body or set(post.owner)  # the body, else whose post it is
 
-    return not (named(a) & named(b))
+    na, nb = named(a), named(b)
+    if (na and na <= _GENERIC_BODIES) or (nb and nb <= _GENERIC_BODIES):
+        return False  # "the party's leader" and "Union leader": a body named by its kind may be the named one
+    return not (na & nb)
+
+
+# Bodies named by their kind alone ("the party", "the ministry"), folded as office bodies are.
+_GENERIC_BODIES = frozenset(body_word(w) for w in v.ORGANISATION_NOUNS)
 
 
 # Presence at an event: who was there, and who was not ("did not send anyone", "stayed in X", "by video link").
