@@ -96,6 +96,31 @@ def test_dates_inside_the_body_are_not_the_publication_date() -> None:
     assert date_of(text) is None
 
 
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("OSTWICK, March 10, 2025 (VPA) - The council of Velmora approved plans", dt.date(2025, 3, 10)),
+        ("PELLA, Thursday 14 October 2027 (CPA) - The council approved plans", dt.date(2027, 10, 14)),
+        ("NEW BRENMOOR, 3 May 2024 - The council approved plans", dt.date(2024, 5, 3)),
+        ("On 17 December 2021 the council of Velmora approved plans", None),  # a date in the story, no dateline
+        ("Pella, 3 May 2024 was a quiet day for the council", None),  # no capitals, no dash: not a dateline
+    ],
+)
+def test_a_wire_dateline_opening_the_body_is_the_publication_date(opening: str, expected: dt.date | None) -> None:
+    text = f"Velmora Evening Star\n\n{opening} for a new ferry terminal on Wednesday.\n"
+    assert date_of(text) == expected
+
+
+def test_a_page_that_states_its_date_only_in_its_byline_words() -> None:
+    page = (
+        "<html><head><title>Ferry terminal approved</title></head><body><article><h1>Ferry terminal approved</h1>"
+        '<p class="meta">By Ida Brenner · Published Friday 18 April 2025</p>'
+        "<p>The council of Velmora approved plans for a new ferry terminal on Thursday, ending a long dispute.</p>"
+        "</article></body></html>"
+    )
+    assert html_date(page) == dt.date(2025, 4, 18)
+
+
 @pytest.mark.parametrize("line", ["", "Velmora Evening Star", "31.02.2021", "17 December 1850"])
 def test_no_date_gives_none(line: str) -> None:
     assert date_of(with_header(line)) is None

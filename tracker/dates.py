@@ -64,7 +64,8 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
 
 
 def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = DATES) -> dt.date | None:
-    """The first publication date stated in the lines above the body (the dateline and byline area)."""
+    """The first publication date stated in the lines above the body (the dateline and byline area), else the
+    wire dateline that opens the body ("CORVENNA, March 10, 2025 (EPA) - The ...")."""
     first_body = next((i for i, v in enumerate(verdicts) if v.body), len(verdicts))
     for verdict in verdicts[: first_body + settings.header_lines_into_body]:
         if verdict.reason == "link to another story":
@@ -75,7 +76,24 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
                 continue
             if settings.min_year <= value.year <= settings.max_year:
                 return value
+    if first_body < len(verdicts):
+        opening = WIRE_DATELINE.match(verdicts[first_body].span.of(text))
+        if opening:
+            found = find_dates(opening.group(0))
+            if found and settings.min_year <= found[0][1].year <= settings.max_year:
+                return found[0][1]
     return None
+
+
+_ANY_MONTH = r"(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ANY_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A wire dateline opening the body: the place in capitals, a comma, the date (a weekday before it or not), and
+# the agency or a dash: "CORVENNA, March 10, 2025 (EPA) -", "CASTRELLE, Thursday 14 October 2027 (CPA) -".
+WIRE_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,40},\s+(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:{_ANY_DAY}\s+(?:of\s+)?{_ANY_MONTH},?\s+\d{{4}}|{_ANY_MONTH}\s+{_ANY_DAY},?\s+\d{{4}})"
+    r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]"
+)
 
 
 # Page parts that list other stories (with their own dates): removed before the page's date is looked for.
@@ -95,13 +113,24 @@ def html_date(html: str, settings: DateSettings = DATES) -> dt.date | None:
     """
     from htmldate import find_date
 
+    page = _without_other_stories(html)
     found = find_date(
-        _without_other_stories(html),
+        page,
         original_date=True,
         extensive_search=False,
         min_date=f"{settings.min_year}-01-01",
         max_date=f"{settings.max_year}-12-31",
     )
+    if not found and not isinstance(page, str):
+        # No date in the markup: the page may state it in its own words ("Published Friday 18 April 2025" in the
+        # byline). Other stories' blocks are gone, so htmldate's search of the text reads the page's own date.
+        found = find_date(
+            page,
+            original_date=True,
+            extensive_search=True,
+            min_date=f"{settings.min_year}-01-01",
+            max_date=f"{settings.max_year}-12-31",
+        )
     return dt.date.fromisoformat(found) if found else None
 
 
