@@ -114,20 +114,14 @@ def html_date(html: str, settings: DateSettings = DATES) -> dt.date | None:
     from htmldate import find_date
 
     page = _without_other_stories(html)
-    found = find_date(
-        page,
-        original_date=True,
-        extensive_search=False,
-        min_date=f"{settings.min_year}-01-01",
-        max_date=f"{settings.max_year}-12-31",
-    )
-    if not found and not isinstance(page, str):
-        # No date in the markup: the page may state it in its own words ("Published Friday 18 April 2025" in the
-        # byline). Other stories' blocks are gone, so htmldate's search of the text reads the page's own date.
-        found = find_date(
+    found = None
+    # No date in the markup: the page may state it in its own words ("Published Friday 18 April 2025" in the
+    # byline). Other stories' blocks are gone, so htmldate's search of the text then reads the page's own date.
+    for extensive in (False, True) if not isinstance(page, str) else (False,):
+        found = found or find_date(
             page,
             original_date=True,
-            extensive_search=True,
+            extensive_search=extensive,
             min_date=f"{settings.min_year}-01-01",
             max_date=f"{settings.max_year}-12-31",
         )
