@@ -457,3 +457,52 @@ def test_a_reporting_tag_inside_the_main_clause_is_known_apart_from_its_words(te
 def test_a_clause_without_a_reporting_tag_has_no_untagged_words() -> None:
     main = split(parse("The bridge will reopen in May, but the tunnel will stay shut.").tokens)[0]
     assert main.untagged is None
+
+
+# --- present participles after a comma ---------------------------------------------------------------------------
+
+
+def test_a_present_participle_after_a_comma_is_a_side_fact_of_the_host_subject() -> None:
+    text = "A fire tore through a plastics factory in Osk on Thursday, injuring 12 workers and forcing 300 people out."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "A fire tore through a plastics factory in Osk on Thursday.",
+        "A fire injured 12 workers.",
+        "A fire forced 300 people out.",
+    ]
+    assert {c.rule for c in claims[1:]} == {"ing-clause"}
+    assert [(q.value, q.noun_class) for q in claims[1].quantities] == [(12, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "The storm hit the Velmo coast on Monday, leaving 300 families homeless.",
+            "The storm left 300 families homeless.",
+        ),
+        (
+            "The plan will cut costs at the Osk port, saving 3 million euros a year.",
+            "The plan will save 3 million euros a year.",
+        ),
+        (
+            "The plan cuts costs at the Osk port, saving 3 million euros a year.",
+            "The plan saves 3 million euros a year.",
+        ),
+    ],
+)
+def test_a_present_participle_takes_its_host_s_tense(text: str, side: str) -> None:
+    assert texts(claims_of(text))[1:] == [side]
+
+
+def test_a_participle_that_is_a_preposition_is_no_side_fact() -> None:
+    text = "Ana Sorel spoke in Osk for an hour, including a long passage on the port."
+    assert texts(claims_of(text)) == [text]
+
+
+def test_past_tense_of_regular_and_irregular_verbs() -> None:
+    from tracker.extract.syntax import past_tense
+
+    assert [past_tense(w) for w in ("injure", "carry", "stop", "visit", "kill", "leave", "bring")] == [
+        "injured", "carried", "stopped", "visited", "killed", "left", "brought",
+    ]  # fmt: skip

@@ -407,7 +407,14 @@ def _counted_by(noun: Token) -> Token:
 def _class_of(noun: Token) -> str:
     """The counted noun's class; people are counted by what happened to them ("12 people died": the dead)."""
     named = noun_class(noun.lemma_.lower())
+    if named in v.PEOPLE_FATES:
+        return named
     if named != "people":
+        # "injuring 12 workers", "14 soldiers were killed": what happened to them is what is counted
+        verb = noun.head
+        for fate, (verbs, _states) in v.PEOPLE_FATES.items():
+            if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in verbs:
+                return fate
         return named
     for child in noun.children:  # "the people hurt", "people killed in the blast", "injured people"
         if child.dep_ in ("acl", "amod") and child.i != noun.i:

@@ -35,6 +35,7 @@ SYNTAX_RULES = {
     "colon-clause": "a clause after a colon or a semicolon",
     "relative-clause": "a non-restrictive relative clause after a comma: 'P, which was approved ...': 'P was approved'",
     "participle": "a past participle after a comma: 'the call, scheduled for 9 pm,': 'the call was scheduled ...'",
+    "ing-clause": "a present participle after a comma: 'a fire hit the plant, injuring 12': 'a fire injured 12'",
     "apposition": "a common-noun apposition after a comma: 'aid, an increase of 5 %': 'aid is an increase of 5 %'",
     "time-clause": "a subordinate clause of time with its own subject: 'after A concluded B': 'A concluded B'",
     "absolute": "'..., the latest being D': 'The latest of the countries is D'",
@@ -235,6 +236,89 @@ def _participle(token: Token, taken: set[int]) -> Part | None:
     return Part("participle", f"{name} {be} {_words(sub)}", antecedent[0].i, sub[-1].i, subject=name, side=True)
 
 
+def _ing_clause(token: Token, taken: set[int]) -> Part | None:
+    """ "A fire tore through the plant, injuring 12 workers" gives "A fire injured 12 workers": a present
+    participle after a comma, with an object of its own, said of its host clause's subject."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj"):
+        return None
+    first = token.head if token.dep_ == "conj" else token  # "..., injuring 12 and forcing 300 out"
+    if first.tag_ != "VBG" or first.dep_ != "advcl" or not _after_comma(first):
+        return None
+    if token.lower_ in v.PREPOSITION_PARTICIPLES or token.lower_ in v.REPORTING_PARTICIPLES:
+        return None  # ", including X", ", stressing that": other rules, or no fact of their own
+    if token.lemma_.lower() in v.REPORTING_VERBS:
+        return None  # ", telling Cook that ...": what was said is no fact of the host's subject
+    if any(t.text in _QUOTE_MARKS or t.lower_ in ("you", "your", "yourself", "yourselves") for t in token.subtree):
+        return None  # words spoken to someone, not a fact
+    if any(c.dep_ in _SUBJECTS or c.dep_ in ("mark", "aux", "auxpass") for c in token.children):
+        return None
+    if not any(c.dep_ in ("dobj", "ccomp", "attr") for c in token.children):
+        return None
+    host = first.head
+    subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > token.i or subject.pos_ == "PRON" or host.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in host.children):
+        return None  # "X was charged with ..., visiting ...": whose act the participle is, the passive hides
+    # a participle coordinated with this one is a fact of its own
+    others = {t.i for c in token.children if c.dep_ == "conj" and c.tag_ == "VBG" for t in c.subtree}
+    others |= {c.i for c in token.children if c.dep_ == "cc" and others and c.i < min(others)}
+    mine = [t for t in token.subtree if t.i not in others]
+    sub = [t for t in mine if t.i not in taken]
+    rest = [t for t in sub if t.i != token.i]
+    closed = _closed(sub) or sub[-1].i + 1 in others  # "..., injuring 12 workers and forcing ..."
+    if len(rest) < _MIN_SIDE_WORDS - 1 or sub[0].i != token.i or not _checkable(rest) or not closed:
+        return None
+    # the parse may give a subject in two pieces ("Velmora's opposition | Civic Union took ..."): all of them
+    pieces = [c for c in host.children if c.dep_ == "nsubj" and c.i < host.i]
+    name = _words([t for piece in pieces for t in _without_clauses(piece)])
+    _take(taken, mine, comma_before=token is first, cc_before=token is not first)
+    words = f"{name} {_tensed(token.lemma_.lower(), host, subject)} {_words(rest)}"
+    return Part("ing-clause", words, min(p.left_edge.i for p in pieces), sub[-1].i, subject=name, side=True)
+
+
+def _tensed(lemma: str, host: Token, subject: Token) -> str:
+    """The participle's verb in its host's tense: "hit the coast, killing" -> "killed"; "will cut costs, saving"
+    -> "will save"; "cuts costs, saving" -> "saves"."""
+    modal = next((c for c in host.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    if modal is not None:
+        return f"{modal.lower_} {lemma}"
+    finite = [host, *(c for c in host.children if c.dep_ in ("aux", "auxpass"))]
+    if any(t.tag_ == "VBD" for t in finite) or host.tag_ == "VBN":
+        return past_tense(lemma)
+    if host.tag_ == "VBZ" or any(t.tag_ == "VBZ" for t in finite):
+        return _third_person(lemma)
+    if host.tag_ == "VBP" or plural(subject):
+        return lemma
+    return past_tense(lemma)
+
+
+def _third_person(lemma: str) -> str:
+    """ "save" -> "saves", "carry" -> "carries", "push" -> "pushes", "have" -> "has"."""
+    if lemma == "have":
+        return "has"
+    if lemma.endswith(("s", "sh", "ch", "x", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def past_tense(lemma: str) -> str:
+    """The simple past of an English verb: the lexicon's irregular form, else the regular one ("injure" ->
+    "injured", "carry" -> "carried", "stop" -> "stopped", "visit" -> "visited")."""
+    if lemma in v.IRREGULAR_PAST:
+        return v.IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    vowels = [i for i, ch in enumerate(lemma) if ch in "aeiou"]
+    if len(vowels) == 1 and len(lemma) >= 3 and vowels[0] == len(lemma) - 2 and lemma[-1] not in "wxy":
+        return lemma + lemma[-1] + "ed"  # one syllable ending consonant-vowel-consonant: "stop", "plan"
+    return lemma + "ed"
+
+
 def _apposition(token: Token, taken: set[int]) -> Part | None:
     """ "£2 billion in aid, an increase of £200 million" gives "£2 billion in aid is an increase of ..."; people's
     titles in apposition are roles, read elsewhere."""
@@ -315,7 +399,7 @@ def _absolute(token: Token, taken: set[int]) -> Part | None:
     return Part("absolute", words, lead[0].i, max(t.i for t in phrase), side=True)
 
 
-_SIDE_RULES = ((_time_clause,), (_relative_clause, _participle, _apposition, _absolute))
+_SIDE_RULES = ((_time_clause,), (_relative_clause, _participle, _ing_clause, _apposition, _absolute))
 
 
 # --- clauses --------------------------------------------------------------------------------------------------
