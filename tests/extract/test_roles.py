@@ -416,3 +416,21 @@ def test_a_post_held_since_a_time_in_the_past_perfect_is_held_no_longer(text: st
 )
 def test_no_post_is_read_from_other_becomings(text: str) -> None:
     assert [c.role for c in claims_of(text) if c.role is not None] == []
+
+
+def test_a_post_its_holder_leaves_in_the_sentence_is_that_claims_fact_not_a_claim_that_they_hold_it() -> None:
+    """ "Ida Brenner, chief executive of Dravia Foods, resigned on Monday": no claim "Ida Brenner is chief
+    executive"; the sentence's claim carries the post, left (a later report calling her chief executive is
+    stale). One who speaks in the sentence still holds the post it names."""
+    (claim,) = claims_of("Ida Brenner, chief executive of Dravia Foods, resigned with immediate effect on Monday.")
+    assert claim.kind != "role" and claim.role is not None
+    assert (claim.role.title, claim.role.change, claim.role.change_words, claim.role.former) == (
+        "chief executive of Dravia Foods",
+        "left",
+        "resigned",
+        True,
+    )
+    said = claims_of("Ida Brenner, chief executive of Dravia Foods, said on Monday that sales rose.")
+    assert [c.text for c in by_kind(said, "role")] == ["Ida Brenner is chief executive of Dravia Foods."]
+    will = claims_of("Ida Brenner, chief executive of Dravia Foods, will resign in May.")
+    assert [c.text for c in by_kind(will, "role")] == ["Ida Brenner is chief executive of Dravia Foods."]

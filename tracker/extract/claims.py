@@ -199,10 +199,17 @@ def _sentence_claims(
     titled = [(p, "role-title", _parsed_role(p, roles, base)) for p in patterned if p.title]
     titled += [(p, "role-" + role.rule, role) for p, role in parsed if p.title]
     out: list[ClaimDraft] = []
+    left: list[ClaimDraft] = []
     for person, rule, role in sorted(titled, key=lambda t: t[0].start):
         if len(_title_words(person.title or "")) < MIN_TITLE_WORDS and (role is None or role.organisation is None):
             continue  # "X is President." does not say of what: a bare title is no claim of its own
-        out.append(_role_claim(text, sentence, person, context, rule, role))
+        drafted = _role_claim(text, sentence, person, context, rule, role)
+        if drafted.role is not None and drafted.role.former and drafted.role.change == "left":
+            # "X, chief executive of Y, resigned on Monday": no "X is chief executive" claim; the post left is
+            # the fact of the sentence's claim that says so
+            left.append(drafted)
+            continue
+        out.append(drafted)
     speaker = _speaker(sentence, found, context)
     for person in found:
         context.note(person)
@@ -211,6 +218,7 @@ def _sentence_claims(
     out.extend(_enumeration_claims(text, sentence, published))
     out.extend(_statement_claims(text, sentence, speaker, found, published, context, listed=bool(members)))
     out = _with_clause_roles(text, out, roles, context)
+    out = _with_left_posts(out, left)
     out = [_with_frames(text, sentence, replace(claim, sentence=sentence.span)) for claim in out]
     if speaker and context.is_person(speaker):
         context.last_person = context.full_name(speaker)
@@ -339,6 +347,25 @@ def _with_clause_roles(
         if holding:
             i = min(holding, key=lambda i: (out[i].end - out[i].start, i))
             out[i] = replace(out[i], role=role.fact(text, context.full_name(" ".join(role.holder.of(text).split()))))
+    return out
+
+
+def _with_left_posts(claims: list[ClaimDraft], left: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Each post its holder is said to leave in the sentence, as the fact of the narrowest claim that holds its
+    words (the claim that says it was left); a role claim of its own where none does."""
+    out = list(claims)
+    for drafted in left:
+        assert drafted.role is not None
+        holding = [
+            i
+            for i, claim in enumerate(out)
+            if claim.role is None and claim.kind != "role" and claim.start <= drafted.start and drafted.end <= claim.end
+        ]
+        if holding:
+            i = min(holding, key=lambda i: (out[i].end - out[i].start, i))
+            out[i] = replace(out[i], role=drafted.role)
+        else:
+            out.append(drafted)
     return out
 
 

@@ -162,6 +162,9 @@ def succession(sentence: Sentence, title: Span | None, holder: Span | None = Non
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
         if perfect and any(c.dep_ == "prep" and c.lower_ in v.FORMER_UNTIL for c in verb.children):
             former = True  # "had been chair until May", "had been ambassador since 2021"
+    left = _holder_left(sentence, holder_i) if verb is None else None
+    if left is not None:
+        found.append(left)  # "X, chief executive of Y, resigned on Monday": the post the holder left
     if not found and not former:
         return None
     if not found:
@@ -169,7 +172,24 @@ def succession(sentence: Sentence, title: Span | None, holder: Span | None = Non
     change, tokens = min(found, key=lambda f: SUCCESSION_RANK.index(f[0]))
     if change in ENDING and verb is not None and any(t.i == verb.i for t in tokens) and _done(verb):
         former = True  # "resigned as chair", "was dismissed as chair": held before
+    if left is not None and change in ENDING and tokens is left[1]:
+        former = True
     return Succession(change, sentence.span_of(min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)), former)
+
+
+def _holder_left(sentence: Sentence, holder_i: set[int]) -> tuple[str, list[Token]] | None:
+    """The words that say a title's holder left a post, when the holder is the subject of a verb of leaving
+    that has happened ("X, chief executive of Y, resigned", "X stepped down"), not negated."""
+    named = [t for t in sentence.tokens if t.i in holder_i and (t.head.i not in holder_i or t.head.i == t.i)]
+    if not named or named[0].dep_ not in ("nsubj", "nsubjpass") or named[0].head.pos_ != "VERB":
+        return None
+    acting = named[0].head
+    lemma = acting.lemma_.lower()
+    particles = [c for c in acting.children if c.dep_ in PARTICLE_DEPS and f"{lemma} {c.lower_}" in v.SUCCESSION]
+    change = v.SUCCESSION.get(f"{lemma} {particles[0].lower_}" if particles else lemma)
+    if change not in ENDING or not _done(acting) or any(c.dep_ == "neg" for c in acting.children):
+        return None
+    return change, [acting, *particles[:1]]
 
 
 def _hyphen_after(word: Token) -> bool:
