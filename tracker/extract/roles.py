@@ -411,7 +411,8 @@ def _apposition(sentence: Sentence, token: Token) -> Iterator[Role]:
         # "Seun Adeyemi, the plant manager,": a person's title set beside a name of two words or more outweighs
         # the recogniser's guess that the name is a place
         named = _name(head, labelled=False)
-        name, noun = (named, token) if named and len(named) > 1 else (None, token)
+        article = named[0].i > 0 and named[0].doc[named[0].i - 1].lower_ == "the" if named else False
+        name, noun = (named, token) if named and len(named) > 1 and not article else (None, token)
     if not name:
         return
     title = _title(sentence, noun)

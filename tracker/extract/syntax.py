@@ -255,6 +255,8 @@ def _ing_clause(token: Token, taken: set[int]) -> Part | None:
     if not any(c.dep_ in ("dobj", "ccomp", "attr") for c in token.children):
         return None
     host = first.head
+    if host.dep_ != "ROOT":
+        return None  # "X said Russia handed them a memorandum, setting out ...": whose act it is, unclear
     subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > token.i or subject.pos_ == "PRON" or host.pos_ not in ("VERB", "AUX"):
         return None
