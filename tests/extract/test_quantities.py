@@ -305,3 +305,25 @@ def test_people_are_counted_by_what_happened_to_them(text: str, value: int, noun
 def test_a_transitive_verb_of_change_moves_the_count_it_names() -> None:
     (fact,) = frames("The army has raised the number of troops in Brenmoor to 1,200.")
     assert (fact.value, fact.noun_class, fact.trend) == (1200, "troops", "rise")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun", "trend"),
+    [
+        ("Turnout stood at 63.1 percent in Ostwick.", "63.1", "turnout", None),
+        ("Final turnout in Ostwick was 64.7 percent.", "64.7", "turnout", None),
+        ("Velmoran unemployment rose to 5.2 percent in May.", "5.2", "unemployment", "rise"),
+        ("The commission said turnout had reached 63.1 percent.", "63.1", "turnout", "rise"),
+    ],
+)
+def test_a_percentage_that_states_the_level_of_a_named_measure(text: str, value: str, noun: str, trend) -> None:
+    (fact,) = [q for q in frames(text) if q.unit == "percent"]
+    assert (str(fact.value), fact.kind, fact.noun_class, fact.trend) == (value, MEASURE, noun, trend)
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares in Lumo closed 6 percent lower on Monday.", "Lumo shares fell 6 percent on Monday."]
+)
+def test_a_change_by_so_many_percent_names_no_measure(text: str) -> None:
+    (fact,) = frames(text)
+    assert (fact.kind, fact.noun_class) == (MEASURE, None)

@@ -777,3 +777,16 @@ def test_a_toll_of_one_day_revised_by_a_later_report_is_a_change() -> None:
     assert (later.kind, later.rule, later.claims) == (TEMPORAL_CHANGE, "count-changed", (82, 83))
     same_day = only(run(toll(82, LEDGER, "2024-03-03", 12), toll(83, POST, "2024-03-03", 31)))
     assert (same_day.kind, same_day.rule) == (CONFLICT, "count-conflict")
+
+
+def test_the_level_of_a_named_measure_in_percent_is_compared_and_a_bare_percentage_never() -> None:
+    def level(claim_id: int, outlet: str, published: str, value: str, noun: str | None) -> ClaimFacts:
+        q = QuantityFact(Decimal(value), MEASURE, noun, noun, unit="percent")
+        return claim(claim_id, outlet, published, f"Turnout in the Velmora election stood at {value} percent.",
+                     VELMORA, quantities=(q,))  # fmt: skip
+
+    rose = only(
+        run(level(90, LEDGER, "2024-03-10", "63.1", "turnout"), level(91, POST, "2024-03-12", "64.7", "turnout"))
+    )
+    assert (rose.kind, rose.rule) == (TEMPORAL_CHANGE, "count-changed")
+    assert run(level(90, LEDGER, "2024-03-10", "63.1", None), level(91, POST, "2024-03-12", "64.7", None)).links == []

@@ -287,6 +287,16 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     if currency is not None:
         purpose = _money_noun(group, after)
         return QuantityFact(value, MONEY, purpose, purpose, modifier, running, currency, None, span)
+    if after is not None and after.lower_ in v.PERCENT_WORDS:
+        measured = _level_of(after)
+        if measured is not None:
+            # "Turnout stood at 63.1 percent", "Final turnout was 64.7 percent": the level of a named measure
+            lemma = measured.lemma_.lower()
+            trend, trend_words = _trend(sentence, after)
+            return QuantityFact(
+                value, MEASURE, lemma, noun_class(lemma), modifier, False, None, "percent", span, False, trend,
+                trend_words,
+            )  # fmt: skip
     if after is not None and (is_measure_word(after.text) or after.lower_ == "per" or after.lower_ in v.DURATION_UNITS):
         return QuantityFact(value, MEASURE, None, None, modifier, False, None, after.lower_, span)
     if first.ent_type_ in ("PERCENT", "QUANTITY"):
@@ -391,6 +401,31 @@ def _gapped(number: Token) -> tuple[Token, list[Token]] | None:
     if not any(c.dep_ == "nummod" and _is_number(c) for c in counted.children):
         return None
     return counted, _phrase(name, conjuncts=False)
+
+
+def _level_of(unit: Token) -> Token | None:
+    """The common noun whose level a percentage states: the subject of "stood at", "was", "rose to", "fell to"
+    ("Turnout stood at 63.1 percent"); None for a change by so much ("shares fell 6 percent", "closed 6 percent
+    lower") or a percentage of no named measure."""
+    if unit.dep_ == "attr" and unit.head.lemma_ == "be":
+        verb = unit.head
+    elif unit.dep_ == "dobj" and unit.head.lemma_.lower() == "reach":
+        verb = unit.head  # "turnout had reached 63.1 percent"
+    elif unit.dep_ == "pobj" and unit.head.lower_ in ("at", "to") and unit.head.head.pos_ == "VERB":
+        verb = unit.head.head
+        if unit.head.lower_ == "to" and verb.lemma_.lower() not in v.TRENDS:
+            return None
+        if unit.head.lower_ == "at" and verb.lemma_.lower() not in v.LEVEL_VERBS:
+            return None
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > unit.i:
+        return None
+    opening = subject.i == subject.sent.start and not list(subject.lefts)  # "Turnout stood at ...", capitalised
+    if subject.pos_ != "NOUN" and not (subject.pos_ == "PROPN" and opening):
+        return None
+    return subject
 
 
 def _counted_by(noun: Token) -> Token:

@@ -25,7 +25,7 @@ from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
 from tracker.extract.events import SETTING
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
-from tracker.extract.quantities import COUNT, MONEY, QuantityFact
+from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
 from tracker.match.pairs import claim_keys, pairs_of_keys
 from tracker.match.read import (
@@ -225,8 +225,10 @@ class Reading:
 
 
 def _comparable(q: QuantityFact) -> bool:
-    """Counts of a class of things, and money said to be for something; never measures ("16-inch")."""
-    return (q.kind == COUNT and bool(q.noun_class)) or (q.kind == MONEY and bool(q.noun))
+    """Counts of a class of things, money said to be for something, and the percentage level of a named measure
+    ("turnout stood at 63.1 percent"); never other measures ("16-inch", "fell 6 percent")."""
+    level = q.kind == MEASURE and q.unit == "percent" and bool(q.noun_class)
+    return (q.kind == COUNT and bool(q.noun_class)) or (q.kind == MONEY and bool(q.noun)) or level
 
 
 def _count_key(q: QuantityFact) -> tuple[str, str | None, str | None, bool]:
