@@ -74,6 +74,22 @@ def state(url: str) -> tuple[frozenset[frozenset[Mentioned]], frozenset[tuple[st
     return frozenset(frozenset(m) for m in members.values()), frozenset(flags), pairs_named
 
 
+def reasons(url: str) -> dict[tuple[str, int], tuple[int | None, str | None]]:
+    """(source file name, position) -> (the lowest position's key of its entity's members, why it joined)."""
+    with Tracker(url) as t, session_scope(t.engine) as session:
+        rows = session.execute(
+            select(Source.path, SourceEntity.position, SourceEntity.entity_id, SourceEntity.reason)
+            .join(Source, Source.id == SourceEntity.source_id)
+            .where(Source.duplicate_of_id.is_(None))
+            .order_by(SourceEntity.id)
+        )
+        out, first_of = {}, {}
+        for path, position, entity_id, reason in rows:
+            first_of.setdefault(entity_id, (Path(path).name, position))
+            out[(Path(path).name, position)] = (first_of[entity_id], reason)
+    return out
+
+
 def without(entities: frozenset[frozenset[Mentioned]], files: set[str]) -> set[frozenset[Mentioned]]:
     return {kept for e in entities if (kept := frozenset(m for m in e if m[0] not in files))}
 
@@ -87,12 +103,15 @@ def test_incremental_ingest_in_any_order_equals_a_full_rebuild(tmp_path: Path) -
     for name, order in orders.items():
         url = f"sqlite:///{tmp_path / name}.db"
         ingest_one_by_one(url, order, tmp_path / name)
-        incremental = state(url)
+        incremental, why = state(url), reasons(url)
         with Tracker(url) as t:
             t.resolve()  # the full rebuild, as `tracker entities resolve`
         rebuilt = state(url)
         assert incremental[0] == rebuilt[0], name
         assert incremental[1] == rebuilt[1], name
+        # Alike members are written together (a cell at a time), each with the reason a rebuild gives it
+        assert why == reasons(url), name
+        assert sum(r is not None for _e, r in why.values()) > 50, name
         results[name] = incremental
     entities, flags, paired = results["sorted"]
     assert len(entities) > 50 and len(flags) >= 3  # the corpus has its hard cases: not a trivial comparison

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, and_, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -120,6 +120,110 @@ def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[st
         )
         out.extend((row[0], CandidateRow(*row[1:])) for row in session.execute(query))
     return out
+
+
+class Kind(NamedTuple):
+    """What alike article entities are (the columns resolution reads of them) and the entity they are in;
+    ``loose``: the id of one linked to no entity, which stands alone."""
+
+    name: str
+    type: str
+    strong: bool
+    entity_id: int | None
+    loose: int | None
+    forms: str | None
+    titles: str | None
+
+
+class CellRow(NamedTuple):
+    """Alike article entities as one GROUP BY row: what they are, one reason they were given, how many were
+    given it and the lowest id among those."""
+
+    kind: Kind
+    reason: str | None
+    times: int
+    first: int
+
+
+_LOOSE = case((SourceEntity.entity_id.is_(None), SourceEntity.id), else_=None)
+_KIND = (
+    SourceEntity.name,
+    SourceEntity.type,
+    SourceEntity.strong,
+    SourceEntity.entity_id,
+    _LOOSE,
+    SourceEntity.forms,
+    SourceEntity.titles,
+)
+
+
+def _cell_rows(session: Session, query) -> Iterator[tuple]:
+    """(leading columns..., CellRow) of each row of a query over ``_KIND``, reason, count and lowest id."""
+    for row in session.execute(query):
+        lead, what, (reason, times, first) = row[:-10], row[-10:-3], row[-3:]
+        yield (*lead, CellRow(Kind(*what), reason, times, first))
+
+
+def cells_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CellRow]:
+    """The article entities of originals linked to these entities, alike ones counted together (``CellRow``)."""
+    grouped = (*_KIND, SourceEntity.reason)
+    query = select(*grouped, func.count(), func.min(SourceEntity.id)).where(_in_original()).group_by(*grouped)
+    return [
+        row
+        for chunk in _chunks(entity_ids)
+        for (row,) in _cell_rows(session, query.where(SourceEntity.entity_id.in_(chunk)))
+    ]
+
+
+def cells_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, CellRow]]:
+    """(key, alike article entities) of the originals' article entities with any of these keys."""
+    grouped = (EntityKey.key, *_KIND, SourceEntity.reason)
+    out: list[tuple[str, CellRow]] = []
+    for chunk in _chunks(keys):
+        query = (
+            select(*grouped, func.count(), func.min(SourceEntity.id))
+            .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
+            .where(EntityKey.key.in_(chunk), _in_original())
+            .group_by(*grouped)
+        )
+        out.extend(_cell_rows(session, query))
+    return out
+
+
+def _alike(table: Table, what: Kind) -> tuple:
+    """The article entities of originals in this entity alike in these columns."""
+    return (
+        table.c.name == what.name,
+        table.c.type == what.type,
+        table.c.strong == what.strong,
+        table.c.entity_id == what.entity_id,
+        table.c.forms.is_not_distinct_from(what.forms),
+        table.c.titles.is_not_distinct_from(what.titles),
+        table.c.source_id.not_in(select(Source.id).where(Source.duplicate_of_id.is_not(None))),
+    )
+
+
+def alike_members(session: Session, what: Kind) -> list[tuple[int, str | None]]:
+    """(id, reason) of each article entity of an original of this kind (in its entity), by id."""
+    table = cast(Table, SourceEntity.__table__)
+    query = select(table.c.id, table.c.reason).where(*_alike(table, what)).order_by(table.c.id)
+    return [(se_id, reason) for se_id, reason in session.execute(query)]
+
+
+def relink_alike(session: Session, relinks: Sequence[tuple[Kind, int, int, str | None]]) -> None:
+    """(kind, but, entity id, reason): the article entities of this kind but one (``but``) go to this entity for
+    this reason, one statement each, writing only the rows that change."""
+    table = cast(Table, SourceEntity.__table__)
+    for what, but, to, reason in relinks:
+        session.execute(
+            update(table)
+            .where(
+                *_alike(table, what),
+                table.c.id != but,
+                ~and_(table.c.entity_id == to, table.c.reason.is_not_distinct_from(reason)),
+            )
+            .values(entity_id=to, reason=reason)
+        )
 
 
 def store_keys(session: Session, keyed: Sequence[tuple[int, str, str, Iterable[str]]]) -> None:
