@@ -366,14 +366,14 @@ def refresh_spelling_flags(session: Session, entity_ids: Iterable[int] | None = 
     """One open flag per entity written in several spellings (of these entities; None: of all); reviewed flags
     keep their status. Returns how many spelling-variant flags there are."""
     scope = None if entity_ids is None else sorted(set(entity_ids))
-    sightings: dict[int, list[Sighting]] = defaultdict(list)
-    written: dict[int, tuple[int, str, dict[str, int]]] = {}
-    for entity_id, se_id, outlet, path, forms in rows.entity_sightings(session, scope):
-        written[se_id] = (entity_id, outlet or Path(path).name, _counts(forms))
-    claim_of = rows.first_claims(session, None if scope is None else written)
-    for se_id, (entity_id, by, forms_written) in written.items():
-        for form, times in forms_written.items():
-            sightings[entity_id].extend([Sighting(form, by, claim_of.get(se_id))] * times)
+    # Alike article entities of one outlet counted together, in the order the first of each was written
+    written: dict[int, list[tuple[int, int, Sighting]]] = defaultdict(list)
+    for alike in rows.entity_sightings(session, scope):
+        by = alike.outlet or Path(alike.path or "").name
+        for place, (form, times) in enumerate(_counts(alike.forms).items()):
+            sighting = Sighting(form, by, alike.claim_id, times * alike.times, alike.claim_at)
+            written[alike.entity_id].append((alike.first_at, place, sighting))
+    sightings = {e: [s for _at, _place, s in sorted(found, key=lambda f: f[:2])] for e, found in written.items()}
     entities = rows.entity_names(session, sightings)
     wanted = {}
     for entity_id, seen in sightings.items():

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, and_, case, delete, func, insert, select, update
+from sqlalchemy import Table, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -257,36 +257,60 @@ def count_live_entities(session: Session) -> int:
     return session.scalar(select(func.count(Entity.id)).where(Entity.merged_into_id.is_(None))) or 0
 
 
-def entity_sightings(
-    session: Session, entity_ids: Iterable[int] | None = None
-) -> Iterator[tuple[int, int, str | None, str, str | None]]:
-    """(entity id, article entity id, outlet, source path, forms JSON) of each original's article entity linked
-    to an entity (of these), in the order the sources were published (then by path), not stored."""
+class Sightings(NamedTuple):
+    """Article entities of an entity written alike (one forms JSON) by one outlet (or one source of none): how
+    many, where the first is in the order written, and the first claim of the first that has any, with where
+    that one is."""
+
+    entity_id: int
+    forms: str | None
+    outlet: str | None
+    path: str | None  # the source's, when it has no outlet
+    times: int
+    first_at: int
+    claim_at: int | None
+    claim_id: int | None
+
+
+_CLAIM_SHIFT = 1 << 32  # (where, claim id) as one number, so that MIN() finds the first claimed
+
+
+def entity_sightings(session: Session, entity_ids: Iterable[int] | None = None) -> Iterator[Sightings]:
+    """How each entity (of these) is written: the originals' article entities linked to it, counted together
+    by forms and outlet (``Sightings``), in the order the sources were published (then by path and position in
+    the source), not stored."""
+    outletless = or_(Outlet.name.is_(None), Outlet.name == "")
+    claim = (
+        select(func.min(ClaimEntity.claim_id))
+        .where(ClaimEntity.source_entity_id == SourceEntity.id)
+        .correlate(SourceEntity)
+        .scalar_subquery()
+    )
+    written = func.row_number().over(
+        order_by=(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
+    )
     query = (
-        select(SourceEntity.entity_id, SourceEntity.id, Outlet.name, Source.path, SourceEntity.forms)
+        select(
+            SourceEntity.entity_id.label("entity_id"),
+            SourceEntity.forms.label("forms"),
+            case((outletless, None), else_=Outlet.name).label("outlet"),
+            case((outletless, Source.path), else_=None).label("path"),
+            written.label("at"),
+            claim.label("claim"),
+        )
         .join(Source, Source.id == SourceEntity.source_id)
         .outerjoin(Outlet, Outlet.id == Source.outlet_id)
         .where(SourceEntity.entity_id.is_not(None), _in_original())
-        .order_by(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
     )
     chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
     for chunk in chunks:
-        scoped = query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))
-        for entity_id, se_id, outlet, path, forms in session.execute(scoped):
-            assert entity_id is not None  # the query keeps linked rows only
-            yield entity_id, se_id, outlet, path, forms
-
-
-def first_claims(session: Session, source_entity_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """Article entity id -> the first claim that names it (of these article entities)."""
-    query = select(ClaimEntity.source_entity_id, func.min(ClaimEntity.claim_id)).group_by(ClaimEntity.source_entity_id)
-    if source_entity_ids is None:
-        return {se_id: claim_id for se_id, claim_id in session.execute(query)}
-    out = {}
-    for chunk in _chunks(source_entity_ids):
-        rows = session.execute(query.where(ClaimEntity.source_entity_id.in_(chunk)))
-        out.update({se_id: claim_id for se_id, claim_id in rows})
-    return out
+        rows = (query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))).subquery()
+        grouped = (rows.c.entity_id, rows.c.forms, rows.c.outlet, rows.c.path)
+        claimed = func.min(case((rows.c.claim.is_not(None), rows.c.at * _CLAIM_SHIFT + rows.c.claim), else_=None))
+        alike = select(*grouped, func.count(), func.min(rows.c.at), claimed).group_by(*grouped)
+        for entity_id, forms, outlet, path, times, first_at, first_claimed in session.execute(alike):
+            at, claim_id = (None, None) if first_claimed is None else divmod(first_claimed, _CLAIM_SHIFT)
+            yield Sightings(entity_id, forms, outlet, path, times, first_at, at, claim_id)
 
 
 def count_source_entities(session: Session) -> int:
