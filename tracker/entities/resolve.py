@@ -247,9 +247,21 @@ def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -
         return _merges_alike(a)
     if signature(b) < signature(a):
         a, b = b, a
-    name_a = parse(a.name) if _is_person(a) else None
-    name_b = parse(b.name) if _is_person(b) else None
-    return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
+    if not (_is_person(a) and _is_person(b)):
+        name_a = parse(a.name) if _is_person(a) else None
+        name_b = parse(b.name) if _is_person(b) else None
+        return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
+    # Two people: their names scored once for every pair of them, titles adding what they add (``score_people``)
+    score = _names_score(a.name, b.name, settings)
+    if _title_words(a.titles) & _title_words(b.titles):
+        score += settings.shared_title
+    return score >= settings.merge_at
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_score(a: str, b: str, settings: EntitySettings) -> float:
+    """``score_people`` of two names without titles: a block meets the same names under many titles."""
+    return score_people(parse(a), parse(b), (), (), settings)[0]
 
 
 def _pair_score(
@@ -516,11 +528,16 @@ def _same_person_possible(a: PersonalName, b: PersonalName, settings: EntitySett
 _TITLE_STOP = frozenset({"of", "the", "to", "for", "and", "a", "an", "on", "at"})
 
 
-def _title_words(titles) -> set[str]:
+def _title_words(titles) -> frozenset[str]:
+    return _words_of_titles(tuple(titles))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_of_titles(titles: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for title in titles:
         words.update(w.lower() for w in title.replace(",", " ").split() if w.lower() not in _TITLE_STOP)
-    return words
+    return frozenset(words)
 
 
 _INITIALS_STOP = frozenset(

@@ -34,7 +34,7 @@ from tracker.entities.resolve import (
     resolve_alike,
     signature,
 )
-from tracker.entities.variants import Sighting, spelling_variant
+from tracker.entities.variants import Sighting, spelling_variant, spelt_several_ways
 from tracker.store import entity_repo as rows
 from tracker.store import repo
 from tracker.store.entity_repo import EntityError
@@ -183,7 +183,6 @@ def _neighbourhood(
             pin_of.setdefault("n:" + a.name_key, a.entity_id)
     found: dict[rows.Kind, _Cell] = {}
     candidate: dict[rows.Kind, Candidate] = {}
-    keys_of: dict[tuple, set[str]] = {}
     holders: dict[str, set[rows.Kind]] = defaultdict(set)
     looked_up: set[str] = set()
     merges: dict[tuple[tuple, tuple], bool] = {}  # by what two candidates' score reads of them
@@ -200,11 +199,9 @@ def _neighbourhood(
             alike[i] = signature(candidate[i])
         return alike[i]
 
-    def keys(i: rows.Kind) -> set[str]:
-        """Cell ``i``'s keys: those of its kind (alike candidates have alike keys)."""
-        if kind(i) not in keys_of:
-            keys_of[kind(i)] = blocking_keys(candidate[i])
-        return keys_of[kind(i)]
+    def keys(i: rows.Kind) -> frozenset[str]:
+        """Cell ``i``'s keys: those of its kind (alike candidates have alike keys, as stored)."""
+        return _keys(i.name, i.type, i.strong, _profile(i.forms, None)[0])
 
     for cell in map(_one, seeds):
         found.setdefault(cell.kind, cell)
@@ -226,12 +223,9 @@ def _neighbourhood(
         entities -= in_play
         named = set(names) | {k for e in entities for k in pinned.get(e, ())}
         wanted = (wanted | named) - looked_up
-        by_key: dict[str, list[rows.CellRow]] = defaultdict(list)
-        for key, row in rows.cells_with_keys(session, wanted):
-            by_key[key].append(row)
-        for key, held in by_key.items():
-            for i, cell in _cells(held).items():
-                found.setdefault(i, cell)  # a part of the cell, unless it stands alone: whole once its entity is read
+        for i, cell in _cells(rows.cells_with_keys(session, wanted)).items():
+            found.setdefault(i, cell)  # a part of the cell, unless it stands alone: whole once its entity is read
+            for key in keys(i) & wanted:
                 holders[key].add(i)
         looked_up |= wanted
         fresh = {m for k in named for m in holders.get(k, ())}
@@ -259,6 +253,12 @@ def _neighbourhood(
         reached |= frontier
         entities, names = set(), set()
     return sorted((found[i] for i in reached), key=lambda c: c.first)
+
+
+@lru_cache(maxsize=65536)
+def _keys(name: str, kind: str, strong: bool, forms: tuple[str, ...]) -> frozenset[str]:
+    """The blocking keys of an article entity (``profile`` stores them): what it is but its titles."""
+    return frozenset(blocking_keys(Candidate(0, name, kind, forms, (), strong)))
 
 
 @lru_cache(maxsize=65536)
@@ -366,15 +366,22 @@ def refresh_spelling_flags(session: Session, entity_ids: Iterable[int] | None = 
     """One open flag per entity written in several spellings (of these entities; None: of all); reviewed flags
     keep their status. Returns how many spelling-variant flags there are."""
     scope = None if entity_ids is None else sorted(set(entity_ids))
+    # Which entities are spelt several ways needs how often each form is written only; who wrote them when, only
+    # for those.
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for entity_id, forms, times in rows.entity_form_counts(session, scope):
+        for form, n in _counts(forms).items():
+            counts[entity_id][form] += n * times
+    entities = rows.entity_names(session, counts)
+    several = sorted(e for e, c in counts.items() if spelt_several_ways(entities[e][1] == PERSON, c))
     # Alike article entities of one outlet counted together, in the order the first of each was written
     written: dict[int, list[tuple[int, int, Sighting]]] = defaultdict(list)
-    for alike in rows.entity_sightings(session, scope):
+    for alike in rows.entity_sightings(session, several) if several else ():
         by = alike.outlet or Path(alike.path or "").name
         for place, (form, times) in enumerate(_counts(alike.forms).items()):
             sighting = Sighting(form, by, alike.claim_id, times * alike.times, alike.claim_at)
             written[alike.entity_id].append((alike.first_at, place, sighting))
     sightings = {e: [s for _at, _place, s in sorted(found, key=lambda f: f[:2])] for e, found in written.items()}
-    entities = rows.entity_names(session, sightings)
     wanted = {}
     for entity_id, seen in sightings.items():
         name, kind = entities[entity_id]

@@ -65,6 +65,16 @@ def spelling_variant(entity_id: int, name: str, is_person: bool, sightings: list
     return SpellingVariant(entity_id, tuple(variants), tuple(outlets), tuple(claims), explanation)
 
 
+def spelt_several_ways(is_person: bool, written: dict[str, int]) -> bool:
+    """Whether ``spelling_variant`` flags an entity written in these forms this often (a flag needs nothing
+    else: where and by whom they were written only say what it says)."""
+    spellings: Counter[str] = Counter()
+    for form, times in written.items():
+        spellings[_spelling(form, is_person)] += times
+    spellings.pop("", None)
+    return len(_distinct_spellings(dict(spellings), is_person)) >= 2
+
+
 @lru_cache(maxsize=1 << 16)
 def _spelling(form: str, is_person: bool) -> str:
     """What a form says about spelling: surname and first name for people, the letters for others."""

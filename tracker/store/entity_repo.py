@@ -175,19 +175,21 @@ def cells_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CellR
     ]
 
 
-def cells_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, CellRow]]:
-    """(key, alike article entities) of the originals' article entities with any of these keys."""
-    grouped = (EntityKey.key, *_KIND, SourceEntity.reason)
-    out: list[tuple[str, CellRow]] = []
-    for chunk in _chunks(keys):
-        query = (
-            select(*grouped, func.count(), func.min(SourceEntity.id))
-            .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
-            .where(EntityKey.key.in_(chunk), _in_original())
-            .group_by(*grouped)
-        )
-        out.extend(_cell_rows(session, query))
-    return out
+def cells_with_keys(session: Session, keys: Iterable[str]) -> list[CellRow]:
+    """The originals' article entities with any of these keys, each once (whichever keys it has: the caller
+    knows them from what it is), alike ones counted together: the keys of a well-known name are held by the
+    same thousands of article entities."""
+    keys = list(keys)
+    if not keys:
+        return []
+    keyed = select(EntityKey.source_entity_id).where(or_(*(EntityKey.key.in_(chunk) for chunk in _chunks(keys))))
+    grouped = (*_KIND, SourceEntity.reason)
+    query = (
+        select(*grouped, func.count(), func.min(SourceEntity.id))
+        .where(SourceEntity.id.in_(keyed), _in_original())
+        .group_by(*grouped)
+    )
+    return [row for (row,) in _cell_rows(session, query)]
 
 
 def _alike(table: Table, what: Kind) -> tuple:
@@ -255,6 +257,24 @@ def live_entity_ids(session: Session, among: Iterable[int] | None = None) -> set
 
 def count_live_entities(session: Session) -> int:
     return session.scalar(select(func.count(Entity.id)).where(Entity.merged_into_id.is_(None))) or 0
+
+
+def entity_form_counts(
+    session: Session, entity_ids: Iterable[int] | None = None
+) -> Iterator[tuple[int, str | None, int]]:
+    """(entity id, forms JSON, how many of its originals' article entities have them) of each entity (of these)."""
+    query = (
+        select(SourceEntity.entity_id, SourceEntity.forms, func.count())
+        .where(SourceEntity.entity_id.is_not(None), _in_original())
+        .group_by(SourceEntity.entity_id, SourceEntity.forms)
+    )
+    chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
+    for chunk in chunks:
+        for entity_id, forms, times in session.execute(
+            query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))
+        ):
+            assert entity_id is not None  # the query keeps linked rows only
+            yield entity_id, forms, times
 
 
 class Sightings(NamedTuple):
