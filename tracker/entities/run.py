@@ -201,7 +201,7 @@ def _neighbourhood(
 
     def keys(i: rows.Kind) -> frozenset[str]:
         """Cell ``i``'s keys: those of its kind (alike candidates have alike keys, as stored)."""
-        return _keys(i.name, i.type, i.strong, _profile(i.forms, None)[0])
+        return _keys(i.name, i.type, i.strong, tuple(_counts(i.forms)))
 
     for cell in map(_one, seeds):
         found.setdefault(cell.kind, cell)
