@@ -109,19 +109,6 @@ def candidates_of_entities(session: Session, entity_ids: Iterable[int]) -> list[
     return [row for chunk in _chunks(entity_ids) for row in _candidates(session, SourceEntity.entity_id.in_(chunk))]
 
 
-def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, CandidateRow]]:
-    """(key, article entity) of each original's article entity with any of these keys (an indexed look-up)."""
-    out: list[tuple[str, CandidateRow]] = []
-    for chunk in _chunks(keys):
-        query = (
-            select(EntityKey.key, *_CANDIDATE)
-            .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
-            .where(EntityKey.key.in_(chunk), _in_original())
-        )
-        out.extend((row[0], CandidateRow(*row[1:])) for row in session.execute(query))
-    return out
-
-
 class Kind(NamedTuple):
     """What alike article entities are (the columns resolution reads of them) and the entity they are in;
     ``loose``: the id of one linked to no entity, which stands alone."""
