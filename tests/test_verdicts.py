@@ -199,11 +199,15 @@ def test_every_listing_takes_json(invoke, db_url: str, tmp_path: Path) -> None:
     claims = json.loads(ok(invoke(db_url, "claims", "--json")).stdout)
     entities = json.loads(ok(invoke(db_url, "entities", "--json")).stdout)
     outlets = json.loads(ok(invoke(db_url, "outlets", "--json")).stdout)
-    assert {s["outlet"] for s in sources} == {o["name"] for o in outlets} == {
-        "Kestrel Ledger",
-        "Harrow Post",
-        "Brenmoor Courier",
-    }
+    assert (
+        {s["outlet"] for s in sources}
+        == {o["name"] for o in outlets}
+        == {
+            "Kestrel Ledger",
+            "Harrow Post",
+            "Brenmoor Courier",
+        }
+    )
     assert claims and all(c["quote"] and c["source_id"] in {s["id"] for s in sources} for c in claims)
     assert any(e["name"] == "Ilse Drummond" for e in entities)
     assert all(0 < o["reliability"] < 1 and o["low"] <= o["reliability"] <= o["high"] for o in outlets)

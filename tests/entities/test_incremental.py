@@ -74,6 +74,22 @@ def state(url: str) -> tuple[frozenset[frozenset[Mentioned]], frozenset[tuple[st
     return frozenset(frozenset(m) for m in members.values()), frozenset(flags), pairs_named
 
 
+def reasons(url: str) -> dict[tuple[str, int], tuple[int | None, str | None]]:
+    """(source file name, position) -> (the lowest position's key of its entity's members, why it joined)."""
+    with Tracker(url) as t, session_scope(t.engine) as session:
+        rows = session.execute(
+            select(Source.path, SourceEntity.position, SourceEntity.entity_id, SourceEntity.reason)
+            .join(Source, Source.id == SourceEntity.source_id)
+            .where(Source.duplicate_of_id.is_(None))
+            .order_by(SourceEntity.id)
+        )
+        out, first_of = {}, {}
+        for path, position, entity_id, reason in rows:
+            first_of.setdefault(entity_id, (Path(path).name, position))
+            out[(Path(path).name, position)] = (first_of[entity_id], reason)
+    return out
+
+
 def without(entities: frozenset[frozenset[Mentioned]], files: set[str]) -> set[frozenset[Mentioned]]:
     return {kept for e in entities if (kept := frozenset(m for m in e if m[0] not in files))}
 
@@ -87,12 +103,15 @@ def test_incremental_ingest_in_any_order_equals_a_full_rebuild(tmp_path: Path) -
     for name, order in orders.items():
         url = f"sqlite:///{tmp_path / name}.db"
         ingest_one_by_one(url, order, tmp_path / name)
-        incremental = state(url)
+        incremental, why = state(url), reasons(url)
         with Tracker(url) as t:
             t.resolve()  # the full rebuild, as `tracker entities resolve`
         rebuilt = state(url)
         assert incremental[0] == rebuilt[0], name
         assert incremental[1] == rebuilt[1], name
+        # Alike members are written together (a cell at a time), each with the reason a rebuild gives it
+        assert why == reasons(url), name
+        assert sum(r is not None for _e, r in why.values()) > 50, name
         results[name] = incremental
     entities, flags, paired = results["sorted"]
     assert len(entities) > 50 and len(flags) >= 3  # the corpus has its hard cases: not a trivial comparison
@@ -129,3 +148,63 @@ def test_a_new_source_touches_only_its_neighbourhood(tmp_path: Path) -> None:
     after, _flags, _copies = state(url)
     assert touched and touched == new  # invented names: only the new sources' own entities
     assert before <= after  # every entity of before is still there, mention for mention
+
+
+SPLIT_ARTICLES = {
+    "a.txt": "Oleh Hnatiuk said on Monday that the council would meet again next week.\n\n"
+    "The council approved a new budget for the river port, Oleh Hnatiuk added.",
+    "b.txt": "Oleh Hnatiuk visited the northern farms on Tuesday.\n\n"
+    "Oleh Hnatiuk said the harvest was late this year because of the long rain.",
+    "c.txt": "Oleg Gnatyuk said on Wednesday that the bridge would open in May.\n\n"
+    "The office confirmed the date later that day, Oleg Gnatyuk said.",
+    "d.txt": "Oleg Gnatyuk said on Thursday that the school would get a new roof.\n\n"
+    "The teachers asked for more books as well, Oleg Gnatyuk said.",
+}
+
+
+def test_alike_members_moved_together_by_a_correction_are_what_a_rebuild_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A split moves the alike members of one entity (one cell, several article entities) to a new entity in one
+    statement; the entities, reasons and flags are those a full rebuild gives."""
+    from tracker.store import entity_repo
+
+    moved: list[int] = []
+    relink = entity_repo.relink_alike
+
+    def counting(session, relinks):
+        moved.extend(to for _what, _but, to, _why in relinks)
+        relink(session, relinks)
+
+    monkeypatch.setattr(entity_repo, "relink_alike", counting)
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in SPLIT_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Tracker(url) as t:
+        t.ingest(sorted(folder.iterdir()))
+        with session_scope(t.engine) as session:
+            written = session.execute(
+                select(
+                    SourceEntity.entity_id,
+                    SourceEntity.type,
+                    SourceEntity.strong,
+                    SourceEntity.forms,
+                    SourceEntity.titles,
+                ).where(SourceEntity.name == "Oleg Gnatyuk")
+            ).all()
+        assert len(written) == 2 and len(set(written)) == 1  # alike, in one entity: one cell of two
+        [(entity_id, *_alike)] = set(written)
+        moved.clear()
+        new_id, _report = t.split(entity_id, "Oleg Gnatyuk")
+    assert new_id in moved  # the cell moved as one
+    split, why = state(url), reasons(url)
+    with Tracker(url) as t:
+        t.resolve()
+    assert split[:2] == state(url)[:2]
+    assert why == reasons(url)
+    with Tracker(url) as t, session_scope(t.engine) as session:
+        assert set(session.scalars(select(SourceEntity.entity_id).where(SourceEntity.name == "Oleg Gnatyuk"))) == {
+            new_id
+        }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 from tracker.config import EntitySettings
 from tracker.entities.personal import parse
-from tracker.entities.resolve import Assertion, Candidate, resolve, score_people
+from tracker.entities.recognise import ORGANIZATION, PERSON, PLACE
+from tracker.entities.resolve import Alike, Assertion, Candidate, resolve, resolve_alike, score_people, signature
 
 
 def person(i: int, name: str, *forms: str, titles: tuple[str, ...] = (), previous: int | None = None) -> Candidate:
@@ -104,3 +107,66 @@ def test_shared_titles_add_evidence_and_weights_are_settings() -> None:
     assert titled > plain_score and "kremlin" in why
     strict = EntitySettings(merge_at=100.0)
     assert not together(resolve([person(1, "Oleh Hnatiuk"), person(2, "Oleg Gnatyuk")], settings=strict), 1, 2)
+
+
+def resolved_as_alike(candidates: list[Candidate], assertions: list[Assertion]) -> tuple[dict, int]:
+    """Each candidate's (group, entity id, reason) by ``resolve_alike``, alike ones of one previous entity
+    counted as one; and how many candidates had to be told apart one by one."""
+    ids: dict[tuple, list[int]] = {}
+    for c in candidates:
+        ids.setdefault((signature(c), c.previous_entity), []).append(c.id)
+    by_id = {c.id: c for c in candidates}
+    split = []
+
+    def stands_for(a: Alike) -> list[int]:
+        return ids[(signature(a.candidate), a.candidate.previous_entity)] if a.count > 1 else [a.candidate.id]
+
+    def one_by_one(members: list[Alike]) -> list[Alike]:
+        split.extend(i for a in members for i in stands_for(a))
+        return [Alike(by_id[i]) for a in members for i in stands_for(a)]
+
+    got = {}
+    alike = [Alike(by_id[members[0]], len(members)) for members in ids.values()]
+    for g in resolve_alike(alike, assertions, one_by_one=one_by_one):
+        members = frozenset(i for a in g.members for i in stands_for(a))
+        for a in g.members:
+            first, rest = g.reasons[a.candidate.id]
+            for i in stands_for(a):
+                got[i] = (members, g.entity_id, first if i == a.candidate.id else rest)
+    return got, len(split)
+
+
+def test_alike_candidates_resolved_as_one_give_what_resolving_each_gives() -> None:
+    """``resolve_alike`` (alike candidates of one previous entity counted, not listed) gives the groups, ids
+    and reasons ``resolve`` gives the candidates one by one: copies of full names, lone surnames that join a
+    person or stay one entity per source, a pinned name, things, and candidates moving between entities."""
+    rng = random.Random(7)
+    kinds = [
+        ("Oleh Hnatiuk", PERSON, ("Oleh Hnatiuk", "Hnatiuk"), ("Mayor",)),
+        ("Oleg Gnatyuk", PERSON, ("Oleg Gnatyuk",), ()),
+        ("Marta Kovalenko", PERSON, ("Marta Kovalenko",), ("Minister",)),
+        ("Ivan Kovalenko", PERSON, ("Ivan Kovalenko",), ()),
+        ("Kovalenko", PERSON, ("Kovalenko",), ()),
+        ("Hnatiuk", PERSON, ("Hnatiuk",), ()),
+        ("Petrenko", PERSON, ("Petrenko",), ()),
+        ("Kharkiv", PLACE, ("Kharkiv",), ()),
+        ("Charkiw", PLACE, ("Charkiw",), ()),
+        ("National Anti-Corruption Bureau", ORGANIZATION, ("National Anti-Corruption Bureau",), ()),
+        ("NACB", ORGANIZATION, ("NACB",), ()),
+    ]
+    assertions = [Assertion(900, "Ivan Kovalenko")]
+    for _round in range(6):
+        candidates = []
+        for i in range(1, 160):
+            name, kind, forms, titles = rng.choice(kinds)
+            previous = rng.choice([None, 1, 2, 3])
+            candidates.append(Candidate(i, name, kind, forms, titles, rng.random() < 0.5, previous))
+        expected = {
+            m: (frozenset(g.members), g.entity_id, g.reasons[m])
+            for g in resolve(candidates, assertions)
+            for m in g.members
+        }
+        got, told_apart = resolved_as_alike(candidates, assertions)
+        assert got == expected
+        assert told_apart  # lone surnames no one else can be are one entity per source
+        assert len({m for m, _e, _r in expected.values()}) > 5  # several groups, not one

@@ -45,6 +45,32 @@ def test_places_compare_their_letters() -> None:
     assert flag is not None and flag.forms == ("Kharkiv", "Kharkov")
 
 
+def test_sightings_counted_together_give_the_flag_of_each_one() -> None:
+    """Sightings of several sources written alike, counted (``times``) with where their first claim is
+    (``claimed_at``), give what listing each gives: the forms most written, the first claim of each spelling."""
+    one_by_one = [
+        Sighting("Oleg Gnatyuk", "Wire B", None),
+        Sighting("Oleg Gnatyuk", "Post C", 20),
+        Sighting("Oleh Hnatiuk", "Daily A", None),
+        Sighting("Oleg Gnatiuk", "Wire B", 40),
+        Sighting("Oleh Hnatiuk", "Daily A", 11),
+        Sighting("Oleg Gnatiuk", "Wire B", None),
+        Sighting("Oleg Gnatyuk", "Wire B", 30),
+        Sighting("Oleg Gnatiuk", "Post C", 50),
+    ]
+    counted = [  # in the order the first of each was written
+        Sighting("Oleg Gnatyuk", "Wire B", 30, times=2, claimed_at=6),
+        Sighting("Oleg Gnatyuk", "Post C", 20, claimed_at=1),
+        Sighting("Oleh Hnatiuk", "Daily A", 11, times=2, claimed_at=4),
+        Sighting("Oleg Gnatiuk", "Wire B", 40, times=2, claimed_at=3),
+        Sighting("Oleg Gnatiuk", "Post C", 50, claimed_at=7),
+    ]
+    flag = spelling_variant(3, "Oleh Hnatiuk", True, counted)
+    assert flag == spelling_variant(3, "Oleh Hnatiuk", True, one_by_one)
+    assert flag is not None and flag.claim_ids == (40, 20, 11)  # Gnatiuk, Gnatyuk (3 each), Hnatiuk (2)
+    assert "Oleg Gnatyuk (Post C, Wire B)" in flag.explanation
+
+
 def test_alias_file_round_trips() -> None:
     text = write_alias_file([("Oleh Hnatiuk", "person", "Oleg Gnatyuk", "is", "alias")])
     assert text.splitlines()[0] == "entity,type,alias,relation,origin"

@@ -63,6 +63,7 @@ def forms_of(text: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f]
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every name a neighbourhood keys or scores
 def surname_keys(surname: str) -> tuple[str, ...]:
     """A surname's keys: without its particles first, then the whole of it as one word."""
     free, whole = spelling_key(bare_surname(surname)), spelling_key(surname)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,6 +121,78 @@ def resolve(
     return groups
 
 
+@dataclass(frozen=True)
+class Alike:
+    """``count`` candidates alike in everything resolution looks at (one ``signature``) that were in one entity
+    before: ``candidate`` stands for them all, its id the lowest of theirs, its ``previous_entity`` theirs."""
+
+    candidate: Candidate
+    count: int = 1
+
+
+@dataclass
+class AlikeGroup:
+    """A resolved entity as ``resolve_alike`` gives it: its members (``Alike`` s), the entity id it keeps (None:
+    new) and, by each member's id, why its lowest candidate joined and why the others did."""
+
+    members: list[Alike]
+    entity_id: int | None = None
+    reasons: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+def resolve_alike(
+    members: list[Alike],
+    assertions: Sequence[Assertion] = (),
+    settings: EntitySettings = ENTITIES,
+    one_by_one: Callable[[list[Alike]], list[Alike]] = lambda alike: alike,
+) -> list[AlikeGroup]:
+    """What ``resolve`` gives, with alike candidates read as one (``Alike``): the work grows with the number
+    of kinds of candidates, not with how many there are. ``one_by_one`` breaks these members into one member
+    per candidate: alike candidates that are no entity together (see ``resolve``) need their ids.
+    """
+    alike: dict[tuple, list[Alike]] = {}
+    for a in sorted(members, key=lambda a: a.candidate.id):
+        alike.setdefault(signature(a.candidate), []).append(a)
+    signatures = sorted(alike)
+    reps = [Candidate(i, *sig) for i, sig in enumerate(signatures)]
+    groups: list[AlikeGroup] = []
+    for g in _Resolver(reps, list(assertions), settings).run():
+        classes = [alike[signatures[rep]] for rep in g.members]
+        if len(classes) == 1 and g.entity_id is None and not _merges_alike(reps[g.members[0]]):
+            groups.extend(AlikeGroup([one], None, {one.candidate.id: ("", "")}) for one in one_by_one(classes[0]))
+            continue
+        reasons: dict[int, tuple[str, str]] = {}
+        firsts: dict[int, str] = {}  # the lowest candidate of each class -> why it joined
+        for rep, cls in zip(g.members, classes, strict=True):
+            why = g.reasons.get(rep, "")
+            first = cls[0].candidate
+            copies = why or (_alike_reason(first, settings) if len(cls) > 1 or cls[0].count > 1 else "")
+            firsts[first.id] = why
+            for a in cls:
+                reasons[a.candidate.id] = (why if a.candidate is first else copies, copies)
+        # The earliest source founds the entity; the others say why they joined. Only the lowest candidate of
+        # a class can join for no reason (its copies join for being alike), and the lowest of all is one.
+        founder = min(firsts)
+        other = next((m for m in sorted(firsts) if not firsts[m]), None)
+        if other is not None:
+            reasons[founder] = (firsts[other], reasons[founder][1])
+            reasons[other] = (firsts[founder], reasons[other][1])
+        groups.append(
+            AlikeGroup(sorted((a for cls in classes for a in cls), key=lambda a: a.candidate.id), g.entity_id, reasons)
+        )
+    groups.sort(key=lambda g: g.members[0].candidate.id)
+
+    def votes(g: AlikeGroup) -> tuple[Counter[int], int]:
+        counts: Counter[int] = Counter()
+        for a in g.members:
+            if a.candidate.previous_entity is not None:
+                counts[a.candidate.previous_entity] += a.count
+        return counts, sum(a.count for a in g.members)
+
+    _give_previous_ids(groups, votes)
+    return groups
+
+
 def signature(c: Candidate) -> tuple[str, str, tuple[str, ...], tuple[str, ...], bool]:
     """What resolution sees of a candidate (the order of forms counts: an editor's pin takes the first)."""
     return (c.name, c.type, tuple(c.forms), tuple(sorted(set(c.titles))), bool(c.strong))
@@ -175,9 +247,21 @@ def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -
         return _merges_alike(a)
     if signature(b) < signature(a):
         a, b = b, a
-    name_a = parse(a.name) if _is_person(a) else None
-    name_b = parse(b.name) if _is_person(b) else None
-    return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
+    if not (_is_person(a) and _is_person(b)):
+        name_a = parse(a.name) if _is_person(a) else None
+        name_b = parse(b.name) if _is_person(b) else None
+        return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
+    # Two people: their names scored once for every pair of them, titles adding what they add (``score_people``)
+    score = _names_score(a.name, b.name, settings)
+    if _title_words(a.titles) & _title_words(b.titles):
+        score += settings.shared_title
+    return score >= settings.merge_at
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_score(a: str, b: str, settings: EntitySettings) -> float:
+    """``score_people`` of two names without titles: a block meets the same names under many titles."""
+    return score_people(parse(a), parse(b), (), (), settings)[0]
 
 
 def _pair_score(
@@ -444,11 +528,16 @@ def _same_person_possible(a: PersonalName, b: PersonalName, settings: EntitySett
 _TITLE_STOP = frozenset({"of", "the", "to", "for", "and", "a", "an", "on", "at"})
 
 
-def _title_words(titles) -> set[str]:
+def _title_words(titles) -> frozenset[str]:
+    return _words_of_titles(tuple(titles))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_of_titles(titles: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for title in titles:
         words.update(w.lower() for w in title.replace(",", " ").split() if w.lower() not in _TITLE_STOP)
-    return words
+    return frozenset(words)
 
 
 _INITIALS_STOP = frozenset(
@@ -484,14 +573,24 @@ def _is_person(c: Candidate) -> bool:
 
 def _keep_previous_ids(groups: list[Group], by_id: dict[int, Candidate]) -> None:
     """Entity ids stay stable across runs: a group keeps the id most of its members had before."""
+
+    def votes(g: Group) -> tuple[Counter[int], int]:
+        return Counter(e for m in g.members if (e := by_id[m].previous_entity) is not None), len(g.members)
+
+    _give_previous_ids(groups, votes)
+
+
+def _give_previous_ids(groups: Sequence[Group | AlikeGroup], votes: Callable) -> None:
+    """Each group without an id takes the one most of its members had, ``votes(group)`` giving (how many members
+    had each entity, how many members); the groups in the order of their first members."""
     taken = {g.entity_id for g in groups if g.entity_id is not None}
     wishes = []
     for index, g in enumerate(groups):
         if g.entity_id is not None:
             continue
-        votes = Counter(e for m in g.members if (e := by_id[m].previous_entity) is not None)
-        for entity, count in votes.items():
-            wishes.append((count, len(g.members), index, entity))
+        counts, size = votes(g)
+        for entity, count in counts.items():
+            wishes.append((count, size, index, entity))
     wishes.sort(key=lambda w: (-w[0], -w[1], w[2]))
     for _count, _size, index, entity in wishes:
         if groups[index].entity_id is None and entity not in taken:
@@ -499,24 +598,29 @@ def _keep_previous_ids(groups: list[Group], by_id: dict[int, Candidate]) -> None
             taken.add(entity)
 
 
-def describe(members: list[Candidate], forms: dict[int, Counter[str]]) -> tuple[str, str]:
+def describe(
+    members: list[Candidate], forms: dict[int, Counter[str]], alike: dict[int, int] | None = None
+) -> tuple[str, str]:
     """An entity's name and type.
 
     The name is the full form most sources write, ties going to the surname spelling most sources use, then
-    to the form written most often; the type is the vote of its members.
+    to the form written most often; the type is the vote of its members. ``alike``: how many candidates each
+    member stands for (``Alike``; one when not given).
     """
     sources_writing: Counter[str] = Counter()
     written: Counter[str] = Counter()
-    for m in members:
-        seen = forms.get(m.id) or Counter({m.name: 1})
-        written.update(seen)
-        sources_writing.update(set(seen))
-    full = [f for f in written if len(f.split()) > 1] or list(written)
-    surnames = Counter(plain(f.split()[-1]) for m in members for f in set(forms.get(m.id) or [m.name]))
-    name = max(full, key=lambda f: (sources_writing[f], surnames[plain(f.split()[-1])], written[f], len(f), f))
+    surnames: Counter[str] = Counter()
     votes: Counter[str] = Counter()
     for m in members:
-        votes[m.type] += STRONG_VOTE if m.strong else WEAK_VOTE
+        times = 1 if alike is None else alike[m.id]
+        seen = forms.get(m.id) or Counter({m.name: 1})
+        written.update({f: n * times for f, n in seen.items()})
+        sources_writing.update(dict.fromkeys(seen, times))
+        for f in seen:
+            surnames[plain(f.split()[-1])] += times
+        votes[m.type] += (STRONG_VOTE if m.strong else WEAK_VOTE) * times
+    full = [f for f in written if len(f.split()) > 1] or list(written)
+    name = max(full, key=lambda f: (sources_writing[f], surnames[plain(f.split()[-1])], written[f], len(f), f))
     if any(m.type == PERSON and len(m.name.split()) > 1 for m in members):
         kind = PERSON
     else:

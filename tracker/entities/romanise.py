@@ -34,10 +34,19 @@ def _in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= ord(ch) <= hi for lo, hi in ranges)
 
 
+def _any_of(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """A pattern finding any character in these ranges of code points (what ``_in`` tests, a text at once)."""
+    return re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]")
+
+
+_ABJAD = _any_of(sy.ABJAD_RANGES)
+_SYLLABIC = _any_of(sy.SYLLABIC_RANGES)
+
+
 @lru_cache(maxsize=65536)  # pure, and asked again for every pair a neighbourhood scores
 def is_abjad(text: str) -> bool:
     """Written in a script that leaves short vowels out (Arabic, Hebrew)."""
-    return any(_in(ch, sy.ABJAD_RANGES) for ch in text)
+    return _ABJAD.search(text) is not None
 
 
 def cyrillic_to_latin(text: str, system: str = sy.CYRILLIC_READING) -> str:
@@ -66,7 +75,7 @@ def cyrillic_to_latin(text: str, system: str = sy.CYRILLIC_READING) -> str:
 
 def has_syllabic(text: str) -> bool:
     """Written in characters that run a name's syllables together (Chinese)."""
-    return any(_in(ch, sy.SYLLABIC_RANGES) for ch in text)
+    return _SYLLABIC.search(text) is not None
 
 
 def _syllabic_to_latin(text: str) -> str:

@@ -23,17 +23,18 @@ from tracker.entities.personal import forms_of
 from tracker.entities.recognise import OTHER, PERSON
 from tracker.entities.resolve import (
     MEETS,
+    Alike,
+    AlikeGroup,
     Assertion,
     Candidate,
-    Group,
     blocking_keys,
     describe,
     may_merge,
     name_key,
-    resolve,
+    resolve_alike,
     signature,
 )
-from tracker.entities.variants import Sighting, spelling_variant
+from tracker.entities.variants import Sighting, spelling_variant, spelt_several_ways
 from tracker.store import entity_repo as rows
 from tracker.store import repo
 from tracker.store.entity_repo import EntityError
@@ -89,7 +90,7 @@ def resolve_around(
     seeds = {"n:" + name_key(n) for n in names} - {"n:"}
     entities = set(entities)
     reached = _neighbourhood(session, settings, new, set(entities), seeds)
-    report = _resolve(session, settings, reached, everything=False)
+    report = _resolve_cells(session, settings, reached)
     if not entities:
         return report
     # The entities an editor corrected changed, whether or not their members did (merged away, say).
@@ -120,15 +121,59 @@ def profile(
     return json.dumps(dict(forms)), json.dumps(titles), sorted(keys)
 
 
+@dataclass
+class _Cell:
+    """Alike article entities of one entity, read and written as one: what they are (``Kind``), how many there
+    are, the lowest id among them, and the reasons they were given ((how many, lowest id) of each)."""
+
+    kind: rows.Kind
+    count: int = 0
+    first: int = 0
+    reasons: dict[str | None, tuple[int, int]] = dataclasses.field(default_factory=dict)
+
+    def add(self, reason: str | None, count: int, first: int) -> None:
+        had, low = self.reasons.get(reason, (0, first))
+        self.reasons[reason] = (had + count, min(low, first))
+        self.first = first if not self.count else min(self.first, first)
+        self.count += count
+
+    def reason_of_first(self) -> str | None:
+        return next(r for r, (_n, low) in self.reasons.items() if low == self.first)
+
+    def candidate(self) -> Candidate:
+        k = self.kind
+        forms, titles = _profile(k.forms, k.titles)
+        return Candidate(self.first, k.name, k.type, forms, titles, k.strong, k.entity_id)
+
+
+def _cells(found: Iterable[rows.CellRow]) -> dict[rows.Kind, _Cell]:
+    out: dict[rows.Kind, _Cell] = {}
+    for r in found:
+        out.setdefault(r.kind, _Cell(r.kind)).add(r.reason, r.times, r.first)
+    return out
+
+
+def _one(row: rows.CandidateRow, alone: bool = False) -> _Cell:
+    """A cell of one article entity: alone, or of the cell of its kind (found whole once its entity is read)."""
+    loose = row.id if alone or row.entity_id is None else None
+    cell = _Cell(rows.Kind(row.name, row.type, row.strong, row.entity_id, loose, row.forms, row.titles))
+    cell.add(row.reason, 1, row.id)
+    return cell
+
+
 def _neighbourhood(
     session: Session, settings: EntitySettings, seeds: list[rows.CandidateRow], entities: set[int], names: set[str]
-) -> list[rows.CandidateRow]:
-    """The candidates reachable from the seeds the ways resolution can join two candidates, all of them.
+) -> list[_Cell]:
+    """The candidates reachable from the seeds the ways resolution can join two candidates, all of them, alike
+    candidates of one entity read as one (``_Cell``).
 
     From each candidate taken: those of its blocks it scores enough with, the lone surnames and full names it
     may be (``MEETS``), the acronyms and bodies it may be, the members of its entity now, and every candidate an
     editor put in an entity in play. Resolution never joins two candidates, nor lets one weigh on the other,
     unless a chain of these links them, so resolving what is reached gives what resolving the corpus gives.
+    Each link from a candidate depends only on what it is and on its entity, and links it to every candidate
+    alike in those, so cells are reached whole; and every entity of a cell reached is read, so the cells
+    returned count all their candidates.
     """
     pinned: dict[int, set[str]] = defaultdict(set)  # entity -> "n:" keys an editor put in it
     pin_of: dict[str, int] = {}
@@ -136,36 +181,30 @@ def _neighbourhood(
         if a.positive and a.name_key:
             pinned[a.entity_id].add("n:" + a.name_key)
             pin_of.setdefault("n:" + a.name_key, a.entity_id)
-    found: dict[int, rows.CandidateRow] = {}
-    candidate: dict[int, Candidate] = {}
-    keys_of: dict[tuple, set[str]] = {}
-    holders: dict[str, set[int]] = defaultdict(set)
+    found: dict[rows.Kind, _Cell] = {}
+    candidate: dict[rows.Kind, Candidate] = {}
+    holders: dict[str, set[rows.Kind]] = defaultdict(set)
     looked_up: set[str] = set()
     merges: dict[tuple[tuple, tuple], bool] = {}  # by what two candidates' score reads of them
+    alike: dict[rows.Kind, tuple] = {}
 
-    def scored(row: rows.CandidateRow) -> tuple:
-        return (row.name, row.type, row.titles)
-    alike: dict[int, tuple] = {}
+    def scored(cell: _Cell) -> tuple:
+        return (cell.kind.name, cell.kind.type, cell.kind.titles)
 
-    def take(row: rows.CandidateRow) -> None:
-        found.setdefault(row.id, row)
-
-    def kind(i: int) -> tuple:
-        """What candidate ``i`` is (its signature), worked out when first needed: most rows a block gives are
-        only looked at, never taken."""
+    def kind(i: rows.Kind) -> tuple:
+        """What cell ``i`` is (its signature), worked out when first needed: most cells a block gives are only
+        looked at, never taken."""
         if i not in alike:
-            candidate[i] = _candidate(found[i])
+            candidate[i] = found[i].candidate()
             alike[i] = signature(candidate[i])
         return alike[i]
 
-    def keys(i: int) -> set[str]:
-        """Candidate ``i``'s keys: those of its kind (alike candidates have alike keys)."""
-        if kind(i) not in keys_of:
-            keys_of[kind(i)] = blocking_keys(candidate[i])
-        return keys_of[kind(i)]
+    def keys(i: rows.Kind) -> frozenset[str]:
+        """Cell ``i``'s keys: those of its kind (alike candidates have alike keys, as stored)."""
+        return _keys(i.name, i.type, i.strong, tuple(_counts(i.forms)))
 
-    for row in seeds:
-        take(row)
+    for cell in map(_one, seeds):
+        found.setdefault(cell.kind, cell)
     reached = set(found)
     frontier = set(found)
     in_play: set[int] = set()
@@ -178,20 +217,21 @@ def _neighbourhood(
                         entities.add(pin_of[k])
                 else:
                     wanted.add(MEETS[k[0]] + k[1:])
-            entity = found[i].entity_id
+            entity = found[i].kind.entity_id
             if entity is not None:
                 entities.add(entity)
         entities -= in_play
         named = set(names) | {k for e in entities for k in pinned.get(e, ())}
         wanted = (wanted | named) - looked_up
-        for key, row in rows.candidates_with_keys(session, wanted):
-            take(row)
-            holders[key].add(row.id)
+        for i, cell in _cells(rows.cells_with_keys(session, wanted)).items():
+            found.setdefault(i, cell)  # a part of the cell, unless it stands alone: whole once its entity is read
+            for key in keys(i) & wanted:
+                holders[key].add(i)
         looked_up |= wanted
         fresh = {m for k in named for m in holders.get(k, ())}
-        for row in rows.candidates_of_entities(session, entities):
-            take(row)
-            fresh.add(row.id)
+        for i, cell in _cells(rows.cells_of_entities(session, entities)).items():
+            found[i] = cell
+            fresh.add(i)
         in_play |= entities
         for i in {kind(i): i for i in frontier}.values():  # one of each kind: alike candidates meet alike
             for k in keys(i):
@@ -212,12 +252,13 @@ def _neighbourhood(
         frontier = fresh - reached
         reached |= frontier
         entities, names = set(), set()
-    return [found[i] for i in sorted(reached)]
+    return sorted((found[i] for i in reached), key=lambda c: c.first)
 
 
-def _candidate(row: rows.CandidateRow) -> Candidate:
-    forms, titles = _profile(row.forms, row.titles)
-    return Candidate(row.id, row.name, row.type, forms, titles, row.strong, row.entity_id)
+@lru_cache(maxsize=65536)
+def _keys(name: str, kind: str, strong: bool, forms: tuple[str, ...]) -> frozenset[str]:
+    """The blocking keys of an article entity (``profile`` stores them): what it is but its titles."""
+    return frozenset(blocking_keys(Candidate(0, name, kind, forms, (), strong)))
 
 
 @lru_cache(maxsize=65536)
@@ -236,52 +277,79 @@ def _resolve(
     session: Session, settings: EntitySettings, found: list[rows.CandidateRow], everything: bool
 ) -> ResolutionReport:
     """Resolve these candidates (whole neighbourhoods, or the corpus) and write back what changed."""
-    forms = {c.id: Counter(_counts(c.forms)) for c in found}
-    candidates = [_candidate(c) for c in found]
+    return _resolve_cells(session, settings, [_one(c, alone=True) for c in found], everything)
+
+
+def _resolve_cells(
+    session: Session, settings: EntitySettings, cells: list[_Cell], everything: bool = False
+) -> ResolutionReport:
+    """Resolve these cells (whole neighbourhoods, or the corpus), alike candidates as one (``resolve_alike``),
+    and write back what changed."""
+    by_first = {c.first: c for c in cells}
+
+    def one_by_one(members: list[Alike]) -> list[Alike]:
+        out = []
+        for a in members:
+            cell = by_first.pop(a.candidate.id)
+            if cell.count == 1:
+                by_first[cell.first] = cell
+                out.append(a)
+                continue
+            for se_id, reason in rows.alike_members(session, cell.kind):
+                one = _Cell(cell.kind._replace(loose=se_id))
+                one.add(reason, 1, se_id)
+                by_first[se_id] = one
+                out.append(Alike(one.candidate()))
+        return out
+
     assertions = [Assertion(a.entity_id, a.name, a.positive) for a in rows.assertions(session)]
-    groups = resolve(candidates, assertions, settings)
-    touched = _write_groups(session, found, candidates, forms, groups)
+    groups = resolve_alike([Alike(c.candidate(), c.count) for c in cells], assertions, settings, one_by_one)
+    touched = _write_alike(session, by_first, groups)
     variants = refresh_spelling_flags(session, None if everything else touched)
     return ResolutionReport(
         rows.count_live_entities(session), rows.count_source_entities(session), variants, frozenset(touched)
     )
 
 
-def _write_groups(
-    session: Session,
-    found: list[rows.CandidateRow],
-    candidates: list[Candidate],
-    forms: dict[int, Counter[str]],
-    groups: list[Group],
-) -> set[int]:
-    """Write the groups back, only what changed, in bulk; the ids of the entities touched."""
-    by_id = {c.id: c for c in candidates}
-    stored = {c.id: c for c in found}
+def _write_alike(session: Session, cells: dict[int, _Cell], groups: list[AlikeGroup]) -> set[int]:
+    """Write the groups of cells back (``cells`` by their lowest ids): only the rows that changed, a cell's
+    rows but its first in one statement; the ids of the entities touched."""
     before: dict[int, set[int]] = defaultdict(set)
-    for c in found:
-        if c.entity_id is not None:
-            before[c.entity_id].add(c.id)
+    for c in cells.values():
+        if c.kind.entity_id is not None:
+            before[c.kind.entity_id].add(c.first)
     wanted = {g.entity_id for g in groups if g.entity_id is not None}
     live = rows.live_entity_ids(session, wanted | set(before))
     known = rows.entity_names(session, wanted & live)
     touched: set[int] = set()
-    renamed, links = [], []
+    renamed: list[tuple[int, str, str]] = []
+    links: list[tuple[int, int, str | None]] = []
+    relinks: list[tuple[rows.Kind, int, int, str | None]] = []
     for group in groups:
-        members = [by_id[m] for m in group.members]
-        name, kind = describe(members, forms)
+        members = [a.candidate for a in group.members]
+        forms = {m.id: Counter(_counts(cells[m.id].kind.forms)) for m in members}
+        name, kind = describe(members, forms, {m.id: cells[m.id].count for m in members})
         if group.entity_id is None or group.entity_id not in live:
             group.entity_id = rows.add_entity(session, name, kind)
             touched.add(group.entity_id)
         elif known[group.entity_id] != (name, kind):
             renamed.append((group.entity_id, name, kind))
             touched.add(group.entity_id)
-        if set(group.members) != before.get(group.entity_id, set()):
+        if {m.id for m in members} != before.get(group.entity_id, set()):
             touched.add(group.entity_id)
-        for member in members:
-            reason = group.reasons.get(member.id) or None
-            if (stored[member.id].entity_id, stored[member.id].reason) != (group.entity_id, reason):
-                links.append((member.id, group.entity_id, reason))
+        for m in members:
+            cell = cells[m.id]
+            first, rest = (why or None for why in group.reasons[m.id])
+            if (cell.kind.entity_id, cell.reason_of_first()) != (group.entity_id, first):
+                links.append((cell.first, group.entity_id, first))
+            if cell.count == 1:
+                continue
+            # The rows but the first with another reason (or all of them, when the cell moves)
+            others = sum(n for why, (n, _low) in cell.reasons.items() if why != rest) - (cell.reason_of_first() != rest)
+            if cell.kind.entity_id != group.entity_id or others:
+                relinks.append((cell.kind, cell.first, group.entity_id, rest))
     rows.rename_entities(session, renamed)
+    rows.relink_alike(session, relinks)
     rows.link_source_entities(session, links)
     dropped = set(before) - {g.entity_id for g in groups}
     touched |= dropped
@@ -298,15 +366,22 @@ def refresh_spelling_flags(session: Session, entity_ids: Iterable[int] | None = 
     """One open flag per entity written in several spellings (of these entities; None: of all); reviewed flags
     keep their status. Returns how many spelling-variant flags there are."""
     scope = None if entity_ids is None else sorted(set(entity_ids))
-    sightings: dict[int, list[Sighting]] = defaultdict(list)
-    written: dict[int, tuple[int, str, dict[str, int]]] = {}
-    for entity_id, se_id, outlet, path, forms in rows.entity_sightings(session, scope):
-        written[se_id] = (entity_id, outlet or Path(path).name, _counts(forms))
-    claim_of = rows.first_claims(session, None if scope is None else written)
-    for se_id, (entity_id, by, forms_written) in written.items():
-        for form, times in forms_written.items():
-            sightings[entity_id].extend([Sighting(form, by, claim_of.get(se_id))] * times)
-    entities = rows.entity_names(session, sightings)
+    # Which entities are spelt several ways needs how often each form is written only; who wrote them when, only
+    # for those.
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for entity_id, forms, times in rows.entity_form_counts(session, scope):
+        for form, n in _counts(forms).items():
+            counts[entity_id][form] += n * times
+    entities = rows.entity_names(session, counts)
+    several = sorted(e for e, c in counts.items() if spelt_several_ways(entities[e][1] == PERSON, c))
+    # Alike article entities of one outlet counted together, in the order the first of each was written
+    written: dict[int, list[tuple[int, int, Sighting]]] = defaultdict(list)
+    for alike in rows.entity_sightings(session, several) if several else ():
+        by = alike.outlet or Path(alike.path or "").name
+        for place, (form, times) in enumerate(_counts(alike.forms).items()):
+            sighting = Sighting(form, by, alike.claim_id, times * alike.times, alike.claim_at)
+            written[alike.entity_id].append((alike.first_at, place, sighting))
+    sightings = {e: [s for _at, _place, s in sorted(found, key=lambda f: f[:2])] for e, found in written.items()}
     wanted = {}
     for entity_id, seen in sightings.items():
         name, kind = entities[entity_id]

@@ -6,7 +6,7 @@ form only adds a first name or a middle initial ("Hnatiuk", "Oleh Hnatiuk", "Mar
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,11 +16,15 @@ from tracker.entities.romanise import plain
 
 @dataclass(frozen=True)
 class Sighting:
-    """A form of an entity as one source wrote it."""
+    """A form of an entity as one source wrote it; or as several wrote it alike, ``times`` in all."""
 
     form: str
     outlet: str
-    claim_id: int | None  # a claim of that source about the entity, if any
+    claim_id: int | None  # a claim of that source about the entity, if any (of the first source that has one)
+    times: int = 1
+    # Where the source of ``claim_id`` is in the order written, when sightings of several sources are counted
+    # together (None: where this sighting is among the sightings)
+    claimed_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,13 @@ class SpellingVariant:
 
 
 def spelling_variant(entity_id: int, name: str, is_person: bool, sightings: list[Sighting]) -> SpellingVariant | None:
-    """The flag for an entity written in more than one spelling, or None."""
-    spellings: dict[str, list[Sighting]] = defaultdict(list)
-    for s in sightings:
-        spellings[_spelling(s.form, is_person)].append(s)
+    """The flag for an entity written in more than one spelling, or None; the sightings in the order written
+    (of the first of those counted together)."""
+    spellings: dict[str, list[tuple[int, Sighting]]] = defaultdict(list)  # (where its claim is, sighting)
+    for at, s in enumerate(sightings):
+        spellings[_spelling(s.form, is_person)].append((at if s.claimed_at is None else s.claimed_at, s))
     spellings.pop("", None)
-    variants = _distinct_spellings(spellings, is_person)
+    variants = _distinct_spellings({k: sum(s.times for _at, s in seen) for k, seen in spellings.items()}, is_person)
     if len(variants) < 2:
         return None
     parts: list[str] = []
@@ -46,15 +51,28 @@ def spelling_variant(entity_id: int, name: str, is_person: bool, sightings: list
     claims: list[int] = []
     for spelling in variants:
         seen = spellings[spelling]
-        form = max((s.form for s in seen), key=lambda f: (sum(1 for s in seen if s.form == f), len(f)))
-        by = sorted({s.outlet for s in seen})
+        written: Counter[str] = Counter()
+        for _at, s in seen:
+            written[s.form] += s.times
+        form = max(written, key=lambda f: (written[f], len(f)))  # ties: the form written first
+        by = sorted({s.outlet for _at, s in seen})
         parts.append(f"{form} ({', '.join(by)})")
         outlets.extend(o for o in by if o not in outlets)
-        claim = next((s.claim_id for s in seen if s.claim_id is not None), None)
-        if claim is not None:
-            claims.append(claim)
+        first = min(((at, s.claim_id) for at, s in seen if s.claim_id is not None), default=None)
+        if first is not None:
+            claims.append(first[1])
     explanation = f"{name} is spelt {len(variants)} ways: " + "; ".join(parts) + "."
     return SpellingVariant(entity_id, tuple(variants), tuple(outlets), tuple(claims), explanation)
+
+
+def spelt_several_ways(is_person: bool, written: dict[str, int]) -> bool:
+    """Whether ``spelling_variant`` flags an entity written in these forms this often (a flag needs nothing
+    else: where and by whom they were written only say what it says)."""
+    spellings: Counter[str] = Counter()
+    for form, times in written.items():
+        spellings[_spelling(form, is_person)] += times
+    spellings.pop("", None)
+    return len(_distinct_spellings(dict(spellings), is_person)) >= 2
 
 
 @lru_cache(maxsize=1 << 16)
@@ -66,9 +84,10 @@ def _spelling(form: str, is_person: bool) -> str:
     return f"{name.first} {name.surname}" if name.first else name.surname
 
 
-def _distinct_spellings(spellings: dict[str, list[Sighting]], is_person: bool) -> list[str]:
-    """Spellings that differ in letters; a surname alone counts only when no full name spells it so."""
-    keys = sorted(spellings, key=lambda k: (-len(spellings[k]), k))
+def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]:
+    """Spellings (with how often each is written) that differ in letters; a surname alone counts only when no
+    full name spells it so."""
+    keys = sorted(spellings, key=lambda k: (-spellings[k], k))
     if not is_person:
         return _by_letters(keys)
     full = [k for k in keys if " " in k]

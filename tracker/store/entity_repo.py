@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -109,17 +109,110 @@ def candidates_of_entities(session: Session, entity_ids: Iterable[int]) -> list[
     return [row for chunk in _chunks(entity_ids) for row in _candidates(session, SourceEntity.entity_id.in_(chunk))]
 
 
-def candidates_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, CandidateRow]]:
-    """(key, article entity) of each original's article entity with any of these keys (an indexed look-up)."""
-    out: list[tuple[str, CandidateRow]] = []
-    for chunk in _chunks(keys):
-        query = (
-            select(EntityKey.key, *_CANDIDATE)
-            .join(SourceEntity, SourceEntity.id == EntityKey.source_entity_id)
-            .where(EntityKey.key.in_(chunk), _in_original())
+class Kind(NamedTuple):
+    """What alike article entities are (the columns resolution reads of them) and the entity they are in;
+    ``loose``: the id of one linked to no entity, which stands alone."""
+
+    name: str
+    type: str
+    strong: bool
+    entity_id: int | None
+    loose: int | None
+    forms: str | None
+    titles: str | None
+
+
+class CellRow(NamedTuple):
+    """Alike article entities as one GROUP BY row: what they are, one reason they were given, how many were
+    given it and the lowest id among those."""
+
+    kind: Kind
+    reason: str | None
+    times: int
+    first: int
+
+
+_LOOSE = case((SourceEntity.entity_id.is_(None), SourceEntity.id), else_=None)
+_KIND = (
+    SourceEntity.name,
+    SourceEntity.type,
+    SourceEntity.strong,
+    SourceEntity.entity_id,
+    _LOOSE,
+    SourceEntity.forms,
+    SourceEntity.titles,
+)
+
+
+def _cell_rows(session: Session, query) -> Iterator[tuple]:
+    """(leading columns..., CellRow) of each row of a query over ``_KIND``, reason, count and lowest id."""
+    for row in session.execute(query):
+        lead, what, (reason, times, first) = row[:-10], row[-10:-3], row[-3:]
+        yield (*lead, CellRow(Kind(*what), reason, times, first))
+
+
+def cells_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CellRow]:
+    """The article entities of originals linked to these entities, alike ones counted together (``CellRow``)."""
+    grouped = (*_KIND, SourceEntity.reason)
+    query = select(*grouped, func.count(), func.min(SourceEntity.id)).where(_in_original()).group_by(*grouped)
+    return [
+        row
+        for chunk in _chunks(entity_ids)
+        for (row,) in _cell_rows(session, query.where(SourceEntity.entity_id.in_(chunk)))
+    ]
+
+
+def cells_with_keys(session: Session, keys: Iterable[str]) -> list[CellRow]:
+    """The originals' article entities with any of these keys, each once (whichever keys it has: the caller
+    knows them from what it is), alike ones counted together: the keys of a well-known name are held by the
+    same thousands of article entities."""
+    keys = list(keys)
+    if not keys:
+        return []
+    keyed = select(EntityKey.source_entity_id).where(or_(*(EntityKey.key.in_(chunk) for chunk in _chunks(keys))))
+    grouped = (*_KIND, SourceEntity.reason)
+    query = (
+        select(*grouped, func.count(), func.min(SourceEntity.id))
+        .where(SourceEntity.id.in_(keyed), _in_original())
+        .group_by(*grouped)
+    )
+    return [row for (row,) in _cell_rows(session, query)]
+
+
+def _alike(table: Table, what: Kind) -> tuple:
+    """The article entities of originals in this entity alike in these columns."""
+    return (
+        table.c.name == what.name,
+        table.c.type == what.type,
+        table.c.strong == what.strong,
+        table.c.entity_id == what.entity_id,
+        table.c.forms.is_not_distinct_from(what.forms),
+        table.c.titles.is_not_distinct_from(what.titles),
+        table.c.source_id.not_in(select(Source.id).where(Source.duplicate_of_id.is_not(None))),
+    )
+
+
+def alike_members(session: Session, what: Kind) -> list[tuple[int, str | None]]:
+    """(id, reason) of each article entity of an original of this kind (in its entity), by id."""
+    table = cast(Table, SourceEntity.__table__)
+    query = select(table.c.id, table.c.reason).where(*_alike(table, what)).order_by(table.c.id)
+    return [(se_id, reason) for se_id, reason in session.execute(query)]
+
+
+def relink_alike(session: Session, relinks: Sequence[tuple[Kind, int, int, str | None]]) -> None:
+    """(kind, but, entity id, reason): the article entities of this kind but one (``but``) go to this entity for
+    this reason, one statement each, writing only the rows that change."""
+    table = cast(Table, SourceEntity.__table__)
+    for what, but, to, reason in relinks:
+        session.execute(
+            update(table)
+            .where(
+                *_alike(table, what),
+                table.c.id != but,
+                ~and_(table.c.entity_id == to, table.c.reason.is_not_distinct_from(reason)),
+            )
+            .values(entity_id=to, reason=reason)
         )
-        out.extend((row[0], CandidateRow(*row[1:])) for row in session.execute(query))
-    return out
 
 
 def store_keys(session: Session, keyed: Sequence[tuple[int, str, str, Iterable[str]]]) -> None:
@@ -153,36 +246,78 @@ def count_live_entities(session: Session) -> int:
     return session.scalar(select(func.count(Entity.id)).where(Entity.merged_into_id.is_(None))) or 0
 
 
-def entity_sightings(
+def entity_form_counts(
     session: Session, entity_ids: Iterable[int] | None = None
-) -> Iterator[tuple[int, int, str | None, str, str | None]]:
-    """(entity id, article entity id, outlet, source path, forms JSON) of each original's article entity linked
-    to an entity (of these), in the order the sources were published (then by path), not stored."""
+) -> Iterator[tuple[int, str | None, int]]:
+    """(entity id, forms JSON, how many of its originals' article entities have them) of each entity (of these)."""
     query = (
-        select(SourceEntity.entity_id, SourceEntity.id, Outlet.name, Source.path, SourceEntity.forms)
-        .join(Source, Source.id == SourceEntity.source_id)
-        .outerjoin(Outlet, Outlet.id == Source.outlet_id)
+        select(SourceEntity.entity_id, SourceEntity.forms, func.count())
         .where(SourceEntity.entity_id.is_not(None), _in_original())
-        .order_by(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
+        .group_by(SourceEntity.entity_id, SourceEntity.forms)
     )
     chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
     for chunk in chunks:
-        scoped = query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))
-        for entity_id, se_id, outlet, path, forms in session.execute(scoped):
+        for entity_id, forms, times in session.execute(
+            query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))
+        ):
             assert entity_id is not None  # the query keeps linked rows only
-            yield entity_id, se_id, outlet, path, forms
+            yield entity_id, forms, times
 
 
-def first_claims(session: Session, source_entity_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """Article entity id -> the first claim that names it (of these article entities)."""
-    query = select(ClaimEntity.source_entity_id, func.min(ClaimEntity.claim_id)).group_by(ClaimEntity.source_entity_id)
-    if source_entity_ids is None:
-        return {se_id: claim_id for se_id, claim_id in session.execute(query)}
-    out = {}
-    for chunk in _chunks(source_entity_ids):
-        rows = session.execute(query.where(ClaimEntity.source_entity_id.in_(chunk)))
-        out.update({se_id: claim_id for se_id, claim_id in rows})
-    return out
+class Sightings(NamedTuple):
+    """Article entities of an entity written alike (one forms JSON) by one outlet (or one source of none): how
+    many, where the first is in the order written, and the first claim of the first that has any, with where
+    that one is."""
+
+    entity_id: int
+    forms: str | None
+    outlet: str | None
+    path: str | None  # the source's, when it has no outlet
+    times: int
+    first_at: int
+    claim_at: int | None
+    claim_id: int | None
+
+
+_CLAIM_SHIFT = 1 << 32  # (where, claim id) as one number, so that MIN() finds the first claimed
+
+
+def entity_sightings(session: Session, entity_ids: Iterable[int] | None = None) -> Iterator[Sightings]:
+    """How each entity (of these) is written: the originals' article entities linked to it, counted together
+    by forms and outlet (``Sightings``), in the order the sources were published (then by path and position in
+    the source), not stored."""
+    outletless = or_(Outlet.name.is_(None), Outlet.name == "")
+    claim = (
+        select(func.min(ClaimEntity.claim_id))
+        .where(ClaimEntity.source_entity_id == SourceEntity.id)
+        .correlate(SourceEntity)
+        .scalar_subquery()
+    )
+    written = func.row_number().over(
+        order_by=(Source.published.is_(None), Source.published, Source.path, SourceEntity.position)
+    )
+    query = (
+        select(
+            SourceEntity.entity_id.label("entity_id"),
+            SourceEntity.forms.label("forms"),
+            case((outletless, None), else_=Outlet.name).label("outlet"),
+            case((outletless, Source.path), else_=None).label("path"),
+            written.label("at"),
+            claim.label("claim"),
+        )
+        .join(Source, Source.id == SourceEntity.source_id)
+        .outerjoin(Outlet, Outlet.id == Source.outlet_id)
+        .where(SourceEntity.entity_id.is_not(None), _in_original())
+    )
+    chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
+    for chunk in chunks:
+        rows = (query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))).subquery()
+        grouped = (rows.c.entity_id, rows.c.forms, rows.c.outlet, rows.c.path)
+        claimed = func.min(case((rows.c.claim.is_not(None), rows.c.at * _CLAIM_SHIFT + rows.c.claim), else_=None))
+        alike = select(*grouped, func.count(), func.min(rows.c.at), claimed).group_by(*grouped)
+        for entity_id, forms, outlet, path, times, first_at, first_claimed in session.execute(alike):
+            at, claim_id = (None, None) if first_claimed is None else divmod(first_claimed, _CLAIM_SHIFT)
+            yield Sightings(entity_id, forms, outlet, path, times, first_at, at, claim_id)
 
 
 def count_source_entities(session: Session) -> int:

@@ -178,8 +178,9 @@ def entity_mentions(session: Session, entity_ids: Iterable[int] | None = None) -
 
 def entity_member_forms(session: Session, entity_ids: Iterable[int] | None = None) -> Iterator[tuple[int, str | None]]:
     """(entity id, the forms its article entity was written in, as resolution stored them: JSON, or None when
-    not yet stored) of every article entity linked to an entity (to one of these)."""
-    query = select(SourceEntity.entity_id, SourceEntity.forms).where(SourceEntity.entity_id.is_not(None))
+    not yet stored) of the article entities linked to an entity (to one of these), each distinct pair once: the
+    members of a well-known entity are written in a few ways."""
+    query = select(SourceEntity.entity_id, SourceEntity.forms).where(SourceEntity.entity_id.is_not(None)).distinct()
     ids = None if entity_ids is None else list(entity_ids)
     for entity_id, forms in _by_claims(session, query, SourceEntity.entity_id, ids):
         assert entity_id is not None  # the query keeps linked rows only
