@@ -108,6 +108,8 @@ def test_someone_absent_does_not_negate_the_event() -> None:
         ("The two ministers signed in Korvast on Friday.", "signing", "event-verb"),
         ("Kovac handed over the list of prisoners.", "handover", "event-object"),
         ("Dahl travelled to Ostwick on Monday.", "visit", "event-phrasal"),
+        ("Ida Brenner has stepped down as head of Dravia Foods.", "departure", "event-phrasal"),  # "down": advmod
+        ("Dahl travelled on to Ostwick on Monday.", "visit", "event-phrasal"),
         ("Kovac spoke by telephone with Dahl.", "call", "event-phone"),
         ("The assembly voted on the plan.", "vote", "event-verb"),
         ("Ana Sorel was appointed head of the port authority.", "appointment", "event-verb"),

@@ -143,7 +143,9 @@ def _verb_events(token: Token, lemma: str) -> Iterator[_Event]:
                     return
     for child in children:
         pair = (lemma, child.lower_)
-        if child.dep_ in ("prt", "prep") and pair in v.EVENT_PHRASAL:
+        # the parser may call the particle of "stepped down" an adverb: the pair says the event all the same
+        particle = child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == token.i + 1)
+        if particle and pair in v.EVENT_PHRASAL:
             yield _Event(v.EVENT_PHRASAL[pair], "event-phrasal", token, [token, child], [token])
             return
     if lemma in _CLASS_OF_VERB:
