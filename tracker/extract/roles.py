@@ -146,6 +146,8 @@ def succession(sentence: Sentence, title: Span | None, holder: Span | None = Non
             key = lower if lower in v.SUCCESSION else word.lemma_.lower()
             if key in v.SUCCESSION and (key == lower or word.pos_ == "VERB"):
                 found.append((v.SUCCESSION[key], [word]))
+                if v.SUCCESSION[key] in ENDING and word.tag_ in ("VBN", "VBD"):
+                    former = True  # "the sacked head coach X", "ousted chairman X": a post held before
     verb = _title_verb(inside)
     if verb is not None:
         lemma = verb.lemma_.lower()
