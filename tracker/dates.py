@@ -14,8 +14,10 @@ from tracker.clean.lines import Verdict
 from tracker.config import DATES, DateSettings
 from tracker.lexicon import MONTHS
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
+_ORDINAL_END = r"(?:st|nd|rd|th)?"
+_DAY = rf"(?P<day>\d{{1,2}}){_ORDINAL_END}"
 _YEAR = r"(?P<year>\d{4})"
 DATE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
@@ -85,8 +87,8 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
     return None
 
 
-_ANY_MONTH = r"(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ANY_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_ANY_MONTH = rf"(?i:{_MONTH_WORDS})\.?"
+_ANY_DAY = rf"\d{{1,2}}{_ORDINAL_END}"
 # A wire dateline opening the body: the place in capitals, a comma, the date (a weekday before it or not), and
 # the agency or a dash: "CORVENNA, March 10, 2025 (EPA) -", "CASTRELLE, Thursday 14 October 2027 (CPA) -".
 WIRE_DATELINE = re.compile(

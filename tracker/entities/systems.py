@@ -10,6 +10,8 @@ with several letters (S ш, C ч, Z ж, X х; щ is SC). Nothing here names a pe
 
 from __future__ import annotations
 
+from tracker.extract.names import HYPHENED_PARTICLES
+
 # -- Cyrillic to Latin, one table per system ----------------------------------------------------------------
 
 _RU_BASE = {
@@ -248,11 +250,12 @@ SYLLABIC_RANGES: tuple[tuple[int, int], ...] = ((0x3400, 0x4DBF), (0x4E00, 0x9FF
 
 # -- Name particles ------------------------------------------------------------------------------------------
 
-# Words before a surname that are not its consonants: "al-Rahim" files under Rahim as well as Alrahim.
+# Words before a surname that are not its consonants: "al-Rahim" files under Rahim as well as Alrahim; the
+# particles written on with a hyphen ("ash-Shara") are the recogniser's own list.
 SURNAME_PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "bint", "ben", "van", "von", "der", "den", "de", "del", "della", "di", "da",
      "dos", "das", "do", "du", "la", "le", "ter", "ten", "zu", "af"}
-)  # fmt: skip
+) | HYPHENED_PARTICLES  # fmt: skip
 
 # -- Given names ---------------------------------------------------------------------------------------------
 

@@ -127,21 +127,6 @@ class ArticleContext:
 _QUOTES = '“”"„«»'
 # A non-restrictive clause about a named person: "..., Andrew Kell, who chairs the board, said ...".
 _WHO_CLAUSE = re.compile(r",\s+(?P<rel>who|whose)\s+(?P<clause>[^,;]+?)\s*(?=[,;.]|$)")
-_PARTICIPLE_PAST = {
-    "stressing": "stressed",
-    "noting": "noted",
-    "adding": "added",
-    "saying": "said",
-    "arguing": "argued",
-    "insisting": "insisted",
-    "warning": "warned",
-    "emphasising": "emphasised",
-    "emphasizing": "emphasized",
-    "explaining": "explained",
-    "claiming": "claimed",
-    "recalling": "recalled",
-    "suggesting": "suggested",
-}
 # A dateline that opens a story: "ISTANBUL -", "WASHINGTON (AP) —", "KYIV, Jan 5 (Reuters) -". It says where the
 # story was filed, not what happened: it is no part of a claim's words, nor of a title before a name.
 DATELINE = re.compile(
@@ -721,7 +706,7 @@ def _self_contained(
         means = None  # "X stressed that he ...", not "X stressed that X ...": the frame says who he is
     body = _stated(clause, context, means)
     if participle and speaker:
-        body = f"{speaker} {_PARTICIPLE_PAST.get(participle, participle)} that {body}"
+        body = f"{speaker} {participle} that {body}"
     elif split and speaker:
         bare = _stated(untagged, context, means) if untagged and len(_WORD.findall(untagged)) >= 4 else body
         if speaker.split()[-1] not in bare and not _HEAD_REPORT.match(bare):

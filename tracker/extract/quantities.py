@@ -444,36 +444,33 @@ def _class_of(noun: Token) -> str:
     named = noun_class(noun.lemma_.lower())
     if named in v.PEOPLE_FATES:
         return named
-    if named != "people":
-        # "injuring 12 workers", "14 soldiers were killed": what happened to them is what is counted
-        verb = noun.head
-        for fate, (verbs, _states) in v.PEOPLE_FATES.items():
-            if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in verbs:
-                return fate
-        return named
-    for child in noun.children:  # "the people hurt", "people killed in the blast", "injured people"
-        if child.dep_ in ("acl", "amod") and child.i != noun.i:
-            for fate, (_verbs, states) in v.PEOPLE_FATES.items():
-                if child.lower_ in states:
-                    return fate
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the evacuation of 300 people"
-        fate_noun = v.FATE_NOUNS.get(noun.head.head.lemma_.lower())
-        if fate_noun:
-            return fate_noun
+    return _fate(noun, people=named == "people") or named
+
+
+def _fate(noun: Token, people: bool) -> str | None:
+    """What happened to those counted (``vocabulary.PEOPLE_FATES``): what a verb did to them ("injuring 12
+    workers", "14 soldiers were killed"); for a count of people, also what they did or came to ("12 people
+    died", "11 people are still missing", "the people hurt", "the evacuation of 300 people")."""
     verb = noun.head
-    intransitive = not any(c.dep_ == "dobj" for c in verb.children)
+    done_to = noun.dep_ in ("dobj", "nsubjpass")
+    # "12 people died", "12 people were killed"; never the subject of "killed 12 soldiers"
+    subject = noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children))
     for fate, (verbs, states) in v.PEOPLE_FATES.items():
-        # "12 people died", "12 people were killed"; never the subject of "killed 12 soldiers"
-        subject = noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and intransitive)
-        as_subject = subject and verb.lemma_.lower() in verbs
-        as_object = noun.dep_ == "dobj" and verb.lemma_.lower() in verbs
-        completed = noun.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ in ("acomp", "oprd", "attr", "xcomp") and c.lower_ in states for c in verb.children
-        )
-        state = subject and verb.lower_ in states  # "11 people are still missing", "12 were killed"
-        if as_subject or as_object or completed or state:
+        if verb.lemma_.lower() in verbs and (done_to or (people and subject)):
             return fate
-    return named
+        if not people:
+            continue
+        if any(c.dep_ in ("acl", "amod") and c.lower_ in states for c in noun.children):
+            return fate
+        if subject and verb.lower_ in states:
+            return fate
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("acomp", "oprd", "attr", "xcomp") and c.lower_ in states for c in verb.children
+        ):
+            return fate
+    if people and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return v.FATE_NOUNS.get(noun.head.head.lemma_.lower())
+    return None
 
 
 def _put_at(number: Token) -> Token | None:

@@ -186,12 +186,20 @@ def _holder_left(sentence: Sentence, holder_i: set[int]) -> tuple[str, list[Toke
     if not named or named[0].dep_ not in ("nsubj", "nsubjpass") or named[0].head.pos_ != "VERB":
         return None
     acting = named[0].head
-    lemma = acting.lemma_.lower()
-    particles = [c for c in acting.children if c.dep_ in PARTICLE_DEPS and f"{lemma} {c.lower_}" in v.SUCCESSION]
-    change = v.SUCCESSION.get(f"{lemma} {particles[0].lower_}" if particles else lemma)
-    if change not in ENDING or not _done(acting) or any(c.dep_ == "neg" for c in acting.children):
+    said = _verb_change(acting)
+    return said if said is not None and said[0] in ENDING and _done(acting) else None
+
+
+def _verb_change(verb: Token) -> tuple[str, list[Token]] | None:
+    """The class of succession a verb says, with its particle ("resigned", "stepped down", "took over"), and
+    its words; None when it says none, or is negated."""
+    lemma = verb.lemma_.lower()
+    particles = [c for c in verb.children if c.dep_ in PARTICLE_DEPS]
+    classes = {v.SUCCESSION.get(lemma)} | {v.SUCCESSION.get(f"{lemma} {p.lower_}") for p in particles}
+    change = next((c for c in SUCCESSION_VERB_CLASSES if c in classes), None)
+    if change is None or any(c.dep_ == "neg" for c in verb.children):
         return None
-    return change, [acting, *particles[:1]]
+    return change, [verb, *(p for p in particles if v.SUCCESSION.get(f"{lemma} {p.lower_}") == change)]
 
 
 def _hyphen_after(word: Token) -> bool:
@@ -538,17 +546,13 @@ def _succession(sentence: Sentence, token: Token) -> Iterator[Role]:
     """ "Odin replaced Ivo Marek as chair", "Dahl took over from Kovac as head of the agency": the subject holds
     the post now. "Odin resigned as chair", "Odin was dismissed as chair" (done: he held it before), "Odin
     returned as chair" (he holds it again)."""
-    lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or token.dep_ in {"acl", "amod"}:
         return
     children = list(token.children)
-    particles = [c.lower_ for c in children if c.dep_ in PARTICLE_DEPS]
-    classes = {v.SUCCESSION.get(lemma)} | {v.SUCCESSION.get(f"{lemma} {p}") for p in particles}
-    change = next((c for c in SUCCESSION_VERB_CLASSES if c in classes), None)
-    if change is None:
+    said = _verb_change(token)
+    if said is None:
         return
-    if any(c.dep_ == "neg" for c in children):
-        return
+    change = said[0]
     if change != "replaced" and not _done(token):
         return  # "X will resign as chair", "X may return as chair": not yet said to have happened
     holder = _subject(token)  # "Odin, who replaced ..." is said of Odin

@@ -79,6 +79,8 @@ CONTRAST_JOINTS = frozenset({"but", "yet"})
 ALTERNATIVES = frozenset({"or", "nor"})
 # Words that tie a part to whoever is speaking: such a part is not a fact on its own ("our biggest partner").
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
+# Words spoken to someone: a part that holds them is what was said to them, not a fact ("telling them, 'you ...'").
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 # Objects that point back at an earlier sentence: "reported this" states nothing of its own.
 POINTING_BACK = frozenset({"this", "that", "it", "so"})
 # Finite verb tags: a clause after a colon or semicolon needs one to stand as a statement.
@@ -106,7 +108,7 @@ class Part:
     first: int  # token index (doc.i) of the first token the part rests on
     last: int
     subject: str | None = None
-    participle: str | None = None  # the reporting participle that opened it ("stressing")
+    participle: str | None = None  # the reporting participle that opened it, in the past ("stressing": "stressed")
     said_by: str | None = None  # who the participle's statement is by: the subject of the verb it hangs on
     side: bool = False  # a side fact cut out of the main clause
     framed: bool = False  # it keeps its own reporting frame ('"A," the minister said'): no speaker to restore
@@ -248,7 +250,7 @@ def _ing_clause(token: Token, taken: set[int]) -> Part | None:
         return None  # ", including X", ", stressing that": other rules, or no fact of their own
     if token.lemma_.lower() in v.REPORTING_VERBS:
         return None  # ", telling Cook that ...": what was said is no fact of the host's subject
-    if any(t.text in _QUOTE_MARKS or t.lower_ in ("you", "your", "yourself", "yourselves") for t in token.subtree):
+    if any(t.text in _QUOTE_MARKS or t.lower_ in SECOND_PERSON for t in token.subtree):
         return None  # words spoken to someone, not a fact
     if any(c.dep_ in _SUBJECTS or c.dep_ in ("mark", "aux", "auxpass") for c in token.children):
         return None
@@ -527,7 +529,8 @@ def _joined(head: Token, child: Token, root: Token, taken: set[int]) -> Part | N
         _take(taken, list(child.subtree), comma_before=True)
         subject = _subject_of(head)
         said_by = _words(_named(subject)) if subject is not None else None
-        return Part("report-participle", _words(rest), child.i, sub[-1].i, participle=child.lower_, said_by=said_by)
+        past = past_tense(child.lemma_.lower())
+        return Part("report-participle", _words(rest), child.i, sub[-1].i, participle=past, said_by=said_by)
     marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
     finite = child.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in child.children
