@@ -236,7 +236,8 @@ class LanguageSettings:
     # letters, few English function words, and the identifier is min_confidence sure: it makes no claim.
     sentence_min_letters: int = 30
     # ... and when the identifier gives its best other language at least this probability (English at most
-    # 1 - min_confidence).
+    # 1 - min_confidence). A page's main text the identifier is less than min_confidence sure of is another
+    # language's on the same test (close languages, as Indonesian and Malay, split its belief).
     sentence_min_lead: float = 0.5
 
 

@@ -20,6 +20,12 @@ JAPANESE = (
     "市議会は水曜日、川に新しい橋を建設する計画を承認した。市長は、工事は春に始まり二年間続くと述べた。"
     "費用は国の予算で賄われる見通しで、地元の住民からは歓迎の声が上がっている。\n" * 3
 )
+INDONESIAN = (
+    "Dewan kota menyetujui rencana pembangunan jembatan baru di atas sungai pada hari Rabu. "
+    "Wali kota mengatakan pekerjaan akan dimulai pada musim hujan dan berlangsung sekitar dua tahun. "
+    "Biaya pembangunan akan ditanggung oleh anggaran negara, dan warga setempat menyambut baik rencana itu. "
+    "Jangan sampai jembatan lama dibiarkan rusak, kata seorang warga kepada wartawan.\n"
+)
 ENGLISH = (
     "The council of Lindenau approved the new bridge on Monday, and the mayor said that work would begin in "
     "spring. The bridge is expected to open in two years, and it will carry both trams and cyclists.\n"
@@ -30,6 +36,15 @@ ENGLISH = (
 def test_long_text_in_another_language_is_foreign(text: str, code: str) -> None:
     language = main_language(text)
     assert language.code == code
+    assert language.foreign
+
+
+def test_close_languages_splitting_the_identifier_still_rule_out_english() -> None:
+    # Indonesian and Malay share the identifier's belief, neither at its confidence: English is ruled out all
+    # the same, so the page makes no claims
+    language = main_language(INDONESIAN)
+    assert language.code == "id"
+    assert language.confidence < 0.9
     assert language.foreign
 
 

@@ -54,8 +54,13 @@ def main_language(text: str, settings: LanguageSettings = LANGUAGE) -> Language:
     if latin and english_share >= settings.english_function_word_share:
         return Language(ENGLISH, english_share)  # what the identifier says could not make it foreign
     if letters >= settings.min_letters:
-        code, confidence = identify(sample)
+        ranked = _identifier().rank(sample)
+        code, confidence = str(ranked[0][0]), float(ranked[0][1])
         if confidence >= settings.min_confidence:
+            return Language(code, confidence)
+        if _english_ruled_out(ranked, code, confidence, settings):
+            # Close languages split the identifier's belief (Indonesian and Malay): the page is not English,
+            # and its likeliest language is named, at the confidence the identifier gave it.
             return Language(code, confidence)
     # Too short, unsure, or contradicted by English's own words: the English line rules' test decides.
     if english_share >= settings.english_function_word_share:
@@ -75,6 +80,11 @@ def foreign_sentence(text: str, settings: LanguageSettings = LANGUAGE) -> bool:
     # language is clearly ahead; a run of names leaves every language unlikely, and stays.
     ranked = _identifier().rank(" ".join(_WORD.findall(text)))  # one call: the best language and English's
     code, lead = ranked[0]
+    return _english_ruled_out(ranked, str(code), float(lead), settings)
+
+
+def _english_ruled_out(ranked: list[tuple[str, float]], code: str, lead: float, settings: LanguageSettings) -> bool:
+    """English all but ruled out (at most 1 - min_confidence) and one other language clearly ahead."""
     english = dict(ranked).get(ENGLISH, 0.0)
     return code != ENGLISH and lead >= settings.sentence_min_lead and english <= 1 - settings.min_confidence
 
