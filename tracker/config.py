@@ -157,10 +157,16 @@ class MatchSettings:
     date_conflict_max_days: int = 3
     # Similarity for two dated event claims to be read as one event.
     same_event_at: float = 0.4
+    # ... when both give it one ordinal and one place (theirs, or their stories' settings): "the first meeting".
+    same_numbered_event_at: float = 0.25
     # "about 100" allows 100 give or take this fraction, "nearly 100" this much below: counts within it agree.
     about_slack: float = 0.1
     # Similarity of the rest of two count claims for the counts to be of one thing.
     same_count_at: float = 0.45
+    # ... and for counts of people of one fate (the dead, the missing) in one place (named, or the place the
+    # story's lead names) in reports at most story_window_days apart: a toll of one story.
+    same_story_toll_at: float = 0.1
+    story_window_days: int = 7
     # A meeting at one place and time, named with a meeting word in both claims, corroborates at this similarity.
     same_place_event_at: float = 0.3
     # Presence and absence at one event: claims at most this many days apart.

@@ -315,3 +315,28 @@ def test_an_event_keeps_the_common_noun_it_is_done_to_as_its_theme(text: str, th
 )
 def test_no_theme(text: str) -> None:
     assert event(text).theme is None
+
+
+def test_a_relative_clause_the_parse_hangs_on_the_last_noun_of_a_phrase_is_said_of_the_phrase() -> None:
+    # the parse may hang "which were delivered" on "guarantees"; the documents are what was delivered
+    text = (
+        "Ostrava had clarified the two draft documents concerning the treaty and the agreement on security "
+        "guarantees, which were delivered to the Velmoran side through diplomatic channels yesterday."
+    )
+    fact = event(text)
+    assert fact.kind == "handover"
+    assert fact.rule == "event-object"
+
+
+def test_an_apposition_after_the_events_date_lends_its_ordinal() -> None:
+    text = (
+        "Delegations from Velmora and Ostrava held direct talks in Korvast on Friday, 16 May, their first "
+        "face-to-face negotiations in more than three years."
+    )
+    fact = event(text)
+    assert (fact.kind, fact.place, fact.ordinal) == ("meeting", "Korvast", 1)
+
+
+def test_an_apposition_of_another_kind_lends_no_ordinal() -> None:
+    text = "Delegations from Velmora and Ostrava held talks in Korvast on Friday, 16 May, their first visit there."
+    assert event(text).ordinal is None

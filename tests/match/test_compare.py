@@ -7,6 +7,7 @@ presence); entities as ``EntityInfo`` whose forms are name keys. Every outlet, p
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -455,7 +456,9 @@ def test_counts_a_modifier_allows_at_one_time_are_no_conflict() -> None:
     assert result.links == []
 
 
-def test_a_toll_rising_three_times_in_a_day_is_three_changes_not_conflicts() -> None:
+def test_three_tolls_of_one_day_in_three_reports_conflict_whatever_their_trend_words() -> None:
+    # "rose to 15" says the toll rose from some earlier figure, not from another report's 10 of the same day:
+    # three reports of one day disagree, and an editor checks them
     text = "The flood toll in Velmora {}."
     claims = [
         claim(80, LEDGER, "2024-05-02", text.format("stood at 10 dead"), VELMORA,
@@ -466,7 +469,7 @@ def test_a_toll_rising_three_times_in_a_day_is_three_changes_not_conflicts() -> 
               quantities=(count(21, "dead", cumulative=True, trend="rise", trend_words="rose to"),)),
     ]  # fmt: skip
     result = run(*claims)
-    assert kinds(result) == [TEMPORAL_CHANGE] * 3
+    assert kinds(result) == [CONFLICT] * 3
     assert {link.claims for link in result.links} == {(80, 81), (81, 82), (80, 82)}
 
 
@@ -790,3 +793,62 @@ def test_the_level_of_a_named_measure_in_percent_is_compared_and_a_bare_percenta
     )
     assert (rose.kind, rose.rule) == (TEMPORAL_CHANGE, "count-changed")
     assert run(level(90, LEDGER, "2024-03-10", "63.1", None), level(91, POST, "2024-03-12", "64.7", None)).links == []
+
+
+# -- the story's setting: a claim that names no place is of the place its article's lead names ---------------
+
+
+def set_in(facts: ClaimFacts, *places: str) -> ClaimFacts:
+    return replace(facts, setting=frozenset(places))
+
+
+def test_a_toll_naming_no_place_meets_the_toll_of_its_storys_place_in_other_words() -> None:
+    # "At least 12 people have died" in a story whose lead names Korvast, and a later report's toll there
+    first = set_in(
+        claim(120, LEDGER, "2024-10-12", "At least 12 people have died, the governor said on Tuesday.",
+              day="2024-10-12", quantities=(count(12, "people", "dead", modifier="at least"),)),
+        "Korvast province",
+    )  # fmt: skip
+    later = claim(
+        121, POST, "2024-10-13", "The death toll from the floods in Korvast rose to 31 on Wednesday.", KORVAST,
+        day="2024-10-13", quantities=(count(31, "toll", "dead", cumulative=True, trend="rise"),),
+    )  # fmt: skip
+    link = only(run(first, later))
+    assert (link.kind, link.rule) == (TEMPORAL_CHANGE, "count-changed")
+    # another place's story, or the same place's toll of another year, is another set of dead
+    assert run(set_in(first, "Lindby"), later).links == []
+    old = claim(122, POST, "2024-10-13", "54 people died along the same river in 1998.",
+                quantities=(count(54, "people", "dead"),))  # fmt: skip
+    old = set_in(replace(old, time_first=dt.date(1998, 1, 1), time_last=dt.date(1998, 12, 31)), "Korvast")
+    assert run(first, old).links == []
+
+
+def test_parts_of_the_injured_are_no_toll_of_the_story() -> None:
+    a = set_in(claim(125, LEDGER, "2024-04-17", "Three of the injured were in serious condition on Thursday.",
+                     quantities=(count(3, "injure", "injured", partial=True),)), "Korvast")  # fmt: skip
+    b = set_in(claim(126, POST, "2024-04-18", "Two of the injured remain in intensive care, staff said.",
+                     quantities=(count(2, "injure", "injured", partial=True),)), "Korvast")  # fmt: skip
+    assert run(a, b).links == []
+
+
+def test_the_first_meeting_of_a_storys_talks_on_another_day_conflicts() -> None:
+    # "The first meeting was held on May 15" in a story of talks in Korvast, and a report of that first meeting
+    # in Korvast on 16 May: one numbered event, two dates
+    text = "The first meeting was held on May 15."
+    numbered = set_in(
+        claim(
+            130, LEDGER, "2024-06-02", text, day="2024-05-15", event=EventFact("meeting", "first meeting", ordinal=1)
+        ),
+        "Korvast",
+    )
+    report = claim(
+        131, POST, "2024-05-16", "Delegations from Velmora and Lindby held direct peace talks in Korvast on 16 May.",
+        VELMORA, LINDBY, KORVAST, day="2024-05-16",
+        event=EventFact("meeting", "held direct peace talks", place="Korvast", ordinal=1),
+    )  # fmt: skip
+    link = only(run(numbered, report))
+    assert (link.kind, link.rule) == (CONFLICT, "event-two-dates")
+    # a story set elsewhere, or another round, is another meeting
+    assert run(set_in(numbered, "Lindby"), replace(report, entities=frozenset({VELMORA, KORVAST}))).links == []
+    second = replace(numbered, event=EventFact("meeting", "second meeting", ordinal=2))
+    assert run(second, report).links == []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 from decimal import Decimal
 
 from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
-from tracker.extract.facts import RoleFact
+from tracker.entities.romanise import spelling_key
+from tracker.extract.facts import EventFact, RoleFact
 from tracker.extract.quantities import COUNT, QuantityFact
 from tracker.match import ClaimFacts, EntityInfo, match
 from tracker.match.compare import CORROBORATION, Reading
@@ -137,3 +139,17 @@ def test_pairs_compared_grow_with_blocks_not_with_the_square_of_the_corpus() -> 
     for link in corroborations:
         assert len({event_of[c] for c in link.claims}) == 1, link
         assert len(link.claims) == 10
+
+
+def test_counts_and_events_are_filed_under_where_they_are_and_events_under_their_class_and_day() -> None:
+    toll = facts(30, "At least 12 people have died.", quantities=(QuantityFact(Decimal(12), COUNT, "people", "dead"),))
+    keys = claim_keys(Reading(replace(toll, setting=frozenset({"Korvast province"})), PEOPLE))
+    assert "p:" + spelling_key("korvast") in keys  # the story's place, without the noun of its kind
+    assert not any(k == "p:" + spelling_key("province") for k in keys)
+    named = facts(31, "Talks were held in Velmora.", 10, event=EventFact("meeting", "talks were held", place="Velmora"))
+    day = dt.date(2024, 3, 1)
+    keys = claim_keys(Reading(replace(named, setting=frozenset({"Lindby"}), time_first=day, time_last=day), PEOPLE))
+    assert "p:" + spelling_key("velmora") in keys and "p:" + spelling_key("lindby") not in keys  # its own place
+    assert "v:meeting:2024-03-01" in keys
+    plain = facts(32, "Drummond said the talks were useful.", 1)
+    assert not any(k.startswith(("p:", "v:")) for k in claim_keys(Reading(plain, PEOPLE)))

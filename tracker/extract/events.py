@@ -133,11 +133,14 @@ def _events(token: Token) -> Iterator[_Event]:
 def _verb_events(token: Token, lemma: str) -> Iterator[_Event]:
     children = list(token.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    relative = token.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in objects)
     if token.dep_ == "relcl":  # "the drafts, which were delivered": the relative word stands for its noun
         objects = [token.head if c.tag_ in ("WDT", "WP") else c for c in objects]
     for kind, (verbs, nouns) in v.EVENT_OBJECT_VERBS.items():
         if lemma in verbs:
-            for obj in objects:
+            # "the drafts concerning the treaty on guarantees, which were delivered": the parse may hang the
+            # relative clause on the last noun of the phrase; any noun the phrase is built on may be its own
+            for obj in [*objects, *(_phrase_nouns(token.head) if relative else [])]:
                 if _lemma(obj) in nouns:
                     yield _Event(kind, "event-object", token, [token, obj], [token, obj])
                     return
@@ -155,6 +158,24 @@ def _verb_events(token: Token, lemma: str) -> Iterator[_Event]:
         _lemma(t) in v.PHONE_WORDS for c in children if c.dep_ == "prep" for t in c.subtree
     ):
         yield _Event("call", "event-phone", token, [token], [token])
+
+
+def _phrase_nouns(noun: Token) -> list[Token]:
+    """The nouns a noun phrase is built on, from the innermost out: "documents" and "treaty" of "the documents
+    concerning the treaty on guarantees" for "guarantees" (through "of"/"on" objects, conjuncts and participles)."""
+    out = []
+    while noun.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            noun = head.head
+        elif noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+            noun = head
+        elif noun.dep_ == "dobj" and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            noun = head.head
+        else:
+            break
+        out.append(noun)
+    return out
 
 
 def _noun_class(noun: Token) -> str | None:
@@ -297,6 +318,10 @@ def _place_words(sentence: Sentence, token: Token) -> Span:
 
 
 def _ordinal(event: _Event) -> int | None:
+    for renaming in _renamings(event):
+        value = next((_ordinal_value(c) for c in renaming.children if _ordinal_value(c) is not None), None)
+        if value is not None:
+            return value  # "held talks on 16 May, their first negotiations in three years"
     for head in event.heads:
         for child in head.children:
             value = _ordinal_value(child)
@@ -309,6 +334,18 @@ def _ordinal(event: _Event) -> int | None:
                         if any(f is not None for f in found):
                             return next(f for f in found if f is not None)
     return None
+
+
+def _renamings(event: _Event) -> list[Token]:
+    """Event nouns of the event's class in apposition to its words or to its time ("talks on 16 May, their first
+    negotiations"): the parse may hang the apposition on the date, which the event's verb holds."""
+    out = []
+    for head in event.heads:
+        near = [head, *(c for c in head.children if c.ent_type_ in ("DATE", "TIME"))]
+        near += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.ent_type_ in ("DATE", "TIME")]
+        for token in near:
+            out += [c for c in token.children if c.dep_ == "appos" and _noun_class(c) == event.kind]
+    return out
 
 
 def _ordinal_value(token: Token) -> int | None:

@@ -106,6 +106,9 @@ class ClaimFacts:
     times: tuple[TimeRef, ...] = ()
     event: EventFact | None = None
     presence: tuple[PresenceFact, ...] = ()
+    # The places the lead of its article names (the story's setting: "floods in Kessaly province"), for a claim
+    # that counts or reports an event and names no place of its own ("At least 12 people have died").
+    setting: frozenset[str] = frozenset()
     source_text: str = field(default="", repr=False, compare=False)
     text_at: int = field(default=0, repr=False, compare=False)
 
@@ -203,6 +206,11 @@ class Reading:
         )
         places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
         self.located = _entities_named(places, claim.entities, entities)
+        # Where the claim's count or event is: the places it names (as place keys), else its story's setting.
+        own = [*places, *(entities[e].name for e in claim.entities if e in entities and entities[e].type == "place")]
+        self.where: frozenset[str] = frozenset()
+        if self.counts or _reported(claim.event) is not None:
+            self.where = frozenset(k for p in (own or claim.setting) for k in _where_keys(p))
         self.roles: list[RoleReading] = []
         self.owners_read = False  # its post's owner read as a person's post (``CorpusFacts.resolve_owners``)
         fact = claim.role
@@ -745,9 +753,12 @@ def _date_of(r: Reading, role: bool = False) -> str | None:
 
 
 def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
-    if not a.counts or not b.counts or _similarity(a, b) < settings.same_count_at:
+    if not a.counts or not b.counts:
         return None
-    if not (a.claim.entities & b.claim.entities) and len(a.stem_set & b.stem_set) < 3:
+    toll = _one_story_toll(a, b, settings)
+    if _similarity(a, b) < settings.same_count_at and not toll:
+        return None
+    if not (a.claim.entities & b.claim.entities) and not toll and len(a.stem_set & b.stem_set) < 3:
         return None
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
@@ -768,7 +779,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
             order = _order(a, b)
             if order is None and x.noun_class in v.RUNNING_CLASSES:
                 order = _report_order(a, b)  # a toll of one day's event, revised by a later report
-            if order is None and (x.trend or y.trend):
+            if order is None and (x.trend or y.trend) and x.noun_class not in v.RUNNING_CLASSES:
+                # a toll "rose to 31" from some earlier figure, not from another report's 22 of the same day
                 order = _trend_order((a, x), (b, y))
             if order is None:
                 if _compatible(x, y, settings):
@@ -793,6 +805,22 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _one_story_toll(a: Reading, b: Reading, settings: MatchSettings) -> bool:
+    """Both claims count people of one fate (the dead, the missing) in one place, in reports a few days apart:
+    a toll of one story, however differently worded ("At least 12 people have died" in a story of floods in
+    Kessaly, and "The death toll from the floods in Kessaly rose to 31")."""
+    if not (a.where & b.where) or _similarity(a, b) < settings.same_story_toll_at:
+        return False
+    days = [r.claim.published for r in (a, b)] + [r.claim.when for r in (a, b)]
+    if any(d is None for d in days):
+        return False
+    if max(d for d in days if d) - min(d for d in days if d) > dt.timedelta(days=settings.story_window_days):
+        return False  # "54 people died along the same river in 1998" is another story's toll
+    # a part ("three of the injured were in serious condition") counts what the rest of its claim says
+    classes = {x.noun_class for x in a.counts if not x.partial} & {y.noun_class for y in b.counts if not y.partial}
+    return bool(classes & v.RUNNING_CLASSES)
 
 
 def _report_order(a: Reading, b: Reading) -> tuple[Reading, Reading] | None:
@@ -963,7 +991,9 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
         return None
     if day_a is None or day_b is None:
         return None
-    if not (a.claim.entities & b.claim.entities):
+    # A claim that names no one ("The first meeting was held on May 15") is of its story's setting.
+    set_in_one_place = (not a.claim.entities or not b.claim.entities) and bool(a.where & b.where)
+    if not (a.claim.entities & b.claim.entities) and not set_in_one_place:
         return _same_theme(a, ea, b, eb)
     if ea.ordinal is not None and eb.ordinal is not None and ea.ordinal != eb.ordinal:
         return NOTHING  # the first round and the second
@@ -980,7 +1010,10 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
     # Two dates make an alarm only for an event both claims pin down: the same place named by both, or the same
     # ordinal ("the first round"); two meetings of the same people on two days are two meetings.
     pinned = bool(ea.place and eb.place) or (ea.ordinal is not None and eb.ordinal is not None)
-    if gap <= settings.date_conflict_max_days and sim >= settings.same_event_at and pinned:
+    # One ordinal in one place ("the first meeting" of talks in Istanbul) names the event more surely than words.
+    numbered = ea.ordinal is not None and ea.ordinal == eb.ordinal and bool(a.where & b.where)
+    bar = settings.same_numbered_event_at if numbered else settings.same_event_at
+    if gap <= settings.date_conflict_max_days and sim >= bar and pinned:
         (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
         return Verdict(
             CONFLICT,
@@ -1014,6 +1047,11 @@ def _same_theme(a: Reading, ea: EventFact, b: Reading, eb: EventFact) -> Verdict
 
 def _place_key(place: str) -> set[str]:
     return {spelling_key(w) for w in name_key(place).split() if w}
+
+
+def _where_keys(place: str) -> set[str]:
+    """A place's keys without the nouns of its kind: "Kessaly province" is "kessaly"."""
+    return {spelling_key(w) for w in name_key(place).split() if w and w not in v.PLACE_NOUNS}
 
 
 def _event_frame(r: Reading, e: EventFact) -> dict[str, Any]:

@@ -460,6 +460,8 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
     for t in rows.times(session, ids):
         times[t.claim_id].append(TimeRef(t.text, 0, len(t.text), t.first, t.last, t.role))
     windows = rows.count_windows(session, ids, COUNT_WINDOW)
+    framed = {c.source_id for c, *_ in claims if c.id in events or c.id in quantities}
+    settings = rows.lead_places(session, framed)
     return [
         _facts(
             c,
@@ -472,6 +474,7 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
             times=tuple(times.get(c.id, ())),
             event=events.get(c.id),
             presence=tuple(presence.get(c.id, ())),
+            setting=frozenset(settings.get(c.source_id, ())),
             source_text=windows.get(c.id, (0, ""))[1],
             text_at=windows.get(c.id, (0, ""))[0],
         )

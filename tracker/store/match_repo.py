@@ -156,6 +156,29 @@ def original_claims(
         yield claim, path, published, outlet
 
 
+def lead_places(session: Session, source_ids: Iterable[int]) -> dict[int, set[str]]:
+    """Source id -> the names of the places its lead names: place entities mentioned in the first sentence of
+    the body that made a claim (the story's setting)."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for chunk in chunks(sorted(set(source_ids))):
+        lead = (
+            select(Claim.source_id.label("source_id"), func.min(Claim.sentence_end).label("lead_end"))
+            .where(Claim.source_id.in_(chunk), Claim.sentence_end.is_not(None))
+            .group_by(Claim.source_id)
+            .subquery()
+        )
+        query = (
+            select(SourceEntity.source_id, SourceEntity.name)
+            .join(lead, lead.c.source_id == SourceEntity.source_id)
+            .join(Mention, Mention.source_entity_id == SourceEntity.id)
+            .where(SourceEntity.type == "place", Mention.start < lead.c.lead_end)
+            .distinct()
+        )
+        for source_id, name in session.execute(query):
+            out[source_id].add(name)
+    return out
+
+
 def original_claim_ids(session: Session, source_ids: Iterable[int]) -> list[int]:
     """Ids of the claims of these sources that are originals."""
     query = select(Claim.id).join(Source, Source.id == Claim.source_id).where(_ORIGINAL)

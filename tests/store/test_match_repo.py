@@ -1,0 +1,32 @@
+"""tracker.store.match_repo: the reads matching makes of stored facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from tracker import Tracker
+from tracker.store import match_repo
+from tracker.store.models import Source
+
+STORY = (
+    "Floods kill 12 in Korvast province\n\n"
+    "At least 12 people have died in floods in Korvast province, in western Velmora, the governor said on "
+    "Tuesday.\n\n"
+    "Rescuers from Lindby joined the search on Wednesday, the governor said.\n"
+)
+
+
+def test_the_lead_places_are_the_places_the_first_claimed_sentence_names(tmp_path: Path, db_url: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    with Tracker(db_url) as tracker:
+        tracker.ingest([path])
+        with tracker._session() as session:
+            (source_id,) = session.scalars(select(Source.id))
+            places = match_repo.lead_places(session, [source_id])
+    # the places of the lead sentence, not Lindby of a later one
+    assert places[source_id] >= {"Velmora"}
+    assert any("Korvast" in place for place in places[source_id])
+    assert not any("Lindby" in place for place in places[source_id])
