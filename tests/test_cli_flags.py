@@ -364,7 +364,8 @@ def test_matching_loads_every_claims_frames_in_a_few_queries(db_url: str, first:
     finally:
         engine.dispose()
     queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(facts) == len(first["claims"]) and len(queries) == 8  # one per frame table, none per claim
+    # one per frame table and one for the places of their sources' leads (the story's setting), none per claim
+    assert len(facts) == len(first["claims"]) and len(queries) == 9
     role = facts[BRANDT_COURIER].role
     assert role is not None and (role.holder, role.title) == ("Tomas Brandt", "head of the Velmora Harbour Office")
     (shelters,) = facts[SHELTERS_POST].quantities

@@ -681,3 +681,18 @@ def test_a_clause_keeping_its_own_tag_gets_no_second_speaker(sentence: str) -> N
             assert _reporting_verbs(claim.text) <= 1, claim.text
             assert claim.attributed_to == "Ivo Kovac"
             assert not claim.text.startswith("Ivo Kovac said") or "he added" not in claim.text
+
+
+def test_a_side_clause_cut_from_before_a_report_frame_leaves_the_frames_comma() -> None:
+    text = (
+        "At least 12 people have died and 20 are missing after two days of rain pushed the Marra river over its "
+        "banks in Korvast province, the regional governor said on Tuesday."
+    )
+    texts = [c.text for c in claims_of(text)]
+    assert "At least 12 people have died and 20 are missing, the regional governor said on Tuesday." in texts
+
+
+def test_a_clause_opening_the_sentence_takes_its_comma_with_it() -> None:
+    text = "After the rain pushed the Marra river over its banks, the regional governor ordered an evacuation."
+    texts = [c.text for c in claims_of(text)]
+    assert any(t.startswith("The regional governor ordered an evacuation") for t in texts), texts

@@ -928,15 +928,19 @@ def _take(taken: set[int], tokens: list[Token], comma_before: bool = False, cc_b
         return
     taken.update(t.i for t in tokens)
     doc = tokens[0].doc
-    i = min(t.i for t in tokens) - 1
+    first = min(t.i for t in tokens)
+    i = first - 1
     while i >= 0 and (
         (comma_before and doc[i].text in (",", "—", "–", ";", ":"))
         or (cc_before and (doc[i].dep_ == "cc" or doc[i].text in (",", ";")))
     ):
         taken.add(i)
         i -= 1
+    # The comma after goes with the part when the part was set off by one before it too, or opens its sentence
+    # ("After the talks, X said"); after "are missing after the rain pushed ..., the governor said" it stays.
+    set_off = i < first - 1 or first == doc[first].sent.start
     j = max(t.i for t in tokens) + 1
-    if comma_before and j < len(doc) and doc[j].text in (",", "—", "–") and j + 1 < len(doc):
+    if comma_before and set_off and j < len(doc) and doc[j].text in (",", "—", "–") and j + 1 < len(doc):
         taken.add(j)
 
 
