@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 # The rule of an event noun a claim only places something at (matching never reads it as the claim's event).
 SETTING = "event-setting"
 
+
+def reported(event: EventFact | None) -> EventFact | None:
+    """The event a claim reports: none where it only places something at an event ("at the summit, A said")."""
+    return None if event is None or event.rule == SETTING else event
+
+
 EVENT_RULES = {
     "event-verb": "a verb of an event class: 'met', 'signed', 'visited', 'voted'",
     "event-noun": "a noun of an event class, with its modifiers: 'the first meeting', 'a phone call'",

@@ -23,7 +23,7 @@ from tracker.config import MATCH, MatchSettings
 from tracker.entities.resolve import name_key
 from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
-from tracker.extract.events import SETTING
+from tracker.extract.events import SETTING, reported
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact
 from tracker.extract.when import TimeRef
@@ -207,10 +207,10 @@ class Reading:
         places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
         self.located = _entities_named(places, claim.entities, entities)
         # Where the claim's count or event is: the places it names (as place keys), else its story's setting.
-        own = [*places, *(entities[e].name for e in claim.entities if e in entities and entities[e].type == "place")]
         self.where: frozenset[str] = frozenset()
-        if self.counts or _reported(claim.event) is not None:
-            self.where = frozenset(k for p in (own or claim.setting) for k in _where_keys(p))
+        if self.counts or reported(claim.event) is not None:
+            named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
+            self.where = frozenset(k for p in ([*places, *named] or claim.setting) for k in _where_keys(p))
         self.roles: list[RoleReading] = []
         self.owners_read = False  # its post's owner read as a person's post (``CorpusFacts.resolve_owners``)
         fact = claim.role
@@ -755,10 +755,11 @@ def _date_of(r: Reading, role: bool = False) -> str | None:
 def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
     if not a.counts or not b.counts:
         return None
-    toll = _one_story_toll(a, b, settings)
-    if _similarity(a, b) < settings.same_count_at and not toll:
-        return None
-    if not (a.claim.entities & b.claim.entities) and not toll and len(a.stem_set & b.stem_set) < 3:
+    sim = _similarity(a, b)
+    alike = sim >= settings.same_count_at and bool(
+        a.claim.entities & b.claim.entities or len(a.stem_set & b.stem_set) >= 3
+    )
+    if not alike and not _one_story_toll(a, b, sim, settings):
         return None
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
@@ -807,16 +808,14 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     return None
 
 
-def _one_story_toll(a: Reading, b: Reading, settings: MatchSettings) -> bool:
+def _one_story_toll(a: Reading, b: Reading, sim: float, settings: MatchSettings) -> bool:
     """Both claims count people of one fate (the dead, the missing) in one place, in reports a few days apart:
     a toll of one story, however differently worded ("At least 12 people have died" in a story of floods in
     Kessaly, and "The death toll from the floods in Kessaly rose to 31")."""
-    if not (a.where & b.where) or _similarity(a, b) < settings.same_story_toll_at:
+    if not (a.where & b.where) or sim < settings.same_story_toll_at:
         return False
-    days = [r.claim.published for r in (a, b)] + [r.claim.when for r in (a, b)]
-    if any(d is None for d in days):
-        return False
-    if max(d for d in days if d) - min(d for d in days if d) > dt.timedelta(days=settings.story_window_days):
+    days = [d for r in (a, b) for d in (r.claim.published, r.claim.when) if d is not None]
+    if len(days) < 4 or max(days) - min(days) > dt.timedelta(days=settings.story_window_days):
         return False  # "54 people died along the same river in 1998" is another story's toll
     # a part ("three of the injured were in serious condition") counts what the rest of its claim says
     classes = {x.noun_class for x in a.counts if not x.partial} & {y.noun_class for y in b.counts if not y.partial}
@@ -985,7 +984,7 @@ def _presence_frame(r: Reading, who: int, entities: dict[int, EntityInfo]) -> di
 def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
     """Two event frames of one class: one day corroborates, two nearby days conflict; another ordinal or
     another place is another event."""
-    ea, eb = _reported(a.claim.event), _reported(b.claim.event)
+    ea, eb = reported(a.claim.event), reported(b.claim.event)
     day_a, day_b = a.claim.day, b.claim.day
     if ea is None or eb is None or ea.kind != eb.kind or ea.negated or eb.negated:
         return None
@@ -1051,7 +1050,7 @@ def _place_key(place: str) -> set[str]:
 
 def _where_keys(place: str) -> set[str]:
     """A place's keys without the nouns of its kind: "Kessaly province" is "kessaly"."""
-    return {spelling_key(w) for w in name_key(place).split() if w and w not in v.PLACE_NOUNS}
+    return _place_key(" ".join(w for w in name_key(place).split() if w not in v.PLACE_NOUNS))
 
 
 def _event_frame(r: Reading, e: EventFact) -> dict[str, Any]:
@@ -1092,11 +1091,6 @@ def _time_frame(r: Reading) -> dict[str, Any]:
         "time": said[0] if said else None,
         "date": r.claim.day.isoformat() if r.claim.day else None,
     }
-
-
-def _reported(event: EventFact | None) -> EventFact | None:
-    """The event a claim reports: none where it only places something at an event ("at the summit, A said")."""
-    return None if event is None or event.rule == SETTING else event
 
 
 def _one_kind_of_event(a: Reading, b: Reading) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from tracker.config import MatchSettings
-from tracker.extract.events import SETTING
+from tracker.extract.events import reported
 from tracker.match.read import THEMED_CLASSES, stem
 
 KEY_WIDTH = 200  # claim_keys.key: a longer "word" is no word, and files under no key
@@ -27,9 +27,10 @@ def claim_keys(reading) -> set[str]:
         # one event done to one thing on one day
         keys.add(f"t:{event.kind}:{stem(event.theme)}:{reading.claim.day.isoformat()}")
     keys.update(f"p:{w}" for w in reading.where)  # where a count or an event is
-    if event is not None and event.rule != SETTING and not event.negated and reading.claim.day is not None:
+    happened = reported(event)
+    if happened is not None and not happened.negated and reading.claim.day is not None:
         # one kind of event on one day: with an entity in common, two reports of it meet in other words
-        keys.add(f"v:{event.kind}:{reading.claim.day.isoformat()}")
+        keys.add(f"v:{happened.kind}:{reading.claim.day.isoformat()}")
     for role in reading.roles:  # holders of one post meet even when no word of their claims is shared
         keys.update(f"o:{w}" for w in role.office.body)
         keys.update(f"o:{r}" for r in role.office.roles)
