@@ -31,8 +31,8 @@ pytestmark = pytest.mark.skipif(
 MIN_RECALL = 0.95
 MAX_CLAIMS = 333  # the budget is 1.6 x gold = 313; not met yet, see the README's Measuring section
 MIN_ALARMS_RIGHT, MAX_ALARMS_WRONG = 27, 0  # 32 before one count stopped being flagged once per list member
-MIN_CORROBORATIONS_RIGHT, MAX_CORROBORATIONS_WRONG = 24, 0
-MIN_LINKS_FOUND = 26
+MIN_CORROBORATIONS_RIGHT, MAX_CORROBORATIONS_WRONG = 25, 0
+MIN_LINKS_FOUND = 27
 
 
 def _scorer():

@@ -159,6 +159,8 @@ class MatchSettings:
     same_event_at: float = 0.4
     # ... when both give it one ordinal and one place (theirs, or their stories' settings): "the first meeting".
     same_numbered_event_at: float = 0.25
+    # ... when both fix it to one single day and one place: one handover, one signing, of one story that day.
+    same_day_event_at: float = 0.25
     # "about 100" allows 100 give or take this fraction, "nearly 100" this much below: counts within it agree.
     about_slack: float = 0.1
     # Similarity of the rest of two count claims for the counts to be of one thing.

@@ -852,3 +852,22 @@ def test_the_first_meeting_of_a_storys_talks_on_another_day_conflicts() -> None:
     assert run(set_in(numbered, "Lindby"), replace(report, entities=frozenset({VELMORA, KORVAST}))).links == []
     second = replace(numbered, event=EventFact("meeting", "second meeting", ordinal=2))
     assert run(second, report).links == []
+
+
+def test_one_handover_of_one_day_in_one_setting_corroborates_in_other_words() -> None:
+    # the drafts an envoy received on 15 December, in two reports of a story set in Korvast that word it apart;
+    # one day and one place pin the event as an ordinal does
+    envoy = claim(
+        140, LEDGER, "2024-12-17", "Both texts were handed to envoy Pella Varga on Wednesday, 15 December.",
+        VARGA, day="2024-12-15", event=EventFact("handover", "texts were handed"),
+    )  # fmt: skip
+    side = claim(
+        141, POST, "2024-12-16", "The ministry said two draft documents reached Varga by courier yesterday.",
+        VARGA, day="2024-12-15", event=EventFact("handover", "documents reached"),
+    )  # fmt: skip
+    link = only(run(set_in(envoy, "Korvast"), set_in(side, "Korvast")))
+    assert (link.kind, link.rule) == (CORROBORATION, "same-event-day")
+    # without one place, words this far apart are two handovers of that day; another day is another handover
+    assert run(set_in(envoy, "Korvast"), set_in(side, "Lindby")).links == []
+    later = replace(side, time_first=dt.date(2024, 12, 16), time_last=dt.date(2024, 12, 16))
+    assert run(set_in(envoy, "Korvast"), set_in(later, "Korvast")).links == []
