@@ -136,6 +136,18 @@ def test_membership_list_with_one_titled_member_takes_the_untitled_ones_too() ->
     assert [c.text for c in by_kind(claims, "role")] == []  # "Judge" alone says not of which court
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brenmoor Rovers left the club 14th in the Ostwick Premier League, two points above the relegation zone.",
+        "Two of the injured were in serious condition at Harrow General Hospital on Friday, its director said.",
+    ],
+)
+def test_a_title_and_name_the_parse_reads_as_one_bodys_name_make_no_role(text: str) -> None:
+    # "the Ostwick Premier League" is a league, not a "League" whose title is "Ostwick Premier"
+    assert [c.text for c in by_kind(claims_of(text), "role")] == []
+
+
 def test_list_of_untitled_capitalised_names_is_not_a_membership_list() -> None:
     text = "The new tram route includes Northfield Park, Eastgate Hill and Millbrook Road."
     assert by_kind(claims_of(text), "membership") == []

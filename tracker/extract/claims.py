@@ -175,7 +175,7 @@ def _sentence_claims(
     base = sentence.span.start
     context.before_sentence = context.last_person
     roles = role_facts(sentence)
-    patterned = people(_without_dateline(body))
+    patterned = [p for p in people(_without_dateline(body)) if not _one_body_name(sentence, base, p)]
     parsed = _parsed_holders(text, [p for p in patterned if p.title], roles, base)
     # A name the patterns found untitled gives way to the parse's titled reading of it.
     patterned = [p for p in patterned if p.title or not any(_overlap(p, q) for q, _ in parsed)]
@@ -602,6 +602,22 @@ def _host_means(sentence: Sentence, pronoun: Token, found: list[Person], context
 # Entity labels the parse gives a person's name, and those it gives a name of something else.
 PERSON_LABELS = frozenset({"PERSON"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def _one_body_name(sentence: Sentence, base: int, person: Person) -> bool:
+    """A title and name the parse reads as one name of something else: "the Estravian Premier League" is a
+    league, not a "League" whose title is "Estravian Premier"."""
+    if person.title_start is None:
+        return False
+    start, end = base + min(person.start, person.title_start), base + max(person.end, person.title_end or 0)
+    inside = [t for t in sentence.tokens if start <= sentence.at(t) < end and not t.is_punct]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    label = last.ent_type_
+    if label not in NAME_LABELS - PERSON_LABELS or first.ent_type_ != label:
+        return False
+    return all(t.ent_iob_ == "I" for t in inside[1:])  # one entity from the title's first word to the name's last
 
 
 def _a_person(head: Token, words: str, found: list[Person], context: ArticleContext) -> bool:
