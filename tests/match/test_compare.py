@@ -795,6 +795,19 @@ def test_the_level_of_a_named_measure_in_percent_is_compared_and_a_bare_percenta
     assert run(level(90, LEDGER, "2024-03-10", "63.1", None), level(91, POST, "2024-03-12", "64.7", None)).links == []
 
 
+def test_one_count_of_an_owner_one_claim_names_and_the_other_describes_corroborates() -> None:
+    # "the two members" describes the owner the other claim names: no evidence of another set
+    named = claim(84, LEDGER, "2024-03-12", "Velmora and Lindby would together have 79 seats on the council.",
+                  VELMORA, LINDBY, quantities=(count(79, "seat", owner="Velmora and Lindby"),))  # fmt: skip
+    described = claim(85, POST, "2024-03-13", "The two members hold 79 of the 150 seats on the council, Lindby said.",
+                      LINDBY, quantities=(count(79, "seat", owner="two members"),))  # fmt: skip
+    link = only(run(named, described))
+    assert (link.kind, link.rule) == (CORROBORATION, "same-count")
+    # counts that differ need owners both claims name to be one set: no alarm from a description
+    fewer = replace(described, quantities=(count(61, "seat", owner="two members"),))
+    assert run(named, fewer).links == []
+
+
 # -- the story's setting: a claim that names no place is of the place its article's lead names ---------------
 
 

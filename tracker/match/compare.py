@@ -764,7 +764,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
         for y in b.counts:
-            if _count_key(x) == _count_key(y) and x.value == y.value and _same_owner(a, x, b, y, entities):
+            if _count_key(x) == _count_key(y) and x.value == y.value and _same_owner(a, x, b, y, entities, True):
                 frames = (_count_frame(a, x), _count_frame(b, y))
                 said = f"{_count_words(a, x)} and {_count_words(b, y)}"
                 return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)}: {said}", shared, frames)
@@ -830,15 +830,19 @@ def _report_order(a: Reading, b: Reading) -> tuple[Reading, Reading] | None:
     return (a, b) if pa < pb else (b, a)
 
 
-def _same_owner(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact, entities) -> bool:
+def _same_owner(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact, entities, agreeing: bool = False) -> bool:
     """Two counts of one class are of one owner unless both say whose they are and the owners differ: the
-    entities their owners' words name, or, where those name none, the words themselves."""
+    entities their owners' words name, or, where those name none, the words themselves. For two counts that
+    agree, an owner one claim names and the other only describes ("the Union and the Greens", "the two
+    parties") may be one: the description is no evidence of another owner."""
     if not x.owner or not y.owner:
         return True
     ex = _entities_named([x.owner], a.claim.entities, entities)
     ey = _entities_named([y.owner], b.claim.entities, entities)
     if ex and ey:
         return ex == ey  # "the Union" and "the Union and the Greens" own two sets
+    if agreeing and (ex or ey):
+        return True
     return _owner_key(x.owner) == _owner_key(y.owner)
 
 
