@@ -708,3 +708,21 @@ def test_a_clause_opening_the_sentence_takes_its_comma_with_it() -> None:
     text = "After the rain pushed the Marra river over its banks, the regional governor ordered an evacuation."
     texts = [c.text for c in claims_of(text)]
     assert any(t.startswith("The regional governor ordered an evacuation") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        (
+            "Brandt, 47, who joined from Tessel FC in June 2022, won the cup in his first season in charge.",
+            "Brandt, 47, won the cup in his first season in charge.",
+        ),
+        (
+            "Kovac, a former banker, who joined the board in May, said the plan would fail.",
+            "Kovac, a former banker, said the plan would fail.",
+        ),
+        ("Odin, who became chair in May, said the plan would fail.", "Odin said the plan would fail."),
+    ],
+)
+def test_a_side_clause_cut_after_an_aside_leaves_the_comma_that_closes_it(text: str, host: str) -> None:
+    assert host in [c.text for c in claims_of(text)]

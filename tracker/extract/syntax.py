@@ -939,9 +939,24 @@ def _take(taken: set[int], tokens: list[Token], comma_before: bool = False, cc_b
     # The comma after goes with the part when the part was set off by one before it too, or opens its sentence
     # ("After the talks, X said"); after "are missing after the rain pushed ..., the governor said" it stays.
     set_off = i < first - 1 or first == doc[first].sent.start
+    if i < first - 1 and _closes_aside(doc[i], i + 1):
+        # the comma before the part also closes an aside of its noun ("Wiśniewski, 47, who joined ..., won"):
+        # the comma after stays to close it in the words left ("Wiśniewski, 47, won")
+        set_off = False
     j = max(t.i for t in tokens) + 1
     if comma_before and set_off and j < len(doc) and doc[j].text in (",", "—", "–") and j + 1 < len(doc):
         taken.add(j)
+
+
+def _closes_aside(last: Token, comma: int) -> bool:
+    """``last`` ends an apposition opened by a comma, and the comma at ``comma`` closes it."""
+    aside = last
+    while aside.dep_ != "appos" and aside.head.i != aside.i and aside.head.i < comma:
+        aside = aside.head
+    if aside.dep_ != "appos" or aside.right_edge.i != last.i:
+        return False
+    opening = aside.left_edge.i - 1
+    return opening >= 0 and last.doc[opening].text == ","
 
 
 def _quoted(tokens: list[Token]) -> set[int]:
