@@ -808,6 +808,23 @@ def test_one_count_of_an_owner_one_claim_names_and_the_other_describes_corrobora
     assert run(named, fewer).links == []
 
 
+def test_one_count_in_like_words_of_one_storys_place_and_week_corroborates_without_an_entity() -> None:
+    def turnout(claim_id: int, outlet: str, published: str, text: str, value: str) -> ClaimFacts:
+        q = QuantityFact(Decimal(value), MEASURE, "turnout", "turnout", unit="percent")
+        return set_in(claim(claim_id, outlet, published, text, quantities=(q,)), "Korvast")
+
+    stood = turnout(92, LEDGER, "2024-03-10", "Turnout stood at 63.1 percent, the commission said.", "63.1")
+    reached = turnout(93, POST, "2024-03-11", "Hana Odin said turnout had reached 63.1 percent.", "63.1")
+    link = only(run(stood, reached))
+    assert (link.kind, link.rule) == (CORROBORATION, "same-count")
+    # another place's story, or a report weeks later, is another count; and words this thin never make two
+    # different counts one thing
+    assert run(stood, set_in(reached, "Lindby")).links == []
+    assert run(stood, replace(reached, published=dt.date(2024, 4, 20))).links == []
+    other = turnout(94, POST, "2024-03-11", "Hana Odin said turnout had reached 64.7 percent.", "64.7")
+    assert run(stood, other).links == []
+
+
 # -- the story's setting: a claim that names no place is of the place its article's lead names ---------------
 
 

@@ -759,7 +759,10 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     alike = sim >= settings.same_count_at and bool(
         a.claim.entities & b.claim.entities or len(a.stem_set & b.stem_set) >= 3
     )
-    if not alike and not _one_story_toll(a, b, sim, settings):
+    compared = alike or _one_story_toll(a, b, sim, settings)
+    # Like words in one story's place and week may state one count that agrees ("Turnout stood at 63.1 percent",
+    # "turnout had reached 63.1 percent"), though too little of them to say two counts that differ are one thing.
+    if not compared and not (sim >= settings.same_count_at and _one_story(a, b, settings)):
         return None
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
@@ -768,6 +771,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
                 frames = (_count_frame(a, x), _count_frame(b, y))
                 said = f"{_count_words(a, x)} and {_count_words(b, y)}"
                 return Verdict(CORROBORATION, "same-count", f"both count {_num(x.value)}: {said}", shared, frames)
+    if not compared:
+        return None
     for x in a.counts:
         for y in b.counts:
             if _count_key(x) != _count_key(y):
@@ -812,14 +817,20 @@ def _one_story_toll(a: Reading, b: Reading, sim: float, settings: MatchSettings)
     """Both claims count people of one fate (the dead, the missing) in one place, in reports a few days apart:
     a toll of one story, however differently worded ("At least 12 people have died" in a story of floods in
     Kessaly, and "The death toll from the floods in Kessaly rose to 31")."""
-    if not (a.where & b.where) or sim < settings.same_story_toll_at:
+    if sim < settings.same_story_toll_at or not _one_story(a, b, settings):
         return False
-    days = [d for r in (a, b) for d in (r.claim.published, r.claim.when) if d is not None]
-    if len(days) < 4 or max(days) - min(days) > dt.timedelta(days=settings.story_window_days):
-        return False  # "54 people died along the same river in 1998" is another story's toll
     # a part ("three of the injured were in serious condition") counts what the rest of its claim says
     classes = {x.noun_class for x in a.counts if not x.partial} & {y.noun_class for y in b.counts if not y.partial}
     return bool(classes & v.RUNNING_CLASSES)
+
+
+def _one_story(a: Reading, b: Reading, settings: MatchSettings) -> bool:
+    """Both claims are of one place (named, or their stories' settings), and their facts and reports all fall
+    within ``story_window_days``: "54 people died along the same river in 1998" is another story's."""
+    if not (a.where & b.where):
+        return False
+    days = [d for r in (a, b) for d in (r.claim.published, r.claim.when) if d is not None]
+    return len(days) == 4 and max(days) - min(days) <= dt.timedelta(days=settings.story_window_days)
 
 
 def _report_order(a: Reading, b: Reading) -> tuple[Reading, Reading] | None:
