@@ -115,6 +115,7 @@ def test_role_nouns_of_one_class_are_one_kind_of_post() -> None:
         ("press secretary of the Velmora Harbour Office", "Velmora Harbour Office spokeswoman"),
         ("chief of staff", "head of the Office"),
         ("Velmoran Ambassador to Korvast", "Velmoran envoy to Korvast"),
+        ("the president's chief of staff", "head of the presidential office"),
     ],
 )
 def test_one_post_in_the_words_of_one_class(a: str, b: str) -> None:
@@ -131,6 +132,8 @@ def test_a_secretary_heads_a_council_and_is_the_minister_of_a_department() -> No
 def test_an_owner_is_kept_as_written_for_reading_whose_post_it_is() -> None:
     post = office("President Ana Sorel's chief of staff")
     assert post.owner_text == "President Ana Sorel" and post.roles == {"head"}
+    # a possessive role noun says whose post it is, not a second post
+    assert office("the president's chief of staff").roles == {"head"}
 
 
 # -- presence ----------------------------------------------------------------------------------------------

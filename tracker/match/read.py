@@ -172,11 +172,13 @@ def office(title: str) -> Office:
 
 
 def _owner_words(toks: list[str]) -> set[int]:
-    """The capitalised words ending in a possessive: "President Ivan Kovalenko's", "Velmora's"."""
+    """The words ending in a possessive, with the capitalised words before it: "President Ivan Kovalenko's",
+    "Velmora's", "the president's" (whose post it is, not a second post)."""
     owned: set[int] = set()
     for i, word in enumerate(toks):
         if word.endswith(("’s", "'s")):
-            j = i
+            owned.add(i)
+            j = i - 1
             while j >= 0 and toks[j][:1].isupper():
                 owned.add(j)
                 j -= 1
