@@ -438,8 +438,10 @@ def test_a_post_its_holder_leaves_in_the_sentence_is_that_claims_fact_not_a_clai
 
 def test_a_title_with_a_participle_of_leaving_before_it_is_a_post_left() -> None:
     """ "Dravia Athletic sacked head coach Ivo Marek on Sunday": the parse may read "sacked" into the title; the
-    post is one held before, the fact of the sentence's claim, and no claim says Marek is head coach."""
+    post is one held before, the fact of the sentence's claim, and no claim says Marek is head coach. "sacked"
+    says the succession, and is no word of the post."""
     claims = claims_of("Dravia Athletic sacked head coach Ivo Marek on Sunday, a day after a heavy defeat.")
     assert by_kind(claims, "role") == []
     (claim,) = claims
     assert claim.role is not None and (claim.role.change, claim.role.former) == ("left", True)
+    assert (claim.role.title, claim.role.change_words) == ("head coach", "sacked")

@@ -36,6 +36,8 @@ TITLE_PREPOSITIONS = frozenset({"of", "to", "for", "on", "at"})
 BODY_PREPOSITIONS = frozenset({"of", "at", "for"})
 # Modifiers to the left of a title noun that belong to the title ("interim chief executive", "transport minister").
 TITLE_LEFT = frozenset({"amod", "compound", "nmod", "nummod"})
+# Tags of a verb's past form that the parse may hang on a title as a modifier ("sacked head coach").
+PAST_VERB_TAGS = frozenset({"VBD", "VBN"})
 # Dependencies that end a title: a relative clause, another apposition, a coordinated phrase.
 TITLE_STOPS = frozenset({"relcl", "appos", "cc", "conj", "punct", "advcl"})
 
@@ -337,6 +339,8 @@ def _title(sentence: Sentence, noun: Token) -> _Title | None:
     doc = noun.doc
     first = noun
     for child in sorted(noun.lefts, key=lambda t: -t.i):
+        if child.tag_ in PAST_VERB_TAGS:
+            break  # "sacked head coach", "newly appointed minister": words of succession, read as such, not the post
         if child.dep_ in TITLE_LEFT and child.i == first.i - 1 and child.ent_type_ not in {"PERSON", "DATE"}:
             first = doc[min(t.i for t in child.subtree)]
     last = noun
