@@ -369,6 +369,28 @@ def test_a_post_someone_will_hold_is_not_held_now() -> None:
     assert run(holds(40, LEDGER, "2024-01-10", DRUMMOND, HEAD), future).links == []
 
 
+def left(claim_id: int, outlet: str, published: str, title: str, text: str, day: str | None = None) -> ClaimFacts:
+    """Tom Harlan leaving a post: a role frame of the post left, its succession words those of leaving."""
+    fact = role("Tom Harlan", title, change="left", change_words="resigned", former=True)
+    return claim(claim_id, outlet, published, text, HARLAN, day=day, role=fact, kind="role")
+
+
+def test_one_person_leaving_one_post_in_two_reports_of_a_week_is_one_departure() -> None:
+    resigned = left(40, LEDGER, "2027-03-08", "chief executive of Lumo Energy",
+                    "Tom Harlan, chief executive of Lumo Energy, resigned on Monday.", day="2027-03-08")  # fmt: skip
+    stepped = left(41, POST, "2027-03-09", "head of the company",
+                   "Thomas Harlan has stepped down as head of the company after six years.")  # fmt: skip
+    link = only(run(resigned, stepped))
+    assert (link.kind, link.rule) == (CORROBORATION, "same-leaving")
+    # two nearby days for the one departure conflict; a month later, or another post, is another departure
+    saturday = replace(stepped, time_first=dt.date(2027, 3, 7), time_last=dt.date(2027, 3, 7))
+    conflict = only(run(resigned, saturday))
+    assert (conflict.kind, conflict.rule) == (CONFLICT, "left-two-dates")
+    assert run(resigned, replace(stepped, published=dt.date(2027, 4, 20))).links == []
+    cabinet = left(42, POST, "2027-03-09", "Velmora finance minister", "Harlan resigned as Velmora finance minister.")
+    assert run(resigned, cabinet).links == []
+
+
 # -- counts ----------------------------------------------------------------------------------------------------
 
 BORDER = "Velmora has moved {} to the Korvast border."

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.match.read import content_stems, country_key, distinct_posts, office, presence, role_class, same_office
+from tracker.match.read import (
+    content_stems,
+    country_key,
+    described,
+    distinct_posts,
+    office,
+    presence,
+    role_class,
+    same_office,
+)
 from tracker.match.read import located as places_located
 
 # -- content stems -----------------------------------------------------------------------------------------
@@ -134,6 +143,28 @@ def test_an_owner_is_kept_as_written_for_reading_whose_post_it_is() -> None:
     assert post.owner_text == "President Ana Sorel" and post.roles == {"head"}
     # a possessive role noun says whose post it is, not a second post
     assert office("the president's chief of staff").roles == {"head"}
+
+
+@pytest.mark.parametrize(
+    ("title", "is_described"),
+    [
+        ("head of the company", True),
+        ("the club's coach", True),
+        ("chief executive of Lumo Energy", False),
+        ("head of the Office of the President", False),
+        ("Velmora's defence minister", False),
+        ("minister of defence", False),
+    ],
+)
+def test_a_body_described_in_common_words_may_be_one_another_claim_names(title: str, is_described: bool) -> None:
+    assert described(office(title)) is is_described
+
+
+def test_a_post_of_a_described_body_is_not_distinct_from_one_of_a_named_body() -> None:
+    # "head of the company" may be the chief executive of the company named elsewhere; another named body is not
+    named = office("chief executive of Lumo Energy")
+    assert not distinct_posts(named, office("head of the company"))
+    assert distinct_posts(named, office("head of Talvik Ports"))
 
 
 # -- presence ----------------------------------------------------------------------------------------------

@@ -48,6 +48,9 @@ RULES: dict[str, str] = {
     "same-post": "one person in one post (or one function) per both claims: corroboration",
     "post-changed": "one person in two single-holder posts, the reports in time order: temporal_change",
     "two-posts": "one person in two single-holder posts at one time: conflict",
+    "same-leaving": "one person leaving one post (not two distinct posts), in reports at most story_window_days "
+    "apart, on one day or undated in one: corroboration",
+    "left-two-dates": "one person leaving one post on two nearby single days: conflict",
     "post-changed-hands": "one fully named single-holder post, two holders, the reports in time order or the "
     "later with words of succession: temporal_change",
     "two-holders": "one fully named single-holder post, two holders at one time, no words of succession: conflict",
@@ -569,6 +572,9 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
         return Verdict(
             CORROBORATION, "same-post", f"both name {entities[x.person].name} {x.office.text}", (x.person,), frames
         )
+    leaving = _one_leaving(a, b, entities, settings)
+    if leaving is not None:
+        return leaving
     stale = _stale_former(a, b, entities)
     if stale is not None:
         return stale
@@ -635,6 +641,38 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
         (f.person, s.person),
         (_role_frame(first), _role_frame(second)),
     )
+
+
+def _one_leaving(a: Reading, b: Reading, entities, settings: MatchSettings) -> Verdict | None:
+    """One person leaving one post, in two reports of one week ("X resigned as chief executive of Y on Monday",
+    "X has stepped down as head of the company"): one departure, however worded. Two single days for it, close
+    together, are a conflict; far apart, two departures."""
+    x, y = a.role, b.role
+    if x is None or y is None or x.person != y.person:
+        return None
+    if x.fact.change not in ENDING_CHANGES or y.fact.change not in ENDING_CHANGES:
+        return None
+    if distinct_posts(x.office, y.office, _place_words(a, b, entities)):
+        return None  # "resigned as chair" and "left the cabinet": two posts
+    pa, pb = a.claim.published, b.claim.published
+    if pa is None or pb is None or abs((pa - pb).days) > settings.story_window_days:
+        return None
+    name = entities[x.person].name
+    frames = (_role_frame(a), _role_frame(b))
+    day_a, day_b = a.claim.day, b.claim.day
+    if day_a is not None and day_b is not None and day_a != day_b:
+        if abs((day_a - day_b).days) > settings.date_conflict_max_days:
+            return NOTHING
+        (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
+        return Verdict(
+            CONFLICT,
+            "left-two-dates",
+            f"{name} left {x.office.text} on {first_day.isoformat()} per {_cite(first)}, on "
+            f"{second_day.isoformat()} per {_cite(second)}",
+            (x.person,),
+            frames,
+        )
+    return Verdict(CORROBORATION, "same-leaving", f"both say {name} left {x.office.text}", (x.person,), frames)
 
 
 def _place_words(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> frozenset[str]:

@@ -266,7 +266,19 @@ def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -
     na, nb = named(a), named(b)
     if (na and na <= _GENERIC_BODIES) or (nb and nb <= _GENERIC_BODIES):
         return False  # "the party's leader" and "Union leader": a body named by its kind may be the named one
+    if described(a) or described(b):
+        return False  # "head of the company" may be chief executive of the company another claim names
     return not (na & nb)
+
+
+# A body described in common words, not named: "head of the company", "the club's coach".
+_DESCRIBED = re.compile(r"\bof\s+the\s+[a-z][a-z\s-]*$|^(?:the\s+)?[a-z][a-z-]*['’]s\s")
+
+
+def described(post: Office) -> bool:
+    """The post's body is described in lower-case words after "the" ("of the company") or by a lower-case
+    possessive ("company's finance director"), as a report does of a body it has named before."""
+    return not post.acronyms and bool(_DESCRIBED.search(post.text))
 
 
 # Bodies named by their kind alone ("the party", "the ministry"), folded as office bodies are.
