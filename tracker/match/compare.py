@@ -663,15 +663,7 @@ def _one_leaving(a: Reading, b: Reading, entities, settings: MatchSettings) -> V
     if day_a is not None and day_b is not None and day_a != day_b:
         if abs((day_a - day_b).days) > settings.date_conflict_max_days:
             return NOTHING
-        (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
-        return Verdict(
-            CONFLICT,
-            "left-two-dates",
-            f"{name} left {x.office.text} on {first_day.isoformat()} per {_cite(first)}, on "
-            f"{second_day.isoformat()} per {_cite(second)}",
-            (x.person,),
-            frames,
-        )
+        return _two_dates(a, b, "left-two-dates", f"{name} leaving {x.office.text}", (x.person,), frames)
     return Verdict(CORROBORATION, "same-leaving", f"both say {name} left {x.office.text}", (x.person,), frames)
 
 
@@ -1068,16 +1060,18 @@ def _compare_events(a: Reading, b: Reading, entities, settings: MatchSettings, c
     numbered = ea.ordinal is not None and ea.ordinal == eb.ordinal and bool(a.where & b.where)
     bar = settings.same_numbered_event_at if numbered else settings.same_event_at
     if gap <= settings.date_conflict_max_days and sim >= bar and pinned:
-        (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
-        return Verdict(
-            CONFLICT,
-            "event-two-dates",
-            f"one {ea.kind}, two dates: {first_day.isoformat()} per {_cite(first)}, "
-            f"{second_day.isoformat()} per {_cite(second)}",
-            shared,
-            frames,
-        )
+        return _two_dates(a, b, "event-two-dates", f"one {ea.kind}", shared, frames)
     return NOTHING  # different days: another event, however alike the words
+
+
+def _two_dates(a: Reading, b: Reading, rule: str, what: str, shared: tuple[int, ...], frames) -> Verdict:
+    """A conflict of one fact on two single days, the earlier first: "one meeting, two dates: ... per X, ...
+    per Y"."""
+    day_a, day_b = a.claim.day, b.claim.day
+    assert day_a is not None and day_b is not None
+    (first_day, first), (second_day, second) = sorted([(day_a, a), (day_b, b)], key=lambda p: p[0])
+    said = f"{first_day.isoformat()} per {_cite(first)}, {second_day.isoformat()} per {_cite(second)}"
+    return Verdict(CONFLICT, rule, f"{what}, two dates: {said}", shared, frames)
 
 
 def _same_theme(a: Reading, ea: EventFact, b: Reading, eb: EventFact) -> Verdict | None:
