@@ -172,6 +172,23 @@ def test_appointed_as() -> None:
     assert (fact.title, fact.organisation) == ("head of the grid agency", "grid agency")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumo Energy has appointed Ida Brenner as its chief executive.",
+        "Lumo Energy has named Ida Brenner its chief executive.",
+    ],
+)
+def test_its_title_is_of_the_body_that_is_the_clauses_subject(text: str) -> None:
+    fact = one(text, "Ida Brenner")
+    assert (fact.title, fact.organisation) == ("chief executive", "Lumo Energy")
+
+
+def test_its_title_names_no_body_when_the_subject_is_no_named_body() -> None:
+    fact = one("The board has appointed Ida Brenner as its chair.", "Ida Brenner")
+    assert (fact.title, fact.organisation) == ("chair", None)
+
+
 # --- claims from the facts ------------------------------------------------------------------------------
 
 

@@ -145,6 +145,13 @@ def test_an_owner_is_kept_as_written_for_reading_whose_post_it_is() -> None:
     assert office("the president's chief of staff").roles == {"head"}
 
 
+@pytest.mark.parametrize("title", ["interim chief executive", "acting chief executive", "new chief executive"])
+def test_words_of_tenure_are_no_words_of_the_post(title: str) -> None:
+    # "interim chief executive" says no more of whose post it is than "chief executive"
+    assert office(title).body == office("chief executive").body
+    assert not office(title).fully_named
+
+
 @pytest.mark.parametrize(
     ("title", "is_described"),
     [

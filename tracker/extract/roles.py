@@ -395,11 +395,26 @@ def _owner(sentence: Sentence, noun: Token, first: Token) -> Span | None:
     for child in noun.lefts:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return _span(sentence, [child.doc[child.left_edge.i], child])
+        if child.dep_ == "poss" and child.lower_ == "its":
+            body = _clause_body(noun)
+            if body is not None:
+                return _noun_phrase(sentence, body)  # "Lumo Energy has appointed X as its chief executive"
     for word in noun.doc[first.i : noun.i]:
         if word.ent_type_ in BODY_LABELS and word.pos_ == "PROPN":
             words = [t for t in noun.doc[first.i : noun.i] if t.ent_type_ == word.ent_type_]
             return _span(sentence, words)
     return None
+
+
+def _clause_body(noun: Token) -> Token | None:
+    """The named body that is the subject of the clause a title stands in: what "its" of the title means."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in BODY_LABELS:
+        return None
+    return subject
 
 
 def _role(sentence: Sentence, name: list[Token], title: _Title, rule: str, temporary: bool = False) -> Role:

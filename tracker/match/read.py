@@ -31,6 +31,11 @@ SHARED_OFFICE_WORDS = frozenset(
         "negotiator analyst correspondent counsellor senior founder co-founder cofounder"
     ).split()
 )
+# Words that say for how long or since when a post is held, not which post it is: "interim chief executive",
+# "acting mayor", "the new chair", "then-minister" (the one-word succession words of those classes).
+TENURE_WORDS = frozenset(
+    {w for w, kind in v.SUCCESSION.items() if " " not in w and kind in ("interim", "now")} | {"current", "then"}
+)
 # Words that make a title a post held before: its holder is not the one holder now ("former", "ousted", "ex-").
 FORMER_TITLE_WORDS = v.FORMER_WORDS
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*\d|\d")
@@ -142,7 +147,7 @@ def office(title: str) -> Office:
         if lower in {"of", "to", "for"}:
             past_of = True
             continue
-        if lower in STOPWORDS or lower in {"new", "current", "acting", "then"}:
+        if lower in STOPWORDS or lower in TENURE_WORDS:
             continue
         pair = f"{lower} {toks[i + 1].lower()}" if i + 1 < len(toks) else ""
         if pair in _ROLE_CLASS and not past_of:
