@@ -173,20 +173,16 @@ def test_appointed_as() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "title", "body"),
     [
-        "Lumo Energy has appointed Ida Brenner as its chief executive.",
-        "Lumo Energy has named Ida Brenner its chief executive.",
+        ("Lumo Energy has appointed Ida Brenner as its chief executive.", "chief executive", "Lumo Energy"),
+        ("Lumo Energy has named Ida Brenner its chief executive.", "chief executive", "Lumo Energy"),
+        ("The board has appointed Ida Brenner as its chair.", "chair", None),  # the subject is no named body
     ],
 )
-def test_its_title_is_of_the_body_that_is_the_clauses_subject(text: str) -> None:
+def test_its_title_is_of_the_named_body_that_is_the_clauses_subject(text: str, title: str, body: str | None) -> None:
     fact = one(text, "Ida Brenner")
-    assert (fact.title, fact.organisation) == ("chief executive", "Lumo Energy")
-
-
-def test_its_title_names_no_body_when_the_subject_is_no_named_body() -> None:
-    fact = one("The board has appointed Ida Brenner as its chair.", "Ida Brenner")
-    assert (fact.title, fact.organisation) == ("chair", None)
+    assert (fact.title, fact.organisation) == (title, body)
 
 
 # --- claims from the facts ------------------------------------------------------------------------------
