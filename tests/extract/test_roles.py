@@ -143,6 +143,26 @@ def test_led_by_is_a_function_for_one_occasion() -> None:
     assert (fact.title_span.of(text), fact.organisation, fact.temporary) == ("led", "delegation", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "body", "temporary"),
+    [
+        ("The Harbour Union, led by former finance minister Ana Kovac, won 58 seats.", "Harbour Union", False),
+        ("Velmora sent a delegation led by Transport Minister Ana Kovac.", "delegation", True),
+    ],
+)
+def test_a_participle_led_by_someone_gives_the_role_of_what_it_is_said_of(
+    text: str, body: str, temporary: bool
+) -> None:
+    # "X, led by Y,": Y leads X; a delegation is led for one occasion, a party is led as a post
+    fact = next(f for f in facts(text) if f.rule == "role-verb")
+    assert (fact.holder, fact.title_span.of(text), fact.organisation, fact.temporary) == (
+        "Ana Kovac",
+        "led",
+        body,
+        temporary,
+    )
+
+
 def test_a_past_role_verb_is_an_event() -> None:
     assert one("Ana Kovac chaired the session on Monday.", "Ana Kovac").temporary
 

@@ -506,15 +506,18 @@ def _copula(sentence: Sentence, token: Token) -> Iterator[Role]:
 def _role_verb(sentence: Sentence, token: Token) -> Iterator[Role]:
     """ "Kovac heads the team", "Ida Brenner now runs the company", "The delegation was led by Kovac"."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in v.ROLE_VERBS or token.dep_ in {"acl", "amod"}:
+    if token.pos_ != "VERB" or lemma not in v.ROLE_VERBS or token.dep_ == "amod":
         return
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return
-    passive = any(c.dep_ == "auxpass" for c in children)
+    agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if token.dep_ == "acl" and not (token.tag_ == "VBN" and agents):
+        return  # "the official heading the mission" is read with the title; only "X, led by Y," here
+    passive = any(c.dep_ == "auxpass" for c in children) or token.dep_ == "acl"
     if passive:
-        agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        bodies = [c for c in children if c.dep_ == "nsubjpass"]
+        # "The delegation was led by Kovac"; "The Union, led by Kovac, won": what the participle is said of
+        bodies = [c for c in children if c.dep_ == "nsubjpass"] or ([token.head] if token.dep_ == "acl" else [])
         holder = agents[0] if agents else None
     else:
         holder = next((c for c in children if c.dep_ == "nsubj"), None)
@@ -529,10 +532,19 @@ def _role_verb(sentence: Sentence, token: Token) -> Iterator[Role]:
         _span(sentence, name),
         sentence.span_of(token, token),
         "role-verb",
-        _noun_phrase(sentence, body),
+        _body_before(sentence, body, token) if token.dep_ == "acl" else _noun_phrase(sentence, body),
         temporary,
         office=v.ROLE_VERBS[lemma],
     )
+
+
+def _body_before(sentence: Sentence, body: Token, participle: Token) -> Span:
+    """The words of the body a participle is said of, up to the participle: "the Civic Union" of "The Civic
+    Union, led by X,", without the article."""
+    words = [t for t in body.doc[body.left_edge.i : participle.i] if not t.is_punct]
+    while words and words[0].dep_ in {"det", "case"}:
+        words = words[1:]
+    return _span(sentence, words or [body])
 
 
 def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
