@@ -109,20 +109,28 @@ def _status_kib(pid: int, field: str) -> int:
 def run(cmd: list[str], timeout: float, mem_limit_mib: float, env: dict[str, str] | None = None) -> Run:
     """Run ``cmd`` in a session of its own; kill the whole group on timeout or when its RSS passes the limit.
 
-    The peak is the child's own (wait4's ru_maxrss, or its VmHWM when it had to be killed).
+    The peak is the command's own: its ru_maxrss as bench/peak.py, the small process it runs under, reads it
+    (a child forked from this process would be charged this process's size), or the highest VmHWM seen of the
+    processes it ran when it had to be killed.
     """
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    with (
+        tempfile.TemporaryFile("w+") as out,
+        tempfile.TemporaryFile("w+") as err,
+        tempfile.NamedTemporaryFile("r", suffix=".kib") as peak_file,
+    ):
         started = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, start_new_session=True, cwd=REPO)
+        wrapped = [sys.executable, str(HERE / "peak.py"), peak_file.name, *cmd]
+        child = subprocess.Popen(wrapped, stdout=out, stderr=err, env=env, start_new_session=True, cwd=REPO)
         hwm_kib, timed_out, killed = 0, False, False
         while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            pid, status, _usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 seconds = time.perf_counter() - started
-                peak = max(usage.ru_maxrss, hwm_kib) / 1024
+                measured = peak_file.read().strip()
+                peak = max(int(measured) if measured.isdigit() else 0, hwm_kib) / 1024
                 child.returncode = os.waitstatus_to_exitcode(status)
                 break
-            hwm_kib = max(hwm_kib, _status_kib(child.pid, "VmHWM"))
+            hwm_kib = max([hwm_kib] + [_status_kib(p, "VmHWM") for p in _tree(child.pid)[1:]])
             rss_mib = sum(_status_kib(p, "VmRSS") for p in _tree(child.pid)) / 1024
             elapsed = time.perf_counter() - started
             timed_out = elapsed > timeout
@@ -130,8 +138,8 @@ def run(cmd: list[str], timeout: float, mem_limit_mib: float, env: dict[str, str
             if timed_out or killed:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(child.pid, signal.SIGKILL)
-                _pid, status, usage = os.wait4(child.pid, 0)
-                seconds, peak = elapsed, max(usage.ru_maxrss, hwm_kib) / 1024
+                os.wait4(child.pid, 0)
+                seconds, peak = elapsed, hwm_kib / 1024
                 child.returncode = None
                 break
             time.sleep(0.1)
