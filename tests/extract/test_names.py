@@ -81,6 +81,18 @@ def test_aide_to_president_gives_the_president_title() -> None:
     assert titled(sentence) == {"Anna Berg": "President"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The governing Harbour Union of Prime Minister Anna Berg had 51 seats.", "Prime Minister"),
+        ("The ruling People's Party of Mayor Anna Berg lost two seats.", "Mayor"),
+        ("The drafts were handed to Assistant Secretary of State Anna Berg.", "Assistant Secretary of State"),
+    ],
+)
+def test_a_body_before_of_is_what_the_holder_leads_not_their_title(sentence: str, title: str) -> None:
+    assert titled(sentence) == {"Anna Berg": title}
+
+
 def test_two_people_joined_by_and_each_get_their_own_title() -> None:
     sentence = "On Tuesday, Defence Minister Olaf Hren and Interior Minister Saskia Meer met in Dornbrook."
     assert titled(sentence) == {"Olaf Hren": "Defence Minister", "Saskia Meer": "Interior Minister"}

@@ -213,6 +213,15 @@ def _title_before(sentence: str, toks: list[Token], name_start: int) -> tuple[in
         if toks[k].bare in {"to", "for"} and any(_is_role(t) for t in toks[k + 1 : last + 1]):
             begin = k + 1
             break
+    # "the People's Labour Party of Prime Minister X": words before "of" that hold no role are what the title's
+    # holder leads, not the title ("Secretary of State X" holds one before it)
+    for k in range(begin + 1, last):
+        if toks[k].bare == "of":
+            if not any(_is_role(t) for t in toks[begin:k]):
+                begin = k + 1
+                while begin < last and toks[begin].bare in v.TITLE_CONNECTORS:
+                    begin += 1
+            break
     return toks[begin].start, toks[last].end
 
 
