@@ -714,7 +714,7 @@ def test_a_clause_opening_the_sentence_takes_its_comma_with_it() -> None:
     ("text", "host"),
     [
         (
-            "Brandt, 47, who joined from Tessel FC in June 2022, won the cup in his first season in charge.",
+            "Brandt, 47, who joined from Orvik FC in June 2022, won the cup in his first season in charge.",
             "Brandt, 47, won the cup in his first season in charge.",
         ),
         (

@@ -10,7 +10,6 @@ import pytest
 from tracker.match.read import (
     content_stems,
     country_key,
-    described,
     distinct_posts,
     office,
     presence,
@@ -164,7 +163,7 @@ def test_words_of_tenure_are_no_words_of_the_post(title: str) -> None:
     ],
 )
 def test_a_body_described_in_common_words_may_be_one_another_claim_names(title: str, is_described: bool) -> None:
-    assert described(office(title)) is is_described
+    assert office(title).described is is_described
 
 
 def test_a_post_of_a_described_body_is_not_distinct_from_one_of_a_named_body() -> None:

@@ -605,8 +605,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", 
 
 
 def _one_body_name(sentence: Sentence, base: int, person: Person) -> bool:
-    """A title and name the parse reads as one name of something else: "the Estravian Premier League" is a
-    league, not a "League" whose title is "Estravian Premier"."""
+    """A title and name the parse reads as one name of something else: "the Ostwick Premier League" is a
+    league, not a "League" whose title is "Ostwick Premier"."""
     if person.title_start is None:
         return False
     start, end = base + min(person.start, person.title_start), base + max(person.end, person.title_end or 0)

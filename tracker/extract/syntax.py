@@ -940,8 +940,8 @@ def _take(taken: set[int], tokens: list[Token], comma_before: bool = False, cc_b
     # ("After the talks, X said"); after "are missing after the rain pushed ..., the governor said" it stays.
     set_off = i < first - 1 or first == doc[first].sent.start
     if i < first - 1 and _closes_aside(doc[i], i + 1):
-        # the comma before the part also closes an aside of its noun ("Wiśniewski, 47, who joined ..., won"):
-        # the comma after stays to close it in the words left ("Wiśniewski, 47, won")
+        # the comma before the part also closes an aside of its noun ("Brandt, 47, who joined ..., won"):
+        # the comma after stays to close it in the words left ("Brandt, 47, won")
         set_off = False
     j = max(t.i for t in tokens) + 1
     if comma_before and set_off and j < len(doc) and doc[j].text in (",", "—", "–") and j + 1 < len(doc):

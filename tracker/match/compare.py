@@ -109,7 +109,7 @@ class ClaimFacts:
     times: tuple[TimeRef, ...] = ()
     event: EventFact | None = None
     presence: tuple[PresenceFact, ...] = ()
-    # The places the lead of its article names (the story's setting: "floods in Kessaly province"), for a claim
+    # The places the lead of its article names (the story's setting: "floods in Korvast province"), for a claim
     # that counts or reports an event and names no place of its own ("At least 12 people have died").
     setting: frozenset[str] = frozenset()
     source_text: str = field(default="", repr=False, compare=False)
@@ -846,7 +846,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
 def _one_story_toll(a: Reading, b: Reading, sim: float, settings: MatchSettings) -> bool:
     """Both claims count people of one fate (the dead, the missing) in one place, in reports a few days apart:
     a toll of one story, however differently worded ("At least 12 people have died" in a story of floods in
-    Kessaly, and "The death toll from the floods in Kessaly rose to 31")."""
+    Korvast, and "The death toll from the floods in Korvast rose to 31")."""
     if sim < settings.same_story_toll_at or not _one_story(a, b, settings):
         return False
     # a part ("three of the injured were in serious condition") counts what the rest of its claim says
@@ -1098,7 +1098,7 @@ def _place_key(place: str) -> set[str]:
 
 
 def _where_keys(place: str) -> set[str]:
-    """A place's keys without the nouns of its kind: "Kessaly province" is "kessaly"."""
+    """A place's keys without the nouns of its kind: "Korvast province" is "korvast"."""
     return _place_key(" ".join(w for w in name_key(place).split() if w not in v.PLACE_NOUNS))
 
 

@@ -75,6 +75,10 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+# A body described in common words, not named: "head of the company", "the club's coach".
+_DESCRIBED = re.compile(r"\bof\s+the\s+[a-z][a-z\s-]*$|^(?:the\s+)?[a-z][a-z-]*['’]s\s")
+
+
 @dataclass(frozen=True)
 class Office:
     """A post: the classes of its role nouns (``vocabulary.ROLE_CLASSES``: chief and head are one), the body or
@@ -104,6 +108,12 @@ class Office:
         """Named well enough to say two people held the same post: "head of the Presidential Office", not
         "Foreign Minister" (whose?)."""
         return len(self.body) + len(self.acronyms) >= 2 or (bool(self.body or self.acronyms) and bool(self.owner))
+
+    @property
+    def described(self) -> bool:
+        """Its body is described in lower-case words after "the" ("head of the company") or by a lower-case
+        possessive ("company's finance director"), as a report does of a body it has named before."""
+        return not self.acronyms and bool(_DESCRIBED.search(self.text))
 
     @property
     def words(self) -> frozenset[str]:
@@ -271,19 +281,9 @@ def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -
     na, nb = named(a), named(b)
     if (na and na <= _GENERIC_BODIES) or (nb and nb <= _GENERIC_BODIES):
         return False  # "the party's leader" and "Union leader": a body named by its kind may be the named one
-    if described(a) or described(b):
+    if a.described or b.described:
         return False  # "head of the company" may be chief executive of the company another claim names
     return not (na & nb)
-
-
-# A body described in common words, not named: "head of the company", "the club's coach".
-_DESCRIBED = re.compile(r"\bof\s+the\s+[a-z][a-z\s-]*$|^(?:the\s+)?[a-z][a-z-]*['’]s\s")
-
-
-def described(post: Office) -> bool:
-    """The post's body is described in lower-case words after "the" ("of the company") or by a lower-case
-    possessive ("company's finance director"), as a report does of a body it has named before."""
-    return not post.acronyms and bool(_DESCRIBED.search(post.text))
 
 
 # Bodies named by their kind alone ("the party", "the ministry"), folded as office bodies are.
