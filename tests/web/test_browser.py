@@ -53,6 +53,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Tracker, Path]]:
 
 
 def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Path) -> None:  # noqa: F811
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
@@ -71,7 +72,11 @@ def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Pat
 
     def seen(css: str):
         """The element, once the page the last action loads shows it (a form's answer arrives after the key)."""
-        return WebDriverWait(chrome, 20).until(lambda driver: driver.find_element(By.CSS_SELECTOR, css))
+        try:
+            return WebDriverWait(chrome, 20).until(lambda driver: driver.find_element(By.CSS_SELECTOR, css))
+        except TimeoutException:
+            page = chrome.find_element(By.TAG_NAME, "body").text[:300].replace("\n", " ")
+            raise AssertionError(f"no {css!r} on {chrome.current_url}: {page}") from None
 
     def sign_in(name: str) -> None:
         chrome.delete_all_cookies()
@@ -109,6 +114,9 @@ def test_two_editors_rule_and_publish_in_a_browser(chrome, served, tmp_path: Pat
     [proposal] = t.verdicts(status="proposed")
     assert (proposal.claim_id, proposal.rating, proposal.proposed_by) == (post_claim, "inaccurate", "Ada Editor")
     chrome.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    # The sign-out's answer clears the session cookie: wait for it, or it may land after the next sign-in page
+    # was served and void that page's form token (the sign-in is then refused).
+    WebDriverWait(chrome, 20).until(lambda driver: "/login" in driver.current_url)
 
     # 2. Editor B approves.
     sign_in("Ben Editor")
