@@ -22,7 +22,7 @@ import itertools
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,7 @@ from sqlalchemy import Engine, select, text
 
 from tracker.dedupe import sample, shingles
 from tracker.entities.run import profile
+from tracker.store.entity_repo import kind_digest
 from tracker.store.models import Base
 
 # Names the shipped bench/data articles use: they take the top ranks of the pools, so that an article ingested
@@ -636,15 +637,26 @@ class Rows:
 
     TABLES = (
         "outlets", "entities", "sources", "passages", "claims", "claim_roles", "claim_quantities", "claim_times",
-        "source_entities", "entity_keys", "mentions", "claim_entities", "source_shingles",
+        "entity_kinds", "source_entities", "kind_keys", "mentions", "claim_entities", "source_shingles",
     )  # fmt: skip
 
     def __init__(self) -> None:
         self.tables: dict[str, list[dict[str, Any]]] = {t: [] for t in self.TABLES}
         self.next_id: dict[str, int] = dict.fromkeys(self.TABLES, 1)
+        self.kinds: dict[str, int] = {}  # digest -> id of each kind stored
+
+    def kind(self, name: str, kind: str, strong: bool, forms: str, titles: str, keys: Iterable[str]) -> int:
+        """The id of this kind of article entity, stored with its keys when first met (as ``store_keys`` does)."""
+        digest = kind_digest(name, kind, strong, forms, titles)
+        if digest not in self.kinds:
+            row = {"digest": digest, "name": name, "type": kind, "strong": strong, "forms": forms, "titles": titles}
+            self.kinds[digest] = self.add("entity_kinds", row)
+            for k in sorted(keys):
+                self.add("kind_keys", {"key": k, "kind_id": self.kinds[digest]})
+        return self.kinds[digest]
 
     def add(self, table: str, row: dict[str, Any]) -> int:
-        if "id" not in row and table not in ("claim_roles", "claim_entities", "entity_keys", "source_shingles"):
+        if "id" not in row and table not in ("claim_roles", "claim_entities", "kind_keys", "source_shingles"):
             row["id"] = self.next_id[table]
             self.next_id[table] += 1
         self.tables[table].append(row)
@@ -717,9 +729,8 @@ def store_article(rows: Rows, entity_ids: dict[tuple[str, int], int], article: A
         se_id = local_ids[key] = rows.add("source_entities", {
             "source_id": source_id, "position": position, "name": local["name"], "type": local["type"],
             "strong": local["strong"], "entity_id": entity_id, "reason": None, "forms": forms, "titles": titles,
+            "kind_id": rows.kind(local["name"], local["type"], local["strong"], forms, titles, keys),
         })  # fmt: skip
-        for k in keys:
-            rows.add("entity_keys", {"key": k, "source_entity_id": se_id})
         for start, end, title_start, title_end, rule in local["mentions"]:
             rows.add("mentions", {"source_entity_id": se_id, "start": start, "end": end, "title_start": title_start,
                                   "title_end": title_end, "rule": rule})  # fmt: skip

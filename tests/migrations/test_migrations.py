@@ -88,3 +88,39 @@ def test_0014_hands_stored_sources_to_the_corpus_stage_again(alembic_runner, ale
     alembic_runner.migrate_up_one()
     assert alembic_engine.execute(text("SELECT staged FROM sources")).scalar() in (False, 0)
     assert alembic_engine.execute(text("SELECT name FROM pending_work")).scalars().all() == ["corpus"]
+
+
+def test_0018_gives_each_keyed_article_entity_its_kind_with_the_keys_it_had(
+    alembic_runner, alembic_engine: Connection
+) -> None:
+    """Alike article entities become one kind (its digest as the domain computes it) holding their keys; an
+    unkeyed one gets no kind; downgrading gives each article entity its kind's keys again."""
+    from sqlalchemy import text
+
+    from tracker.store.entity_repo import kind_digest
+
+    alembic_runner.migrate_up_to("0017")
+    alembic_runner.insert_into(
+        "sources",
+        {"id": 1, "path": "a.txt", "content_sha256": "0" * 64, "media_type": "text/plain", "encoding": "utf-8",
+         "text": "A.", "staged": True},
+    )  # fmt: skip
+    forms, titles = '{"Ivo Marek": 1}', '["minister"]'
+    for position, (name, keyed) in enumerate([("Ivo Marek", True), ("Ivo Marek", True), ("Orla Venn", False)]):
+        alembic_runner.insert_into(
+            "source_entities",
+            {"id": position + 1, "source_id": 1, "position": position, "name": name, "type": "PERSON",
+             "strong": True, "forms": forms if keyed else None, "titles": titles if keyed else None},
+        )  # fmt: skip
+    for se_id, key in [(1, "p:marek"), (1, "n:ivo marek"), (2, "p:marek"), (2, "n:ivo marek")]:
+        alembic_runner.insert_into("entity_keys", {"key": key, "source_entity_id": se_id})
+    alembic_runner.migrate_up_one()
+    [(kind_id, digest)] = alembic_engine.execute(text("SELECT id, digest FROM entity_kinds")).all()
+    assert digest == kind_digest("Ivo Marek", "PERSON", True, forms, titles)
+    kinds = alembic_engine.execute(text("SELECT id, kind_id FROM source_entities ORDER BY id")).all()
+    assert [tuple(r) for r in kinds] == [(1, kind_id), (2, kind_id), (3, None)]
+    keys = alembic_engine.execute(text("SELECT key FROM kind_keys WHERE kind_id = :k ORDER BY key"), {"k": kind_id})
+    assert keys.scalars().all() == ["n:ivo marek", "p:marek"]
+    alembic_runner.migrate_down_one()
+    back = alembic_engine.execute(text("SELECT source_entity_id, key FROM entity_keys ORDER BY 1, 2")).all()
+    assert [tuple(r) for r in back] == [(1, "n:ivo marek"), (1, "p:marek"), (2, "n:ivo marek"), (2, "p:marek")]

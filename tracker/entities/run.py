@@ -103,12 +103,18 @@ def _key(session: Session, unkeyed: list[rows.CandidateRow]) -> None:
     written: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
     for se_id, text, title in rows.mention_texts(session, [c.id for c in unkeyed]):
         written[se_id].append((text, title))
-    rows.store_keys(session, [(c.id, *profile(c.name, c.type, c.strong, written[c.id])) for c in unkeyed])
+    rows.store_keys(
+        session,
+        [
+            rows.Keyed(c.id, c.name, c.type, c.strong, *profile(c.name, c.type, c.strong, written[c.id]))
+            for c in unkeyed
+        ],
+    )
 
 
 def profile(
     name: str, kind: str, strong: bool, mentions: Iterable[tuple[str, str | None]]
-) -> tuple[str, str, list[str]]:
+) -> tuple[str, str, frozenset[str]]:
     """What resolution reads of an article entity's mentions ((text, title text or None), in the order written):
     its forms with how often (JSON), its titles (JSON) and its blocking keys."""
     forms: Counter[str] = Counter()
@@ -118,7 +124,7 @@ def profile(
         if title and title not in titles:
             titles.append(title)
     keys = blocking_keys(Candidate(0, name, kind, tuple(forms), tuple(titles), strong))
-    return json.dumps(dict(forms)), json.dumps(titles), sorted(keys)
+    return json.dumps(dict(forms)), json.dumps(titles), frozenset(keys)
 
 
 @dataclass
@@ -173,7 +179,8 @@ def _neighbourhood(
     unless a chain of these links them, so resolving what is reached gives what resolving the corpus gives.
     Each link from a candidate depends only on what it is and on its entity, and links it to every candidate
     alike in those, so cells are reached whole; and every entity of a cell reached is read, so the cells
-    returned count all their candidates.
+    returned count all their candidates. A block is read as the stored kinds holding its key (a well-known
+    name's thousands of article entities are a few kinds), and the article entities only of the kinds linked.
     """
     pinned: dict[int, set[str]] = defaultdict(set)  # entity -> "n:" keys an editor put in it
     pin_of: dict[str, int] = {}
@@ -183,17 +190,15 @@ def _neighbourhood(
             pin_of.setdefault("n:" + a.name_key, a.entity_id)
     found: dict[rows.Kind, _Cell] = {}
     candidate: dict[rows.Kind, Candidate] = {}
-    holders: dict[str, set[rows.Kind]] = defaultdict(set)
+    holders: dict[str, set[int]] = defaultdict(set)  # key -> the stored kinds holding it
+    stored: dict[int, rows.KindRow] = {}
     looked_up: set[str] = set()
+    read: set[int] = set()  # stored kinds whose article entities are all read
     merges: dict[tuple[tuple, tuple], bool] = {}  # by what two candidates' score reads of them
     alike: dict[rows.Kind, tuple] = {}
 
-    def scored(cell: _Cell) -> tuple:
-        return (cell.kind.name, cell.kind.type, cell.kind.titles)
-
     def kind(i: rows.Kind) -> tuple:
-        """What cell ``i`` is (its signature), worked out when first needed: most cells a block gives are only
-        looked at, never taken."""
+        """What cell ``i`` is (its signature), worked out when first needed."""
         if i not in alike:
             candidate[i] = found[i].candidate()
             alike[i] = signature(candidate[i])
@@ -223,12 +228,12 @@ def _neighbourhood(
         entities -= in_play
         named = set(names) | {k for e in entities for k in pinned.get(e, ())}
         wanted = (wanted | named) - looked_up
-        for i, cell in _cells(rows.cells_with_keys(session, wanted)).items():
-            found.setdefault(i, cell)  # a part of the cell, unless it stands alone: whole once its entity is read
-            for key in keys(i) & wanted:
-                holders[key].add(i)
+        for key, row in rows.kinds_with_keys(session, wanted):
+            holders[key].add(row.id)
+            stored[row.id] = row
         looked_up |= wanted
-        fresh = {m for k in named for m in holders.get(k, ())}
+        taken = {m for k in named for m in holders.get(k, ())} - read  # stored kinds to read whole
+        fresh: set[rows.Kind] = set()
         for i, cell in _cells(rows.cells_of_entities(session, entities)).items():
             found[i] = cell
             fresh.add(i)
@@ -238,21 +243,33 @@ def _neighbourhood(
                 if k.startswith("n:"):
                     continue
                 for m in holders.get(MEETS[k[0]] + k[1:], ()):
-                    if m in reached or m in fresh:
+                    if m in read or m in taken:
                         continue
                     if k.startswith("p:"):
-                        # A pair's score reads the names, types and titles only: memoised on those, from the row
-                        pair = (scored(found[i]), scored(found[m]))
+                        # A pair's score reads the names, types and titles only: memoised on those
+                        other = stored[m]
+                        pair = ((i.name, i.type, i.titles), (other.name, other.type, other.titles))
                         if pair not in merges:
-                            kind(i), kind(m)
-                            merges[pair] = merges[pair[::-1]] = may_merge(candidate[i], candidate[m], settings)
+                            kind(i)
+                            merges[pair] = merges[pair[::-1]] = may_merge(candidate[i], _stored(other), settings)
                         if not merges[pair]:
                             continue
-                    fresh.add(m)
+                    taken.add(m)
+        # Each link depends only on what a candidate is, so every article entity of a kind taken is reached.
+        for i, cell in _cells(rows.cells_of_kinds(session, taken)).items():
+            found.setdefault(i, cell)
+            fresh.add(i)
+        read |= taken
         frontier = fresh - reached
         reached |= frontier
         entities, names = set(), set()
     return sorted((found[i] for i in reached), key=lambda c: c.first)
+
+
+def _stored(kind: rows.KindRow) -> Candidate:
+    """A stored kind as resolution scores it (its id and entity apart)."""
+    forms, titles = _profile(kind.forms, kind.titles)
+    return Candidate(0, kind.name, kind.type, forms, titles, kind.strong)
 
 
 @lru_cache(maxsize=65536)

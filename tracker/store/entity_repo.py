@@ -6,6 +6,9 @@ Resolution and corrections (``entities.run``) read their input here and write th
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, cast
 
@@ -17,8 +20,9 @@ from tracker.store.models import (
     ClaimEntity,
     Entity,
     EntityAlias,
-    EntityKey,
+    EntityKind,
     Flag,
+    KindKey,
     Mention,
     Outlet,
     Source,
@@ -162,21 +166,38 @@ def cells_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CellR
     ]
 
 
-def cells_with_keys(session: Session, keys: Iterable[str]) -> list[CellRow]:
-    """The originals' article entities with any of these keys, each once (whichever keys it has: the caller
-    knows them from what it is), alike ones counted together: the keys of a well-known name are held by the
-    same thousands of article entities."""
-    keys = list(keys)
-    if not keys:
-        return []
-    keyed = select(EntityKey.source_entity_id).where(or_(*(EntityKey.key.in_(chunk) for chunk in _chunks(keys))))
+class KindRow(NamedTuple):
+    """A stored kind of article entity (``EntityKind``): what alike article entities are, their entity apart."""
+
+    id: int
+    name: str
+    type: str
+    strong: bool
+    forms: str | None
+    titles: str | None
+
+
+def kinds_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, KindRow]]:
+    """(key, kind) of each stored kind holding one of these keys: a well-known name's keys are held by a few
+    kinds, not by the thousands of article entities that are of them."""
+    query = select(KindKey.key, EntityKind.id, EntityKind.name, EntityKind.type, EntityKind.strong,
+                   EntityKind.forms, EntityKind.titles).join(EntityKind, EntityKind.id == KindKey.kind_id)  # fmt: skip
+    return [
+        (row[0], KindRow(*row[1:]))
+        for chunk in _chunks(keys)
+        for row in session.execute(query.where(KindKey.key.in_(chunk)))
+    ]
+
+
+def cells_of_kinds(session: Session, kind_ids: Iterable[int]) -> list[CellRow]:
+    """The originals' article entities of these kinds, alike ones counted together (``CellRow``): whole cells."""
     grouped = (*_KIND, SourceEntity.reason)
-    query = (
-        select(*grouped, func.count(), func.min(SourceEntity.id))
-        .where(SourceEntity.id.in_(keyed), _in_original())
-        .group_by(*grouped)
-    )
-    return [row for (row,) in _cell_rows(session, query)]
+    query = select(*grouped, func.count(), func.min(SourceEntity.id)).where(_in_original()).group_by(*grouped)
+    return [
+        row
+        for chunk in _chunks(kind_ids)
+        for (row,) in _cell_rows(session, query.where(SourceEntity.kind_id.in_(chunk)))
+    ]
 
 
 def _alike(table: Table, what: Kind) -> tuple:
@@ -215,19 +236,56 @@ def relink_alike(session: Session, relinks: Sequence[tuple[Kind, int, int, str |
         )
 
 
-def store_keys(session: Session, keyed: Sequence[tuple[int, str, str, Iterable[str]]]) -> None:
-    """(article entity id, forms JSON, titles JSON, keys): what resolution read of each, and its keys, replacing
-    any it had."""
+def kind_digest(name: str, kind: str, strong: bool, forms: str | None, titles: str | None) -> str:
+    """The identity of a kind of article entity (``EntityKind.digest``), whatever the length of its columns."""
+    said = json.dumps([name, kind, bool(strong), forms, titles], ensure_ascii=False)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()
+
+
+class Keyed(NamedTuple):
+    """What resolution read of an article entity's mentions, and the keys of what it is."""
+
+    id: int
+    name: str
+    type: str
+    strong: bool
+    forms: str  # JSON object: form -> times written
+    titles: str  # JSON list
+    keys: frozenset[str]
+
+
+def store_keys(session: Session, keyed: Sequence[Keyed]) -> None:
+    """Store each article entity's forms and titles, and its kind (``EntityKind``, made if new) with the kind's
+    keys (those given replace what the kind held)."""
     if not keyed:
         return
-    for chunk in _chunks([k[0] for k in keyed]):
-        session.execute(delete(EntityKey).where(EntityKey.source_entity_id.in_(chunk)))
+    digest = {k.id: kind_digest(k.name, k.type, k.strong, k.forms, k.titles) for k in keyed}
+    ids = _kind_ids(session, set(digest.values()))
+    new = {d: k for k in keyed if (d := digest[k.id]) not in ids}
+    if new:
+        session.execute(
+            insert(EntityKind),
+            [{"digest": d, "name": k.name, "type": k.type, "strong": k.strong, "forms": k.forms, "titles": k.titles}
+             for d, k in new.items()],
+        )  # fmt: skip
+        ids.update(_kind_ids(session, set(new)))
+    keys: dict[int, set[str]] = defaultdict(set)
+    for k in keyed:
+        keys[ids[digest[k.id]]].update(k.keys)
+    for chunk in _chunks(keys):
+        session.execute(delete(KindKey).where(KindKey.kind_id.in_(chunk)))
+    rows = [{"key": key, "kind_id": kind_id} for kind_id, held in keys.items() for key in sorted(held)]
+    if rows:
+        session.execute(insert(KindKey), rows)
     session.execute(
-        update(SourceEntity), [{"id": se_id, "forms": forms, "titles": titles} for se_id, forms, titles, _k in keyed]
+        update(SourceEntity),
+        [{"id": k.id, "forms": k.forms, "titles": k.titles, "kind_id": ids[digest[k.id]]} for k in keyed],
     )
-    session.execute(
-        insert(EntityKey), [{"key": key, "source_entity_id": se_id} for se_id, _f, _t, keys in keyed for key in keys]
-    )
+
+
+def _kind_ids(session: Session, digests: set[str]) -> dict[str, int]:
+    query = select(EntityKind.digest, EntityKind.id)
+    return {d: i for chunk in _chunks(digests) for d, i in session.execute(query.where(EntityKind.digest.in_(chunk)))}
 
 
 def assertions(session: Session) -> list[EntityAlias]:

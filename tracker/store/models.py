@@ -311,24 +311,44 @@ class SourceEntity(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     # What resolution reads of its mentions, kept so that it never reads them again: the forms written, with
     # how often (a JSON object, in the order first written), and the titles given (a JSON list). NULL: not yet
-    # keyed (its ``EntityKey`` rows are written with these).
+    # keyed (its kind, ``kind_id``, is set with these).
     forms: Mapped[str | None] = mapped_column(Text)
     titles: Mapped[str | None] = mapped_column(Text)
+    # The kind it is (``EntityKind``: its name, type, strength, forms and titles, with their keys), set with them.
+    kind_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="source_entity", order_by="Mention.start", cascade="all, delete-orphan"
     )
 
 
-class EntityKey(Base):
-    """A blocking key of an article entity (``entities.resolve.blocking_keys``): a new source's entities find the
-    stored ones resolution may join them with by an indexed look-up of their keys."""
+class EntityKind(Base):
+    """What alike article entities are, stored once: name, type, strength, forms and titles (as on
+    ``SourceEntity``), the entity they are in apart. A well-known name's thousands of article entities are a few
+    kinds, so resolution finds a new source's neighbours among kinds by their keys (``KindKey``), and reads the
+    article entities only of the kinds it takes."""
 
-    __tablename__ = "entity_keys"
+    __tablename__ = "entity_kinds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # sha256 of the other columns (``store.entity_repo.kind_digest``): the kind's identity, whatever their length.
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(20))
+    strong: Mapped[bool] = mapped_column(Boolean)
+    forms: Mapped[str | None] = mapped_column(Text)
+    titles: Mapped[str | None] = mapped_column(Text)
+
+
+class KindKey(Base):
+    """A blocking key of a kind of article entity (``entities.resolve.blocking_keys``): a new source's entities
+    find the stored ones resolution may join them with by an indexed look-up of their keys."""
+
+    __tablename__ = "kind_keys"
 
     key: Mapped[str] = mapped_column(String(320), primary_key=True)
-    source_entity_id: Mapped[int] = mapped_column(
-        ForeignKey("source_entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    kind_id: Mapped[int] = mapped_column(
+        ForeignKey("entity_kinds.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
