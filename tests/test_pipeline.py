@@ -120,3 +120,56 @@ def test_workers_store_what_one_process_stores_in_the_same_order(tmp_path: Path)
     outcomes, claims = results[0]
     assert [path for path, *_ in outcomes] == [f.given for f in files]
     assert "failed" in [status for _, status, *_ in outcomes] and claims
+
+
+def _resolved(engine) -> tuple[list[tuple], list[tuple]]:
+    """Each article entity's entity (by its name) and each flag (kind, key, its claims' texts)."""
+    from tracker.store.models import Claim, Entity, Flag, FlagClaim, SourceEntity
+
+    with session_scope(engine) as session:
+        members = session.execute(
+            select(Source.path, SourceEntity.name, Entity.name, SourceEntity.reason)
+            .join(SourceEntity, SourceEntity.source_id == Source.id)
+            .join(Entity, Entity.id == SourceEntity.entity_id)
+            .order_by(Source.path, SourceEntity.position)
+        )
+        flags = session.execute(
+            select(Flag.kind, Flag.key, Claim.text)
+            .join(FlagClaim, FlagClaim.flag_id == Flag.id)
+            .join(Claim, Claim.id == FlagClaim.claim_id)
+        )
+        return [tuple(r) for r in members], sorted(tuple(r) for r in flags)
+
+
+def test_stages_run_while_workers_prepare_give_what_one_stage_gives(tmp_path: Path, monkeypatch) -> None:
+    """While the next file is not ready, the corpus stage runs on what is stored (every file here: the workers
+    are made to look busy); the entities, reasons and flags are those of one stage at the end."""
+    from concurrent.futures import Future
+
+    from tests.articles import write_corpus
+    from tracker import pipeline
+    from tracker.config import IngestSettings
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    files = discover([str(corpus)])
+    stages = []
+    finish = pipeline.finish_corpus_stage
+    monkeypatch.setattr(pipeline, "finish_corpus_stage", lambda *a: stages.append(1) or finish(*a))
+    results = []
+    for name, settings in (
+        ("once", IngestSettings(workers=1)),
+        ("often", IngestSettings(workers=2, parallel_min_files=2, prepared_ahead=1, stage_every=1)),
+    ):
+        stages.clear()
+        if name == "often":
+            monkeypatch.setattr(Future, "done", lambda self: False)  # the next file is never ready before asked
+        engine = open_store(f"sqlite:///{tmp_path / name}.db")
+        try:
+            report = ingest(engine, files, settings=settings)
+            results.append((_resolved(engine), report.count("stored"), len(stages)))
+        finally:
+            engine.dispose()
+    (once, stored, one), (often, _, many) = results
+    assert one == 1 and many > stored // 2 and once == often
+    assert once[0] and once[1]  # entities and flags to compare
