@@ -30,3 +30,20 @@ def test_the_lead_places_are_the_places_the_first_claimed_sentence_names(tmp_pat
     assert places[source_id] >= {"Velmora"}
     assert any("Korvast" in place for place in places[source_id])
     assert not any("Lindby" in place for place in places[source_id])
+
+
+def test_keys_shared_are_added_up_over_the_parts_a_long_list_of_keys_is_asked_in(tmp_path: Path, db_url: str) -> None:
+    """More usable keys than one statement carries (a batch of articles): a pair sharing three of them, two in
+    one part and one in another, shares three, not two and one (each under the bar of three)."""
+    from tracker.store.models import Claim
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    with Tracker(db_url) as tracker:
+        tracker.ingest([path])
+        with tracker._session(write=True) as session:
+            a, b = list(session.scalars(select(Claim.id).order_by(Claim.id)))[:2]
+            many = {f"w:k{n:04}" for n in range(match_repo.CHUNK + 100)}
+            match_repo.replace_keys(session, [a, b], {a: many, b: {"w:k0001", "w:k0002", "w:k0599"}})
+            found = [row for row in match_repo.shared_keys(session, [a], many, ("e:",)) if row[1] == b]
+    assert found == [(a, b, 3, 0)]

@@ -261,14 +261,17 @@ def shared_keys(
     session: Session, ids: Iterable[int], keys: Iterable[str], entity_prefixes: tuple[str, ...]
 ) -> Iterator[tuple[int, int, int, int]]:
     """(claim, other claim, keys they share, of which entity keys) for each of ``ids`` and every other claim
-    filed under one of ``keys`` (the usable keys: the join reads only their blocks)."""
+    filed under one of ``keys`` (the usable keys: the join reads only their blocks). Keys too many for one
+    statement are asked in parts, and what each pair shares is added up over the parts."""
     usable = sorted(set(keys))
     if not usable:
         return
     other = ClaimKey.__table__.alias("other")
     entity_key = or_(*(other.c.key.startswith(p) for p in entity_prefixes))
+    key_chunks = [usable] if len(usable) <= CHUNK else list(chunks(usable))
     for chunk in chunks(sorted(set(ids)), 50):
-        for key_chunk in [usable] if len(usable) <= CHUNK else list(chunks(usable)):
+        shared: dict[tuple[int, int], list[int]] = {}
+        for key_chunk in key_chunks:
             rows = session.execute(
                 select(
                     ClaimKey.claim_id,
@@ -281,7 +284,11 @@ def shared_keys(
                 .group_by(ClaimKey.claim_id, other.c.claim_id)
             )
             for claim_id, other_id, n, n_entity in rows:
-                yield claim_id, other_id, n, int(n_entity or 0)
+                counts = shared.setdefault((claim_id, other_id), [0, 0])
+                counts[0] += n
+                counts[1] += int(n_entity or 0)
+        for (claim_id, other_id), (n, n_entity) in shared.items():
+            yield claim_id, other_id, n, n_entity
 
 
 def replace_keys(session: Session, ids: Iterable[int], keys: dict[int, set[str]]) -> None:
