@@ -28,6 +28,8 @@ _NOT_KEY = re.compile(r"[^a-zA-Z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aiou]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Each Latin reading with what marks a word as written in it (any of its marks, as one pattern).
+_READINGS = tuple((r, re.compile("|".join(map(re.escape, r[1])))) for r in sy.LATIN_READINGS)
 
 
 def _in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -117,7 +119,7 @@ def spelling_key(word: str) -> str:
     text = unicodedata.normalize("NFC", word).lower()
     if _CYRILLIC.search(text) or is_abjad(text) or has_syllabic(text):
         text = to_latin(text).lower()
-    reading = next((r for r in sy.LATIN_READINGS if any(mark in text for mark in r[1])), None)
+    reading = next((r for r, marked in _READINGS if marked.search(text)), None)
     if reading is not None:
         name, _marks, groups = reading
         for ending, replacement in sy.READING_ENDINGS.get(name, ()):
