@@ -27,10 +27,6 @@ class IngestSettings:
     parallel_min_files: int = 8
     # How many files per worker are prepared ahead of the writer (bounds the memory prepared pages take).
     prepared_ahead: int = 4
-    # While workers prepare, the writer runs the corpus stage (resolve, match) on the sources stored so far once
-    # this many wait and the next file is not ready: the stage's work then overlaps the workers' instead of all
-    # of it following the last file. 0: the stage runs once, at the end.
-    stage_every: int = 16
 
 
 @dataclass(frozen=True)

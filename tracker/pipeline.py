@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -63,19 +63,6 @@ class IngestReport:
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
-
-    def add_stage(self, entities: ResolutionReport, matches: MatchReport) -> None:
-        """One more run of the corpus stage: the entities as it left them; the claims it matched added up."""
-        before = self.matches
-        if before is not None:
-            flags = Counter(before.flags) + Counter(matches.flags)
-            matches = MatchReport(
-                before.claims + matches.claims,
-                before.pairs_compared + matches.pairs_compared,
-                matches.clusters,
-                dict(flags),
-            )
-        self.entities, self.matches = entities, matches
 
     @property
     def duplicates(self) -> int:
@@ -177,38 +164,19 @@ def ingest(
 
     Files are prepared in worker processes (``prepared``) and stored one by one, in the order given, by this
     process alone. Each stored file records in its own transaction that the corpus-wide stage is owed; the stage
-    runs at the end and clears that record in its own transaction (and, while workers prepare the next files,
-    on the sources stored so far once ``stage_every`` wait: incremental work gives what one stage would). A
-    process killed in between leaves the record, and the next command finishes the stage
-    (``finish_corpus_stage``).
+    runs once at the end and clears that record in its own transaction. A process killed in between leaves the
+    record, and the next command finishes the stage (``finish_corpus_stage``).
     """
     if isinstance(settings, IngestSettings):
         settings = replace(DEFAULTS, ingest=settings)
     report = IngestReport()
-    waiting = 0  # sources stored since the corpus stage last ran
-
-    def stage() -> None:
-        nonlocal waiting
-        done = finish_corpus_stage(engine, settings)
-        waiting = 0
-        if done is not None:
-            report.add_stage(*done)
-
-    def idle() -> bool:
-        """The workers are still preparing the next file: run the corpus stage meanwhile, if enough waits."""
-        every = settings.ingest.stage_every
-        if not every or waiting < every:
-            return False
-        stage()
-        return True
-
-    for file, new in prepared(files, settings, idle):
-        outcome = _ingest_one(engine, file, new, settings.dedupe)
-        report.outcomes.append(outcome)
-        waiting += outcome.status == "stored"
+    for file, new in prepared(files, settings):
+        report.outcomes.append(_ingest_one(engine, file, new, settings.dedupe))
         if progress:
             progress(file.given)
-    stage()
+    stage = finish_corpus_stage(engine, settings)
+    if stage is not None:
+        report.entities, report.matches = stage
     return report
 
 
@@ -237,14 +205,11 @@ def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[
         return stage
 
 
-def prepared(
-    files: list[InputFile], settings: Settings = DEFAULTS, idle: Callable[[], bool] | None = None
-) -> Iterator[tuple[InputFile, Prepared]]:
+def prepared(files: list[InputFile], settings: Settings = DEFAULTS) -> Iterator[tuple[InputFile, Prepared]]:
     """Each file with what ``prepare`` made of it (or the FileError that says why not), in the order given.
 
     With several cores and enough files, worker processes prepare up to ``prepared_ahead`` files each ahead of
-    the caller; while the next is not ready, ``idle()`` is called as long as it returns True (it did some work).
-    Workers are forked: a spawned worker re-imports the caller's main module, which fails in any
+    the caller. Workers are forked: a spawned worker re-imports the caller's main module, which fails in any
     script without an ``if __name__ == "__main__"`` guard. A fork is only safe from a process with one thread,
     so a threaded caller (a web server) prepares here. Workers never touch the database, and leave through
     ``os._exit``, so an inherited connection is neither used nor closed by them. If the pool breaks (a worker
@@ -286,8 +251,6 @@ def prepared(
             file, future = queue.popleft()
             result: Prepared | None = None
             if future is not None:
-                while idle is not None and not future.done() and idle():
-                    pass
                 try:
                     result = future.result()
                 except BrokenProcessPool:

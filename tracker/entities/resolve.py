@@ -243,10 +243,9 @@ def blocking_keys(c: Candidate) -> set[str]:
 def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -> bool:
     """Whether a pair that meets in a block scores enough to be merged (as resolution scores it: the candidate
     first in the order of what candidates are, first)."""
-    first, second = signature(a), signature(b)
-    if first == second:
+    if signature(a) == signature(b):
         return _merges_alike(a)
-    if second < first:
+    if signature(b) < signature(a):
         a, b = b, a
     if not (_is_person(a) and _is_person(b)):
         name_a = parse(a.name) if _is_person(a) else None
