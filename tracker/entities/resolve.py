@@ -243,9 +243,10 @@ def blocking_keys(c: Candidate) -> set[str]:
 def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -> bool:
     """Whether a pair that meets in a block scores enough to be merged (as resolution scores it: the candidate
     first in the order of what candidates are, first)."""
-    if signature(a) == signature(b):
+    first, second = signature(a), signature(b)
+    if first == second:
         return _merges_alike(a)
-    if signature(b) < signature(a):
+    if second < first:
         a, b = b, a
     if not (_is_person(a) and _is_person(b)):
         name_a = parse(a.name) if _is_person(a) else None
