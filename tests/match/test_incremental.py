@@ -126,6 +126,34 @@ def test_one_source_at_a_time_matches_as_a_rebuild(which: int, prepared, stored,
     same(incremental, rebuilt(engine, invoke, url))
 
 
+def test_a_batch_matched_against_stored_sources_matches_as_a_rebuild(prepared, monkeypatch, engine, invoke) -> None:
+    """Three sources, then the rest in one ingest, as a newsroom adds a day's articles: the batch is matched
+    against the stored sources through the stored keys (more usable keys than one statement asks at once, so
+    they are asked in parts; that the parts add up is ``tests/store/test_match_repo.py``'s), and leaves what a
+    rebuild leaves."""
+    from tracker.config import IngestSettings
+    from tracker.store import match_repo
+
+    engine, url = engine
+    monkeypatch.setattr(pipeline, "prepare_or_error", lambda file, settings=None: prepared[file.given])
+    files = {f.given: f for f in discover([str(DEV)])}
+    order = orders(sorted(prepared))[2]
+    asked: list[int] = []
+    shared = match_repo.shared_keys
+
+    def counted(session, ids, keys, *rest):
+        keys = set(keys)
+        asked.append(len(keys))
+        return shared(session, ids, keys, *rest)
+
+    monkeypatch.setattr(match_repo, "shared_keys", counted)
+    for batch in (order[:3], order[3:]):  # prepared here (the cache is no worker's to pickle)
+        report = pipeline.ingest(engine, [files[g] for g in batch], settings=IngestSettings(workers=1))
+        assert not report.failures, report.failures
+    assert max(asked) > match_repo.CHUNK  # the batch's keys were asked in parts
+    same(state(engine), rebuilt(engine, invoke, url))
+
+
 @pytest.mark.parametrize("which", [0, 2], ids=["forward", "shuffled"])
 def test_blocks_that_grow_past_max_block_propose_what_a_rebuild_proposes(
     which: int, prepared, stored, engine, invoke, tmp_path: Path
