@@ -157,13 +157,14 @@ def _cell_rows(session: Session, query) -> Iterator[tuple]:
 
 def cells_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CellRow]:
     """The article entities of originals linked to these entities, alike ones counted together (``CellRow``)."""
+    return _cells_where(session, SourceEntity.entity_id, entity_ids)
+
+
+def _cells_where(session: Session, column, values: Iterable[int]) -> list[CellRow]:
+    """The originals' article entities whose ``column`` is one of ``values``, alike ones counted together."""
     grouped = (*_KIND, SourceEntity.reason)
     query = select(*grouped, func.count(), func.min(SourceEntity.id)).where(_in_original()).group_by(*grouped)
-    return [
-        row
-        for chunk in _chunks(entity_ids)
-        for (row,) in _cell_rows(session, query.where(SourceEntity.entity_id.in_(chunk)))
-    ]
+    return [row for chunk in _chunks(values) for (row,) in _cell_rows(session, query.where(column.in_(chunk)))]
 
 
 class KindRow(NamedTuple):
@@ -191,13 +192,7 @@ def kinds_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, Ki
 
 def cells_of_kinds(session: Session, kind_ids: Iterable[int]) -> list[CellRow]:
     """The originals' article entities of these kinds, alike ones counted together (``CellRow``): whole cells."""
-    grouped = (*_KIND, SourceEntity.reason)
-    query = select(*grouped, func.count(), func.min(SourceEntity.id)).where(_in_original()).group_by(*grouped)
-    return [
-        row
-        for chunk in _chunks(kind_ids)
-        for (row,) in _cell_rows(session, query.where(SourceEntity.kind_id.in_(chunk)))
-    ]
+    return _cells_where(session, SourceEntity.kind_id, kind_ids)
 
 
 def _alike(table: Table, what: Kind) -> tuple:
