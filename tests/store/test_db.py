@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from tracker.store import StoreError, database_url, open_store, session_scope
 from tracker.store.db import DEFAULT_URL, current_and_head, make_engine, ping
@@ -101,3 +101,37 @@ def test_password_is_not_shown_in_errors() -> None:
         open_store("postgresql+psycopg://editor:s3cret-pw@127.0.0.1:1/x")
     assert "s3cret-pw" not in str(error.value)
     assert "editor:***@" in str(error.value)
+
+
+def test_insert_rows_keeps_every_value_and_gives_left_out_columns_their_defaults(db_url: str) -> None:
+    # PostgreSQL takes the rows through COPY: text with COPY's own delimiters and escapes must come back as given,
+    # a NULL as None, and a column a row leaves out its default, as an INSERT gives it.
+    from tracker.store.db import insert_rows
+    from tracker.store.models import Claim, ClaimEvent, EntityKind, KindKey, Source
+
+    odd = ["tab\there", "line\nbreak", "back\\slash \\N", "quote \" and '", "\\.", "Pěškov — Песков", ""]
+    engine = open_store(db_url)
+    try:
+        with session_scope(engine, write=True) as session:
+            source = Source(path="a.txt", content_sha256="0" * 64, media_type="text/plain", encoding="utf-8",
+                            text="A text.")  # fmt: skip
+            source.claims = [Claim(position=0, text="A text.", start=0, end=7, kind="other")]
+            session.add(source)  # pending: insert_rows writes the ORM's rows first
+            insert_rows(
+                session,
+                EntityKind,
+                [{"digest": f"{i:064d}", "name": s, "type": "person", "strong": i % 2 == 0, "forms": s, "titles": None}
+                 for i, s in enumerate(odd)],
+            )  # fmt: skip
+            kinds = dict(session.execute(select(EntityKind.digest, EntityKind.id)).all())
+            insert_rows(session, KindKey, [{"key": "n:" + s, "kind_id": kinds[f"{i:064d}"]} for i, s in enumerate(odd)])
+            insert_rows(session, ClaimEvent, [{"claim_id": source.claims[0].id, "kind": "meeting", "words": "met"}])
+            insert_rows(session, KindKey, [])
+        with session_scope(engine) as session:
+            got = session.execute(select(EntityKind.name, EntityKind.strong, EntityKind.forms, EntityKind.titles)
+                                  .order_by(EntityKind.digest)).all()  # fmt: skip
+            assert got == [(s, i % 2 == 0, s, None) for i, s in enumerate(odd)]
+            assert sorted(session.scalars(select(KindKey.key))) == sorted("n:" + s for s in odd)
+            assert session.scalars(select(ClaimEvent.negated)).all() == [False]
+    finally:
+        engine.dispose()

@@ -342,29 +342,37 @@ def _write_alike(session: Session, cells: dict[int, _Cell], groups: list[AlikeGr
     renamed: list[tuple[int, str, str]] = []
     links: list[tuple[int, int, str | None]] = []
     relinks: list[tuple[rows.Kind, int, int, str | None]] = []
+    described = []
     for group in groups:
         members = [a.candidate for a in group.members]
         forms = {m.id: Counter(_counts(cells[m.id].kind.forms)) for m in members}
-        name, kind = describe(members, forms, {m.id: cells[m.id].count for m in members})
-        if group.entity_id is None or group.entity_id not in live:
-            group.entity_id = rows.add_entity(session, name, kind)
-            touched.add(group.entity_id)
-        elif known[group.entity_id] != (name, kind):
-            renamed.append((group.entity_id, name, kind))
-            touched.add(group.entity_id)
-        if {m.id for m in members} != before.get(group.entity_id, set()):
-            touched.add(group.entity_id)
+        described.append(describe(members, forms, {m.id: cells[m.id].count for m in members}))
+    # The groups of no live entity get new ones, all in one statement, in the groups' order.
+    new = [i for i, g in enumerate(groups) if g.entity_id is None or g.entity_id not in live]
+    for i, new_id in zip(new, rows.add_entities(session, [described[i] for i in new]), strict=True):
+        groups[i].entity_id = new_id
+        touched.add(new_id)
+    fresh = set(touched)
+    for group, (name, kind) in zip(groups, described, strict=True):
+        members = [a.candidate for a in group.members]
+        entity_id = group.entity_id
+        assert entity_id is not None  # every group has its entity now
+        if entity_id not in fresh and known[entity_id] != (name, kind):
+            renamed.append((entity_id, name, kind))
+            touched.add(entity_id)
+        if {m.id for m in members} != before.get(entity_id, set()):
+            touched.add(entity_id)
         for m in members:
             cell = cells[m.id]
             first, rest = (why or None for why in group.reasons[m.id])
-            if (cell.kind.entity_id, cell.reason_of_first()) != (group.entity_id, first):
-                links.append((cell.first, group.entity_id, first))
+            if (cell.kind.entity_id, cell.reason_of_first()) != (entity_id, first):
+                links.append((cell.first, entity_id, first))
             if cell.count == 1:
                 continue
             # The rows but the first with another reason (or all of them, when the cell moves)
             others = sum(n for why, (n, _low) in cell.reasons.items() if why != rest) - (cell.reason_of_first() != rest)
-            if cell.kind.entity_id != group.entity_id or others:
-                relinks.append((cell.kind, cell.first, group.entity_id, rest))
+            if cell.kind.entity_id != entity_id or others:
+                relinks.append((cell.kind, cell.first, entity_id, rest))
     rows.rename_entities(session, renamed)
     rows.relink_alike(session, relinks)
     rows.link_source_entities(session, links)

@@ -16,6 +16,7 @@ from sqlalchemy import Table, and_, case, delete, func, insert, or_, select, upd
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
+from tracker.store.db import insert_rows
 from tracker.store.models import (
     ClaimEntity,
     Entity,
@@ -258,8 +259,9 @@ def store_keys(session: Session, keyed: Sequence[Keyed]) -> None:
     ids = _kind_ids(session, set(digest.values()))
     new = {d: k for k in keyed if (d := digest[k.id]) not in ids}
     if new:
-        session.execute(
-            insert(EntityKind),
+        insert_rows(
+            session,
+            EntityKind,
             [{"digest": d, "name": k.name, "type": k.type, "strong": k.strong, "forms": k.forms, "titles": k.titles}
              for d, k in new.items()],
         )  # fmt: skip
@@ -271,7 +273,7 @@ def store_keys(session: Session, keyed: Sequence[Keyed]) -> None:
         session.execute(delete(KindKey).where(KindKey.kind_id.in_(chunk)))
     rows = [{"key": key, "kind_id": kind_id} for kind_id, held in keys.items() for key in sorted(held)]
     if rows:
-        session.execute(insert(KindKey), rows)
+        insert_rows(session, KindKey, rows)
     session.execute(
         update(SourceEntity),
         [{"id": k.id, "forms": k.forms, "titles": k.titles, "kind_id": ids[digest[k.id]]} for k in keyed],
@@ -483,6 +485,14 @@ def claim_entities(
 
 
 # -- what resolution and corrections write -----------------------------------------------------------------------
+
+
+def add_entities(session: Session, described: Sequence[tuple[str, str]]) -> list[int]:
+    """New entities of these (name, type), in one statement: their ids, in the order given."""
+    if not described:
+        return []
+    statement = insert(Entity).returning(Entity.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, [{"name": name, "type": kind} for name, kind in described]))
 
 
 def add_entity(session: Session, name: str, kind: str) -> int:

@@ -7,10 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import CursorResult, delete, func, insert, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
+from tracker.store.db import insert_rows
 from tracker.store.limits import REVIEWER
 from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, FlagReview, Outlet, Source
 
@@ -129,9 +130,9 @@ def sync_flags(session: Session, kinds: set[str], wanted: dict[str, FlagDraft], 
             session.execute(delete(FlagEntity).where(FlagEntity.flag_id == flag.id))
             new_entities.extend({"flag_id": flag.id, "entity_id": e} for e in dict.fromkeys(draft.entity_ids))
     if new_claims:
-        session.execute(insert(FlagClaim), new_claims)
+        insert_rows(session, FlagClaim, new_claims)
     if new_entities:
-        session.execute(insert(FlagEntity), new_entities)
+        insert_rows(session, FlagEntity, new_entities)
     session.flush()
 
 

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
-from tracker.store.db import PG_LOCK_CORPUS
+from tracker.store.db import PG_LOCK_CORPUS, insert_rows
 from tracker.store.limits import (
     ATTRIBUTED_TO,
     CLAIM_SUBJECT,
@@ -378,7 +378,7 @@ def mark_all_staged(session: Session) -> None:
 def add_fingerprint(session: Session, source_id: int, samples: frozenset[int]) -> None:
     """File an original under its shingle samples (in the caller's transaction, the one storing it)."""
     if samples:
-        session.execute(insert(SourceShingle), [{"source_id": source_id, "shingle": h} for h in sorted(samples)])
+        insert_rows(session, SourceShingle, [{"source_id": source_id, "shingle": h} for h in sorted(samples)])
 
 
 def copy_candidates(session: Session, samples: frozenset[int], limit: int) -> list[int]:
