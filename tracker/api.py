@@ -355,6 +355,15 @@ class Tracker:
             return [e for e in run.list_entities(session, kind) if e.sources >= min_sources]
 
     @_one_error
+    def article_entity_count(self) -> int:
+        """How many article entities (an entity as one source names it) are stored: a count of the whole
+        table, asked for when shown, not by every resolution."""
+        from tracker.store import entity_repo
+
+        with self._session() as session:
+            return entity_repo.count_source_entities(session)
+
+    @_one_error
     def entity(self, entity_id: int) -> EntityDetail:
         """One entity's detail (``entities.run.EntityDetail``); TrackerError if there is none."""
         from tracker.entities import run

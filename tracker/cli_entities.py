@@ -88,7 +88,7 @@ def merge(obj: Tracker, keep_id: int, other_id: int) -> None:
     """
     report = obj.merge([keep_id, other_id])
     click.echo(f"merged entity {other_id} into {keep_id}")
-    _print_resolution(report)
+    _print_resolution(obj, report)
 
 
 @entities.command()
@@ -104,7 +104,7 @@ def split(obj: Tracker, entity_id: int, alias: str) -> None:
     """
     new_id, report = obj.split(entity_id, alias)
     click.echo(f"split {alias!r} out of entity {entity_id} into entity {new_id}")
-    _print_resolution(report)
+    _print_resolution(obj, report)
 
 
 @entities.command()
@@ -118,7 +118,7 @@ def resolve(obj: Tracker) -> None:
       tracker entities resolve
     """
     report = obj.resolve()
-    _print_resolution(report)
+    _print_resolution(obj, report)
 
 
 @entities.group()
@@ -146,7 +146,7 @@ def alias_add(obj: Tracker, entity_id: int, name: str) -> None:
     """
     report = obj.alias_add(entity_id, name)
     click.echo(f"{name!r} is now an alias of entity {entity_id}")
-    _print_resolution(report)
+    _print_resolution(obj, report)
 
 
 @alias.command("export")
@@ -178,11 +178,11 @@ def alias_import(obj: Tracker, file: Path) -> None:
     """
     applied, created, report = obj.alias_import(file)
     click.echo(f"imported {applied} aliases from {file} ({created} new entities)")
-    _print_resolution(report)
+    _print_resolution(obj, report)
 
 
-def _print_resolution(report: ResolutionReport) -> None:
+def _print_resolution(obj: Tracker, report: ResolutionReport) -> None:
     click.echo(
-        f"entities: {report.entities} from {report.source_entities} article entities; "
+        f"entities: {report.entities} from {obj.article_entity_count()} article entities; "
         f"spelling variants flagged: {report.spelling_variants}"
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from tests.test_cli_entities import write_first, write_later
 from tracker.entities import run as entity_run
@@ -196,3 +196,34 @@ def test_a_deleted_entitys_id_is_never_given_to_another(engine: Engine) -> None:
         session.add(fresh)
         session.flush()
         assert fresh.id > gone_id
+
+
+def test_cells_and_form_counts_are_the_same_read_by_kind_or_by_the_rows_own_columns(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # Keyed article entities are counted by their kind from a covering index; rows of no kind by their own
+    # columns. Either way an entity's cells and its forms' counts are the same.
+    folder = tmp_path / "articles"
+    write_first(folder)
+    write_later(folder)
+    ingest_folder(engine, folder)
+
+    def read() -> tuple[list, dict]:
+        with session_scope(engine) as session:
+            entities = sorted(session.scalars(select(Entity.id).where(Entity.merged_into_id.is_(None))))
+            cells = sorted(entity_repo.cells_of_entities(session, entities), key=repr)
+            forms: dict[tuple[int, str | None], int] = {}
+            for entity_id, written, times in entity_repo.entity_form_counts(session, entities):
+                forms[entity_id, written] = forms.get((entity_id, written), 0) + times
+            return cells, forms
+
+    by_kind = read()
+    assert by_kind[0] and by_kind[1]
+    with session_scope(engine, write=True) as session:
+        kinds = dict(session.execute(select(SourceEntity.id, SourceEntity.kind_id)).all())
+        assert all(kinds.values())  # every stored article entity is keyed, so of a kind
+        session.execute(update(SourceEntity).values(kind_id=None))
+    assert read() == by_kind
+    with session_scope(engine, write=True) as session:  # half of them of a kind again
+        session.execute(update(SourceEntity), [{"id": i, "kind_id": k} for i, k in kinds.items() if i % 2])
+    assert read() == by_kind

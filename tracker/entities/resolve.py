@@ -252,11 +252,28 @@ def may_merge(a: Candidate, b: Candidate, settings: EntitySettings = ENTITIES) -
         name_a = parse(a.name) if _is_person(a) else None
         name_b = parse(b.name) if _is_person(b) else None
         return _pair_score(a, b, name_a, name_b, settings)[0] >= settings.merge_at
-    # Two people: their names scored once for every pair of them, titles adding what they add (``score_people``)
-    score = _names_score(a.name, b.name, settings)
-    if _title_words(a.titles) & _title_words(b.titles):
-        score += settings.shared_title
-    return score >= settings.merge_at
+    return people_may_merge(a.name, _title_words(a.titles), b.name, _title_words(b.titles), settings)
+
+
+def people_may_merge(
+    name_a: str, words_a: frozenset[str], name_b: str, words_b: frozenset[str], settings: EntitySettings = ENTITIES
+) -> bool:
+    """``may_merge`` of two people not alike in everything, by their names and the words of their titles
+    (``title_words``): the names scored once for every pair of them, titles adding what they add
+    (``score_people``)."""
+    return names_score(name_a, name_b, settings) + titles_score(words_a, words_b, settings) >= settings.merge_at
+
+
+def names_score(name_a: str, name_b: str, settings: EntitySettings = ENTITIES) -> float:
+    """What two people's names add to their score (``people_may_merge``)."""
+    if name_b < name_a:  # the order may_merge scores them in (that of what they are: names first)
+        name_a, name_b = name_b, name_a
+    return _names_score(name_a, name_b, settings)
+
+
+def titles_score(words_a: frozenset[str], words_b: frozenset[str], settings: EntitySettings = ENTITIES) -> float:
+    """What two people's titles add to their score (``people_may_merge``): a word of office shared."""
+    return settings.shared_title if words_a & words_b else 0.0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -531,6 +548,11 @@ _TITLE_STOP = frozenset({"of", "the", "to", "for", "and", "a", "an", "on", "at"}
 
 def _title_words(titles) -> frozenset[str]:
     return _words_of_titles(tuple(titles))
+
+
+def title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """The words of office in these titles (what a shared title is judged by)."""
+    return _words_of_titles(titles)
 
 
 @lru_cache(maxsize=1 << 16)

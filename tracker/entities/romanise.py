@@ -135,7 +135,12 @@ def spelling_key(word: str) -> str:
     key = _NOT_KEY.sub("", text)
     for pattern, replacement in sy.SPELLING_RULES:
         key = key.replace(pattern, replacement)
-    return _DOUBLED.sub(r"\1", key)
+    return _DOUBLED.sub(_once, key)
+
+
+def _once(doubled: re.Match[str]) -> str:
+    """A letter written twice or more, once (a function: Python 3.11 parses a template anew at every match)."""
+    return doubled.group(1)
 
 
 def thing_key(name: str) -> str:

@@ -31,8 +31,11 @@ from tracker.entities.resolve import (
     describe,
     may_merge,
     name_key,
+    names_score,
     resolve_alike,
     signature,
+    title_words,
+    titles_score,
 )
 from tracker.entities.variants import Sighting, spelling_variant, spelt_several_ways
 from tracker.store import entity_repo as rows
@@ -48,7 +51,6 @@ __all__ = ["EntityError", "ResolutionReport", "resolve_entities"]
 @dataclass(frozen=True)
 class ResolutionReport:
     entities: int
-    source_entities: int
     spelling_variants: int
     # Entities whose members, name or type changed, created and dropped ones too: what matching must look at again.
     touched: frozenset[int] = frozenset()
@@ -194,7 +196,18 @@ def _neighbourhood(
     stored: dict[int, rows.KindRow] = {}
     looked_up: set[str] = set()
     read: set[int] = set()  # stored kinds whose article entities are all read
-    merges: dict[tuple[tuple, tuple], bool] = {}  # by what two candidates' score reads of them
+    named_in: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}  # block -> name -> (kind, title words)
+
+    def by_name(key: str) -> dict[str, list[tuple[int, frozenset[str]]]]:
+        """The stored kinds holding block ``key``, by name, each with its titles' words."""
+        if key not in named_in:
+            named: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+            for m in holders.get(key, ()):
+                other = stored[m]
+                named[other.name].append((m, title_words(_titles(other.titles))))
+            named_in[key] = named
+        return named_in[key]
+
     alike: dict[rows.Kind, tuple] = {}
 
     def kind(i: rows.Kind) -> tuple:
@@ -242,19 +255,26 @@ def _neighbourhood(
             for k in keys(i):
                 if k.startswith("n:"):
                     continue
-                for m in holders.get(MEETS[k[0]] + k[1:], ()):
-                    if m in read or m in taken:
-                        continue
-                    if k.startswith("p:"):
-                        # A pair's score reads the names, types and titles only: memoised on those
-                        other = stored[m]
-                        pair = ((i.name, i.type, i.titles), (other.name, other.type, other.titles))
-                        if pair not in merges:
-                            kind(i)
-                            merges[pair] = merges[pair[::-1]] = may_merge(candidate[i], _stored(other), settings)
-                        if not merges[pair]:
+                meets = MEETS[k[0]] + k[1:]
+                if not k.startswith("p:"):
+                    taken.update(m for m in holders.get(meets, ()) if m not in read)
+                    continue
+                # Two people of a block: the pair's score reads their names and their titles' words only, so
+                # the block's kinds are read by name, each name scored once (may_merge whole for the same name)
+                words = title_words(_titles(i.titles))
+                for name, members in by_name(meets).items():
+                    same = name == i.name
+                    score = names_score(i.name, name, settings)
+                    for m, theirs in members:
+                        if m in read or m in taken:
                             continue
-                    taken.add(m)
+                        if same:
+                            kind(i)
+                            if not may_merge(candidate[i], _stored(stored[m]), settings):
+                                continue
+                        elif score + titles_score(words, theirs, settings) < settings.merge_at:
+                            continue  # people_may_merge, its names' score read once for the block's name
+                        taken.add(m)
         # Each link depends only on what a candidate is, so every article entity of a kind taken is reached.
         for i, cell in _cells(rows.cells_of_kinds(session, taken)).items():
             found.setdefault(i, cell)
@@ -282,6 +302,12 @@ def _keys(name: str, kind: str, strong: bool, forms: tuple[str, ...]) -> frozens
 def _counts(forms: str | None) -> dict[str, int]:
     """Stored forms (JSON) with how often each was written; shared, so never changed by a caller."""
     return dict(json.loads(forms or "{}"))
+
+
+@lru_cache(maxsize=65536)
+def _titles(titles: str | None) -> tuple[str, ...]:
+    """Stored titles (JSON) as a tuple: far fewer distinct than kinds."""
+    return tuple(json.loads(titles or "[]"))
 
 
 @lru_cache(maxsize=65536)
@@ -323,9 +349,7 @@ def _resolve_cells(
     groups = resolve_alike([Alike(c.candidate(), c.count) for c in cells], assertions, settings, one_by_one)
     touched = _write_alike(session, by_first, groups)
     variants = refresh_spelling_flags(session, None if everything else touched)
-    return ResolutionReport(
-        rows.count_live_entities(session), rows.count_source_entities(session), variants, frozenset(touched)
-    )
+    return ResolutionReport(rows.count_live_entities(session), variants, frozenset(touched))
 
 
 def _write_alike(session: Session, cells: dict[int, _Cell], groups: list[AlikeGroup]) -> set[int]:

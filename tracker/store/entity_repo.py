@@ -162,10 +162,33 @@ def cells_of_entities(session: Session, entity_ids: Iterable[int]) -> list[CellR
 
 
 def _cells_where(session: Session, column, values: Iterable[int]) -> list[CellRow]:
-    """The originals' article entities whose ``column`` is one of ``values``, alike ones counted together."""
+    """The originals' article entities whose ``column`` is one of ``values``, alike ones counted together.
+
+    Those of a kind (keyed: all but a new source's, before resolution keys them) are counted by their kind from
+    a covering index (``ix_source_entities_entity_cells``, ``..._kind_cells``), and the kind's columns read once;
+    those of none, by their own columns."""
+    loose = _LOOSE.label("loose")
+    counted = (
+        select(SourceEntity.kind_id, SourceEntity.entity_id, loose, SourceEntity.reason,
+               func.count().label("times"), func.min(SourceEntity.id).label("first"))
+        .where(_in_original(), SourceEntity.kind_id.is_not(None))
+        .group_by(SourceEntity.kind_id, SourceEntity.entity_id, loose, SourceEntity.reason)
+    )  # fmt: skip
     grouped = (*_KIND, SourceEntity.reason)
-    query = select(*grouped, func.count(), func.min(SourceEntity.id)).where(_in_original()).group_by(*grouped)
-    return [row for chunk in _chunks(values) for (row,) in _cell_rows(session, query.where(column.in_(chunk)))]
+    unkinded = (
+        select(*grouped, func.count(), func.min(SourceEntity.id))
+        .where(_in_original(), SourceEntity.kind_id.is_(None))
+        .group_by(*grouped)
+    )
+    out = []
+    for chunk in _chunks(values):
+        g = counted.where(column.in_(chunk)).subquery()
+        by_kind = select(EntityKind.name, EntityKind.type, EntityKind.strong, g.c.entity_id, g.c.loose,
+                         EntityKind.forms, EntityKind.titles, g.c.reason, g.c.times, g.c.first)  # fmt: skip
+        by_kind = by_kind.select_from(g).join(EntityKind, EntityKind.id == g.c.kind_id)
+        out += [row for (row,) in _cell_rows(session, by_kind)]
+        out += [row for (row,) in _cell_rows(session, unkinded.where(column.in_(chunk)))]
+    return out
 
 
 class KindRow(NamedTuple):
@@ -304,19 +327,29 @@ def count_live_entities(session: Session) -> int:
 def entity_form_counts(
     session: Session, entity_ids: Iterable[int] | None = None
 ) -> Iterator[tuple[int, str | None, int]]:
-    """(entity id, forms JSON, how many of its originals' article entities have them) of each entity (of these)."""
-    query = (
+    """(entity id, forms JSON, how many of its originals' article entities have them) of each entity (of these);
+    an entity's forms may come in several rows, to be added up. Counted by kind from the covering index
+    (``ix_source_entities_entity_cells``) and the kind's forms read once; article entities of no kind by theirs."""
+    linked = (SourceEntity.entity_id.is_not(None), _in_original())
+    by_kind = (
+        select(SourceEntity.entity_id, SourceEntity.kind_id, func.count().label("times"))
+        .where(*linked, SourceEntity.kind_id.is_not(None))
+        .group_by(SourceEntity.entity_id, SourceEntity.kind_id)
+    )
+    unkinded = (
         select(SourceEntity.entity_id, SourceEntity.forms, func.count())
-        .where(SourceEntity.entity_id.is_not(None), _in_original())
+        .where(*linked, SourceEntity.kind_id.is_(None))
         .group_by(SourceEntity.entity_id, SourceEntity.forms)
     )
     chunks = [None] if entity_ids is None else list(_chunks(entity_ids))
     for chunk in chunks:
-        for entity_id, forms, times in session.execute(
-            query if chunk is None else query.where(SourceEntity.entity_id.in_(chunk))
-        ):
-            assert entity_id is not None  # the query keeps linked rows only
-            yield entity_id, forms, times
+        g = (by_kind if chunk is None else by_kind.where(SourceEntity.entity_id.in_(chunk))).subquery()
+        kinded = select(g.c.entity_id, EntityKind.forms, g.c.times).join(EntityKind, EntityKind.id == g.c.kind_id)
+        rest = unkinded if chunk is None else unkinded.where(SourceEntity.entity_id.in_(chunk))
+        for query in (kinded, rest):
+            for entity_id, forms, times in session.execute(query):
+                assert entity_id is not None  # the query keeps linked rows only
+                yield entity_id, forms, times
 
 
 class Sightings(NamedTuple):

@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -297,7 +298,12 @@ class SourceEntity(Base):
     """One entity as one source names it: the unit resolution joins across sources."""
 
     __tablename__ = "source_entities"
-    __table_args__ = (UniqueConstraint("source_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("source_id", "position"),
+        # Resolution counts alike article entities of an entity, or of a kind, from these alone (covering).
+        Index("ix_source_entities_entity_cells", "entity_id", "kind_id", "reason", "source_id"),
+        Index("ix_source_entities_kind_cells", "kind_id", "entity_id", "reason", "source_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
@@ -306,7 +312,7 @@ class SourceEntity(Base):
     type: Mapped[str] = mapped_column(String(20))
     # Some mention gave strong evidence of the type (a title, a body's noun, a preposition of place).
     strong: Mapped[bool] = mapped_column(Boolean)
-    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     # Why resolution put it in its entity, in words.
     reason: Mapped[str | None] = mapped_column(Text)
     # What resolution reads of its mentions, kept so that it never reads them again: the forms written, with
@@ -315,7 +321,7 @@ class SourceEntity(Base):
     forms: Mapped[str | None] = mapped_column(Text)
     titles: Mapped[str | None] = mapped_column(Text)
     # The kind it is (``EntityKind``: its name, type, strength, forms and titles, with their keys), set with them.
-    kind_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    kind_id: Mapped[int | None] = mapped_column(Integer)
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="source_entity", order_by="Mention.start", cascade="all, delete-orphan"
