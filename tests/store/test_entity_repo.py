@@ -18,7 +18,7 @@ from tracker.entities import run as entity_run
 from tracker.entities.resolve import Assertion, Candidate, resolve
 from tracker.ingest import discover
 from tracker.pipeline import ingest
-from tracker.store import entity_repo, open_store, repo, session_scope
+from tracker.store import entity_repo, match_repo, open_store, repo, session_scope
 from tracker.store.models import Entity, SourceEntity
 
 
@@ -198,9 +198,7 @@ def test_a_deleted_entitys_id_is_never_given_to_another(engine: Engine) -> None:
         assert fresh.id > gone_id
 
 
-def test_cells_and_form_counts_are_the_same_read_by_kind_or_by_the_rows_own_columns(
-    engine: Engine, tmp_path: Path
-) -> None:
+def test_cells_and_forms_are_the_same_read_by_kind_or_by_the_rows_own_columns(engine: Engine, tmp_path: Path) -> None:
     # Keyed article entities are counted by their kind from a covering index; rows of no kind by their own
     # columns. Either way an entity's cells and its forms' counts are the same.
     folder = tmp_path / "articles"
@@ -208,17 +206,18 @@ def test_cells_and_form_counts_are_the_same_read_by_kind_or_by_the_rows_own_colu
     write_later(folder)
     ingest_folder(engine, folder)
 
-    def read() -> tuple[list, dict]:
+    def read() -> tuple[list, dict, set]:
         with session_scope(engine) as session:
             entities = sorted(session.scalars(select(Entity.id).where(Entity.merged_into_id.is_(None))))
             cells = sorted(entity_repo.cells_of_entities(session, entities), key=repr)
             forms: dict[tuple[int, str | None], int] = {}
             for entity_id, written, times in entity_repo.entity_form_counts(session, entities):
                 forms[entity_id, written] = forms.get((entity_id, written), 0) + times
-            return cells, forms
+            members = set(match_repo.entity_member_forms(session, entities))
+            return cells, forms, members
 
     by_kind = read()
-    assert by_kind[0] and by_kind[1]
+    assert all(by_kind)
     with session_scope(engine, write=True) as session:
         kinds = dict(session.execute(select(SourceEntity.id, SourceEntity.kind_id)).all())
         assert all(kinds.values())  # every stored article entity is keyed, so of a kind

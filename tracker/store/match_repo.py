@@ -29,6 +29,7 @@ from tracker.store.models import (
     ClaimRole,
     ClaimTime,
     Entity,
+    EntityKind,
     MatchedEntity,
     MatchedForm,
     Mention,
@@ -203,11 +204,20 @@ def entity_member_forms(session: Session, entity_ids: Iterable[int] | None = Non
     """(entity id, the forms its article entity was written in, as resolution stored them: JSON, or None when
     not yet stored) of the article entities linked to an entity (to one of these), each distinct pair once: the
     members of a well-known entity are written in a few ways."""
-    query = select(SourceEntity.entity_id, SourceEntity.forms).where(SourceEntity.entity_id.is_not(None)).distinct()
-    ids = None if entity_ids is None else list(entity_ids)
-    for entity_id, forms in _by_claims(session, query, SourceEntity.entity_id, ids):
-        assert entity_id is not None  # the query keeps linked rows only
-        yield entity_id, forms
+    linked = SourceEntity.entity_id.is_not(None)
+    # Those of a kind through the covering index (entity_id, kind_id, ...), the kind's forms read once; others'
+    # own forms (not yet keyed). A pair may come twice (two kinds written alike).
+    kinds = select(SourceEntity.entity_id, SourceEntity.kind_id).where(linked, SourceEntity.kind_id.is_not(None))
+    unkinded = select(SourceEntity.entity_id, SourceEntity.forms).where(linked, SourceEntity.kind_id.is_(None))
+    ids = None if entity_ids is None else sorted(set(entity_ids))
+    for chunk in [None] if ids is None else chunks(ids):
+        where = () if chunk is None else (SourceEntity.entity_id.in_(chunk),)
+        g = kinds.where(*where).distinct().subquery()
+        kinded = select(g.c.entity_id, EntityKind.forms).join(EntityKind, EntityKind.id == g.c.kind_id).distinct()
+        for query in (kinded, unkinded.where(*where).distinct()):
+            for entity_id, forms in session.execute(query):
+                assert entity_id is not None  # the query keeps linked rows only
+                yield entity_id, forms
 
 
 def live_entities(session: Session, entity_ids: Iterable[int] | None = None) -> list[Entity]:
@@ -379,11 +389,12 @@ def matched_entities(session: Session, ids: Iterable[int]) -> dict[int, tuple[En
 
 def entities_written(session: Session, form: str, kind: str) -> list[int]:
     """Live entities of this kind written in this form (its name key) when last matched."""
+    # The entities as a subquery of the form's index: joined, SQLite walks every entity of the type instead.
+    written = select(MatchedForm.entity_id).where(MatchedForm.form == form[:FORM_WIDTH])
     query = (
-        select(MatchedForm.entity_id)
-        .join(Entity, Entity.id == MatchedForm.entity_id)
-        .where(MatchedForm.form == form[:FORM_WIDTH], Entity.type == kind, Entity.merged_into_id.is_(None))
-        .order_by(MatchedForm.entity_id)
+        select(Entity.id)
+        .where(Entity.id.in_(written), Entity.type == kind, Entity.merged_into_id.is_(None))
+        .order_by(Entity.id)
     )
     return list(session.scalars(query))
 
