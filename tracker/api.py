@@ -201,7 +201,6 @@ class Tracker:
         files = discover(given)
         if not files:
             raise TrackerError(f"{', '.join(given)}: no article files (.txt, .md, .html, .htm) found")
-        engine = self.engine
         done = 0
 
         def step(_name: str) -> None:
@@ -210,7 +209,10 @@ class Tracker:
             if progress is not None:
                 progress(done, len(files))
 
-        return pipeline.ingest(engine, files, progress=step, settings=self.settings)
+        # The workers start (and load the parser) while the database is opened and brought up to date.
+        with pipeline.Preparation(files, self.settings) as preparation:
+            engine = self.engine
+            return pipeline.ingest(engine, files, progress=step, settings=self.settings, preparation=preparation)
 
     @_one_error
     def add_source(

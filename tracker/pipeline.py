@@ -159,8 +159,12 @@ def ingest(
     files: list[InputFile],
     progress: Callable[[str], None] | None = None,
     settings: Settings | IngestSettings = DEFAULTS,
+    preparation: Preparation | None = None,
 ) -> IngestReport:
     """Store every readable file; identical content already stored is reported as unchanged.
+
+    ``preparation``: the files' ``Preparation``, started by the caller (before opening the database, say);
+    made here when None, and closed here either way.
 
     Files are prepared in worker processes (``prepared``) and stored one by one, in the order given, by this
     process alone. Each stored file records in its own transaction that the corpus-wide stage is owed; the stage
@@ -170,10 +174,11 @@ def ingest(
     if isinstance(settings, IngestSettings):
         settings = replace(DEFAULTS, ingest=settings)
     report = IngestReport()
-    for file, new in prepared(files, settings):
-        report.outcomes.append(_ingest_one(engine, file, new, settings.dedupe))
-        if progress:
-            progress(file.given)
+    with preparation or Preparation(files, settings) as preparing:
+        for file, new in preparing:
+            report.outcomes.append(_ingest_one(engine, file, new, settings.dedupe))
+            if progress:
+                progress(file.given)
     stage = finish_corpus_stage(engine, settings)
     if stage is not None:
         report.entities, report.matches = stage
@@ -206,59 +211,83 @@ def finish_corpus_stage(engine: Engine, settings: Settings = DEFAULTS) -> tuple[
 
 
 def prepared(files: list[InputFile], settings: Settings = DEFAULTS) -> Iterator[tuple[InputFile, Prepared]]:
-    """Each file with what ``prepare`` made of it (or the FileError that says why not), in the order given.
+    """Each file with what ``prepare`` made of it (or the FileError that says why not), in the order given
+    (``Preparation``, closed when the iteration ends)."""
+    with Preparation(files, settings) as preparation:
+        yield from preparation
+
+
+class Preparation:
+    """The files being prepared, from the moment it is made: each with what ``prepare`` made of it (or the
+    FileError that says why not), in the order given, when iterated. Made before the database is opened, its
+    workers load the parser while the database is migrated.
 
     With several cores and enough files, worker processes prepare up to ``prepared_ahead`` files each ahead of
     the caller. Workers are forked: a spawned worker re-imports the caller's main module, which fails in any
     script without an ``if __name__ == "__main__"`` guard. A fork is only safe from a process with one thread,
     so a threaded caller (a web server) prepares here. Workers never touch the database, and leave through
     ``os._exit``, so an inherited connection is neither used nor closed by them. If the pool breaks (a worker
-    killed), the remaining files are prepared here.
+    killed), the remaining files are prepared here. ``close`` (or leaving the ``with`` block) stops the workers.
     """
-    workers = settings.ingest.workers or os.cpu_count() or 1
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if workers < 2 or not forkable or len(files) < max(2, settings.ingest.parallel_min_files):
-        for file in files:
-            yield file, prepare_or_error(file, settings)
-        return
-    pool = ProcessPoolExecutor(
-        min(workers, len(files)),
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_leave_with_parent,
-        initargs=(os.getpid(),),
-    )
-    queue: deque[tuple[InputFile, Future[Prepared] | None]] = deque()
-    upcoming = iter(files)
-    broken = False
 
-    def submit() -> None:
-        nonlocal broken
-        file = next(upcoming, None)
+    def __init__(self, files: list[InputFile], settings: Settings = DEFAULTS) -> None:
+        self.settings = settings
+        self.files = files
+        self.queue: deque[tuple[InputFile, Future[Prepared] | None]] = deque()
+        self.pool: ProcessPoolExecutor | None = None
+        self.broken = False
+        workers = settings.ingest.workers or os.cpu_count() or 1
+        forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        if workers < 2 or not forkable or len(files) < max(2, settings.ingest.parallel_min_files):
+            return
+        self.pool = ProcessPoolExecutor(
+            min(workers, len(files)),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_leave_with_parent,
+            initargs=(os.getpid(),),
+        )
+        self.upcoming = iter(files)
+        for _ in range(workers * max(1, settings.ingest.prepared_ahead)):
+            self._submit()
+
+    def _submit(self) -> None:
+        file = next(self.upcoming, None)
         if file is None:
             return
         future = None
-        if not broken:
+        if not self.broken and self.pool is not None:
             try:
-                future = pool.submit(prepare_or_error, file, settings)
+                future = self.pool.submit(prepare_or_error, file, self.settings)
             except BrokenProcessPool:
-                broken = True
-        queue.append((file, future))
+                self.broken = True
+        self.queue.append((file, future))
 
-    try:
-        for _ in range(workers * max(1, settings.ingest.prepared_ahead)):
-            submit()
-        while queue:
-            file, future = queue.popleft()
+    def __iter__(self) -> Iterator[tuple[InputFile, Prepared]]:
+        if self.pool is None:
+            for file in self.files:
+                yield file, prepare_or_error(file, self.settings)
+            return
+        while self.queue:
+            file, future = self.queue.popleft()
             result: Prepared | None = None
             if future is not None:
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    broken = True
-            submit()
-            yield file, result if result is not None else prepare_or_error(file, settings)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+                    self.broken = True
+            self._submit()
+            yield file, result if result is not None else prepare_or_error(file, self.settings)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> Preparation:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 Prepared = NewSource | FileError

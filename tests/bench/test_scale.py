@@ -144,7 +144,7 @@ def test_the_peak_of_a_step_is_not_the_size_of_the_process_that_runs_it() -> Non
 def test_the_worker_count_reaches_the_ingest_the_cli_calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: list[int] = []
 
-    def ingest(engine, files, progress=None, settings=None):
+    def ingest(engine, files, progress=None, settings=None, preparation=None):
         seen.append(settings.ingest.workers)
         return pipeline.IngestReport()
 
