@@ -313,7 +313,7 @@ def _titles(titles: str | None) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _profile(forms: str | None, titles: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Stored forms and titles (JSON) as tuples: the members of a well-known entity share a few profiles."""
-    return tuple(json.loads(forms or "{}")), tuple(json.loads(titles or "[]"))
+    return tuple(json.loads(forms or "{}")), _titles(titles)
 
 
 def _resolve(

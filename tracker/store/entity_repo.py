@@ -529,10 +529,7 @@ def add_entities(session: Session, described: Sequence[tuple[str, str]]) -> list
 
 
 def add_entity(session: Session, name: str, kind: str) -> int:
-    entity = Entity(name=name, type=kind)
-    session.add(entity)
-    session.flush()
-    return entity.id
+    return add_entities(session, [(name, kind)])[0]
 
 
 def rename_entity(session: Session, entity_id: int, name: str, kind: str) -> None:
