@@ -47,3 +47,26 @@ def test_keys_shared_are_added_up_over_the_parts_a_long_list_of_keys_is_asked_in
             match_repo.replace_keys(session, [a, b], {a: many, b: {"w:k0001", "w:k0002", "w:k0599"}})
             found = [row for row in match_repo.shared_keys(session, [a], many, ("e:",)) if row[1] == b]
     assert found == [(a, b, 3, 0)]
+
+
+def test_block_sizes_are_counted_to_their_caps_many_keys_a_statement(tmp_path: Path, db_url: str) -> None:
+    """Blocks of 1, 3 and 5 claims counted up to a cap of 4 (plus a key's own margin), among more keys than
+    one statement counts, most of them filed under no claim."""
+    from tracker.store.models import Claim
+
+    for n in range(3):
+        (tmp_path / f"story{n}.txt").write_text(STORY.replace("12", str(12 + n)), encoding="utf-8")
+    with Tracker(db_url) as tracker:
+        tracker.ingest(sorted(tmp_path.glob("story*.txt")))
+        with tracker._session(write=True) as session:
+            claims = list(session.scalars(select(Claim.id).order_by(Claim.id)))[:5]
+            assert len(claims) == 5
+            match_repo.clear_index(session)
+            keys = {c: {"w:five"} | ({"w:three"} if n < 3 else set()) | ({"w:one"} if n == 0 else set())
+                    for n, c in enumerate(claims)}  # fmt: skip
+            match_repo.replace_keys(session, keys, keys)
+            unused = [f"w:none{n:03}" for n in range(match_repo.SIZES_PER_STATEMENT + 20)]
+            sizes = match_repo.block_sizes(session, ["w:one", "w:three", "w:five", *unused], 4)
+            margined = match_repo.block_sizes(session, {"w:five": 1, "w:three": -2}, 3)
+    assert sizes == {"w:one": 1, "w:three": 3, "w:five": 4}
+    assert margined == {"w:five": 4, "w:three": 3}

@@ -276,6 +276,11 @@ def titles_score(words_a: frozenset[str], words_b: frozenset[str], settings: Ent
     return settings.shared_title if words_a & words_b else 0.0
 
 
+def titles_at_most(settings: EntitySettings = ENTITIES) -> float:
+    """The most ``titles_score`` gives any pair: a name scoring less than ``merge_at`` by more is no match."""
+    return max(0.0, settings.shared_title)
+
+
 @lru_cache(maxsize=1 << 16)
 def _names_score(a: str, b: str, settings: EntitySettings) -> float:
     """``score_people`` of two names without titles: a block meets the same names under many titles."""

@@ -35,6 +35,7 @@ from tracker.entities.resolve import (
     resolve_alike,
     signature,
     title_words,
+    titles_at_most,
     titles_score,
 )
 from tracker.entities.variants import Sighting, spelling_variant, spelt_several_ways
@@ -209,6 +210,7 @@ def _neighbourhood(
         return named_in[key]
 
     alike: dict[rows.Kind, tuple] = {}
+    best_titles = titles_at_most(settings)
 
     def kind(i: rows.Kind) -> tuple:
         """What cell ``i`` is (its signature), worked out when first needed."""
@@ -265,6 +267,8 @@ def _neighbourhood(
                 for name, members in by_name(meets).items():
                     same = name == i.name
                     score = names_score(i.name, name, settings)
+                    if not same and score + best_titles < settings.merge_at:
+                        continue  # no title could bring this name up to the bar: none of its kinds is read
                     for m, theirs in members:
                         if m in read or m in taken:
                             continue
