@@ -183,7 +183,8 @@ def _neighbourhood(
     Each link from a candidate depends only on what it is and on its entity, and links it to every candidate
     alike in those, so cells are reached whole; and every entity of a cell reached is read, so the cells
     returned count all their candidates. A block is read as the stored kinds holding its key (a well-known
-    name's thousands of article entities are a few kinds), and the article entities only of the kinds linked.
+    name's thousands of article entities are a few kinds), a person block as its kinds' names first and the
+    kinds only of the names that may score enough, and the article entities only of the kinds linked.
     """
     pinned: dict[int, set[str]] = defaultdict(set)  # entity -> "n:" keys an editor put in it
     pin_of: dict[str, int] = {}
@@ -197,17 +198,23 @@ def _neighbourhood(
     stored: dict[int, rows.KindRow] = {}
     looked_up: set[str] = set()
     read: set[int] = set()  # stored kinds whose article entities are all read
-    named_in: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}  # block -> name -> (kind, title words)
+    # A person block is read as the names its kinds have first; the kinds of a name only once some candidate
+    # may score enough with it: a common surname's block is thousands of kinds, few of them of a name that can
+    # join the candidates at hand.
+    block_names: dict[str, set[str]] = defaultdict(set)  # block -> the names of the stored kinds holding it
+    named_in: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)  # (block, name) -> kinds
 
-    def by_name(key: str) -> dict[str, list[tuple[int, frozenset[str]]]]:
-        """The stored kinds holding block ``key``, by name, each with its titles' words."""
-        if key not in named_in:
-            named: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
-            for m in holders.get(key, ()):
-                other = stored[m]
-                named[other.name].append((m, title_words(_titles(other.titles))))
-            named_in[key] = named
-        return named_in[key]
+    def read_named(pairs: set[tuple[str, str]]) -> None:
+        """The stored kinds of these (block, name) pairs, each with its titles' words (all of each pair's)."""
+        pairs -= named_read
+        for key, row in rows.kinds_with_keys(session, {k for k, _ in pairs}, names={n for _, n in pairs}):
+            if (key, row.name) not in named_read:
+                stored[row.id] = row
+                named_in[(key, row.name)].append((row.id, title_words(_titles(row.titles))))
+        named_read.update((key, name) for key in {k for k, _ in pairs} for name in {n for _, n in pairs})
+
+    named_read: set[tuple[str, str]] = set()
+    scored: dict[tuple[str, str], float] = {}  # (a candidate's name, a block's name) -> ``names_score``
 
     alike: dict[rows.Kind, tuple] = {}
     best_titles = titles_at_most(settings)
@@ -243,7 +250,10 @@ def _neighbourhood(
         entities -= in_play
         named = set(names) | {k for e in entities for k in pinned.get(e, ())}
         wanted = (wanted | named) - looked_up
-        for key, row in rows.kinds_with_keys(session, wanted):
+        blocks = {k for k in wanted if k.startswith("p:")}
+        for key, name in rows.names_with_keys(session, blocks):
+            block_names[key].add(name)
+        for key, row in rows.kinds_with_keys(session, wanted - blocks):
             holders[key].add(row.id)
             stored[row.id] = row
         looked_up |= wanted
@@ -253,6 +263,7 @@ def _neighbourhood(
             found[i] = cell
             fresh.add(i)
         in_play |= entities
+        hopeful: list[tuple[rows.Kind, str, str, float]] = []  # (cell, block, name, the names' score)
         for i in {kind(i): i for i in frontier}.values():  # one of each kind: alike candidates meet alike
             for k in keys(i):
                 if k.startswith("n:"):
@@ -262,23 +273,27 @@ def _neighbourhood(
                     taken.update(m for m in holders.get(meets, ()) if m not in read)
                     continue
                 # Two people of a block: the pair's score reads their names and their titles' words only, so
-                # the block's kinds are read by name, each name scored once (may_merge whole for the same name)
-                words = title_words(_titles(i.titles))
-                for name, members in by_name(meets).items():
-                    same = name == i.name
-                    score = names_score(i.name, name, settings)
-                    if not same and score + best_titles < settings.merge_at:
-                        continue  # no title could bring this name up to the bar: none of its kinds is read
-                    for m, theirs in members:
-                        if m in read or m in taken:
-                            continue
-                        if same:
-                            kind(i)
-                            if not may_merge(candidate[i], _stored(stored[m]), settings):
-                                continue
-                        elif score + titles_score(words, theirs, settings) < settings.merge_at:
-                            continue  # people_may_merge, its names' score read once for the block's name
-                        taken.add(m)
+                # each of the block's names is scored once, and its kinds read only if a title could bring the
+                # pair up to the bar (may_merge whole for the same name)
+                for name in block_names.get(meets, ()):
+                    if (i.name, name) not in scored:
+                        scored[(i.name, name)] = names_score(i.name, name, settings)
+                    score = scored[(i.name, name)]
+                    if name == i.name or score + best_titles >= settings.merge_at:
+                        hopeful.append((i, meets, name, score))
+        read_named({(block, name) for _, block, name, _ in hopeful})
+        for i, block, name, score in hopeful:
+            words = title_words(_titles(i.titles))
+            for m, theirs in named_in[(block, name)]:
+                if m in read or m in taken:
+                    continue
+                if name == i.name:
+                    kind(i)
+                    if not may_merge(candidate[i], _stored(stored[m]), settings):
+                        continue
+                elif score + titles_score(words, theirs, settings) < settings.merge_at:
+                    continue  # people_may_merge, its names' score read once for the block's name
+                taken.add(m)
         # Each link depends only on what a candidate is, so every article entity of a kind taken is reached.
         for i, cell in _cells(rows.cells_of_kinds(session, taken)).items():
             found.setdefault(i, cell)

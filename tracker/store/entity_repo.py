@@ -202,15 +202,28 @@ class KindRow(NamedTuple):
     titles: str | None
 
 
-def kinds_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, KindRow]]:
-    """(key, kind) of each stored kind holding one of these keys: a well-known name's keys are held by a few
-    kinds, not by the thousands of article entities that are of them."""
+def kinds_with_keys(
+    session: Session, keys: Iterable[str], names: Iterable[str] | None = None
+) -> list[tuple[str, KindRow]]:
+    """(key, kind) of each stored kind holding one of these keys (and, given names, of one of these names): a
+    well-known name's keys are held by a few kinds, not by the thousands of article entities that are of them."""
     query = select(KindKey.key, EntityKind.id, EntityKind.name, EntityKind.type, EntityKind.strong,
                    EntityKind.forms, EntityKind.titles).join(EntityKind, EntityKind.id == KindKey.kind_id)  # fmt: skip
+    queries = [query] if names is None else [query.where(EntityKind.name.in_(c)) for c in _chunks(sorted(set(names)))]
     return [
         (row[0], KindRow(*row[1:]))
         for chunk in _chunks(keys)
-        for row in session.execute(query.where(KindKey.key.in_(chunk)))
+        for part in queries
+        for row in session.execute(part.where(KindKey.key.in_(chunk)))
+    ]
+
+
+def names_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, str]]:
+    """(key, name) of the stored kinds holding one of these keys, each pair once: a block's names, without
+    reading its kinds."""
+    query = select(KindKey.key, EntityKind.name).join(EntityKind, EntityKind.id == KindKey.kind_id).distinct()
+    return [
+        (key, name) for chunk in _chunks(keys) for key, name in session.execute(query.where(KindKey.key.in_(chunk)))
     ]
 
 
