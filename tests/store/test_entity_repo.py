@@ -226,3 +226,26 @@ def test_cells_and_forms_are_the_same_read_by_kind_or_by_the_rows_own_columns(en
     with session_scope(engine, write=True) as session:  # half of them of a kind again
         session.execute(update(SourceEntity), [{"id": i, "kind_id": k} for i, k in kinds.items() if i % 2])
     assert read() == by_kind
+
+
+def test_a_blocks_names_and_the_kinds_of_some_of_them_are_read_as_the_whole_block_has_them(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # The neighbourhood reads a person block's names first, then the kinds of a few names: the same kinds as
+    # the whole block read and filtered by name.
+    folder = tmp_path / "articles"
+    write_first(folder)
+    write_later(folder)
+    ingest_folder(engine, folder)
+    with session_scope(engine) as session:
+        from tracker.store.models import KindKey
+
+        blocks = set(session.scalars(select(KindKey.key).where(KindKey.key.startswith("p:"))))
+        whole = entity_repo.kinds_with_keys(session, blocks)
+        names = entity_repo.names_with_keys(session, blocks)
+        some = set(sorted({name for _, name in names})[::2])
+        part = entity_repo.kinds_with_keys(session, blocks, names=some)
+    assert len(blocks) >= 3 and len(some) >= 2
+    assert sorted(names) == sorted({(key, row.name) for key, row in whole})  # each pair once
+    assert sorted(part, key=repr) == sorted([(k, row) for k, row in whole if row.name in some], key=repr)
+    assert len(part) < len(whole)
