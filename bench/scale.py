@@ -9,7 +9,8 @@ the stored claims' verdicts, clusters and flags), then measures, each step a sub
 CLI with a timeout:
 
 - one_more_s[size]: ``tracker ingest`` of one ordinary invented article (bench/data/) on a copy of the database, the
-  median of --repeat (3) runs, each on a fresh copy (the runs are in the notes: this machine's timings vary);
+  median of --repeat (5) runs, each on a fresh copy, in rounds of one run at every size (the runs are in the
+  notes: this machine's timings drift, and rounds let the drift weigh on every size alike);
 - peak_rss_mib: the peak RSS of that ingest at the largest size;
 - report_one_change_s: ``tracker report`` at the smallest size (or --report-size), run once untimed, then timed
   after one change (that same one-article ingest); the notes add what it wrote (report_one_change_pages) and
@@ -257,37 +258,47 @@ def _drop(db: Path) -> None:
 
 
 def one_more(
-    size: int, db: Path, work: Path, budget: Budget, results: Results, mem: float, repeat: int = 1
-) -> Run | None:
-    """Ingest one more article into a copy of the database of ``size`` articles; its time and peak RSS. With
-    ``repeat``, as many times, each into a fresh copy: the median time (the runs in the notes), the highest peak."""
-    runs: list[Run] = []
-    one: Run | None = None
+    databases: dict[int, Path], work: Path, budget: Budget, results: Results, mem: float, repeat: int = 1
+) -> dict[int, Run | None]:
+    """Ingest one more article into a copy of the database of each size; its time and peak RSS. With ``repeat``,
+    in as many rounds, each round once at every size (smallest first), each into a fresh copy, so that the
+    machine's drift weighs on every size alike: the median time (the runs in the notes), the highest peak. A size
+    whose run fails or runs out of time runs no more."""
+    runs: dict[int, list[Run]] = {size: [] for size in databases}
+    failed: dict[int, Run | None] = {}
     for attempt in range(max(1, repeat)):
-        copy = work / f"one-more-{size}.db"
-        copy_db(db, copy)
-        log(f"  one more article at {size:,}" + (f" (run {attempt + 1} of {repeat})" if repeat > 1 else ""))
-        one = step(budget, [*tracker_cmd(), "--db", f"sqlite:///{copy}", "ingest", str(ONE_MORE)], mem, child_env())
-        _drop(copy)
-        if one is None or not one.ok:
-            break
-        runs.append(one)
-    if runs and len(runs) == max(1, repeat):
-        middle = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
-        peak = max((r.peak_mib for r in runs if r.peak_mib is not None), default=None)
-        one = dataclasses.replace(middle, peak_mib=peak)
-        if len(runs) > 1:
-            results.notes.setdefault("one_more_runs_s", {})[str(size)] = [r.seconds for r in runs]
-    if results.outcome(f"one_more_s.{size}", one):
-        assert one is not None
-        results.data["one_more_s"][str(size)] = one.seconds
-    if one is not None:  # the peak of the largest size that ran, even if it was stopped
-        results.data["peak_rss_mib"] = one.peak_mib
-        results.notes["peak_rss_at"] = size
-        results.notes.pop("peak_rss_note", None)
-        if one.timed_out or one.killed_memory:
-            results.notes["peak_rss_note"] = "peak so far of an ingest that was stopped"
-    return one
+        for size, db in databases.items():
+            if size in failed:
+                continue
+            copy = work / f"one-more-{size}.db"
+            copy_db(db, copy)
+            log(f"  one more article at {size:,}" + (f" (run {attempt + 1} of {repeat})" if repeat > 1 else ""))
+            one = step(budget, [*tracker_cmd(), "--db", f"sqlite:///{copy}", "ingest", str(ONE_MORE)], mem, child_env())
+            _drop(copy)
+            if one is None or not one.ok:
+                failed[size] = one
+            else:
+                runs[size].append(one)
+    out: dict[int, Run | None] = {}
+    for size in databases:
+        one = failed.get(size)
+        if size not in failed and runs[size]:
+            middle = sorted(runs[size], key=lambda r: r.seconds)[len(runs[size]) // 2]
+            peak = max((r.peak_mib for r in runs[size] if r.peak_mib is not None), default=None)
+            one = dataclasses.replace(middle, peak_mib=peak)
+            if len(runs[size]) > 1:
+                results.notes.setdefault("one_more_runs_s", {})[str(size)] = [r.seconds for r in runs[size]]
+        if results.outcome(f"one_more_s.{size}", one):
+            assert one is not None
+            results.data["one_more_s"][str(size)] = one.seconds
+        if one is not None:  # the peak of the largest size that ran, even if it was stopped
+            results.data["peak_rss_mib"] = one.peak_mib
+            results.notes["peak_rss_at"] = size
+            results.notes.pop("peak_rss_note", None)
+            if one.timed_out or one.killed_memory:
+                results.notes["peak_rss_note"] = "peak so far of an ingest that was stopped"
+        out[size] = one
+    return out
 
 
 def report_after_change(size: int, db: Path, work: Path, budget: Budget, results: Results, mem: float) -> None:
@@ -498,8 +509,8 @@ def main() -> int:
         f"{BUDGETED_UP_TO:,}, else none)",
     )  # fmt: skip
     parser.add_argument(
-        "--repeat", type=int, default=3,
-        help="ingests of one more article at each size, each into a fresh copy: the median is reported (default 3)",
+        "--repeat", type=int, default=5,
+        help="rounds of one more article at every size, each into a fresh copy: the median is reported (default 5)",
     )  # fmt: skip
     parser.add_argument("--mem-limit-mib", type=float, default=8192.0, help="kill a step whose RSS passes this")
     parser.add_argument("--pg-url", default=os.environ.get("TRACKER_TEST_PG_URL") or DEFAULT_PG)
@@ -564,17 +575,13 @@ def main() -> int:
         results.notes["index_s"] = indexed
         if args.settle:
             results.notes["settle_s"] = settled
-        # Order: the smallest size first (the baseline), then the fixed-cost runs, then the larger sizes, then the
-        # report at the largest (left out when one more article could not be ingested there: its change).
-        ran = {
-            sizes[0]: one_more(sizes[0], databases[sizes[0]], work, budget, results, args.mem_limit_mib, args.repeat)
-        }
+        # Order: one more article at every size, round by round; then the fixed-cost runs; then the report
+        # (left out when one more article could not be ingested at its size: its change).
+        ran = one_more(databases, work, budget, results, args.mem_limit_mib, args.repeat)
         if "realpages" not in skip:
             realpages(budget, results, args.mem_limit_mib)
         if "pg" not in skip:
             pg_workers(args.pg_url, args.pg_pages, work, budget, results, args.mem_limit_mib)
-        for size in sizes[1:]:
-            ran[size] = one_more(size, databases[size], work, budget, results, args.mem_limit_mib, args.repeat)
         at = args.report_size if args.report_size in databases else sizes[0]
         measured = ran[at]
         if "report" in skip:

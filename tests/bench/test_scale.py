@@ -182,3 +182,32 @@ def test_the_index_pass_files_what_a_matching_rebuild_files(tmp_path: Path) -> N
         match_claims(session, MATCH)
     assert stored() == indexed
     engine.dispose()
+
+
+def test_one_more_runs_in_rounds_of_every_size_and_reports_each_sizes_median(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Each round ingests once at every size, so that the machine's drift weighs on every size alike; a size
+    # whose run fails runs no more.
+    order: list[int] = []
+    seconds = {1: iter([3.0, 1.0, 2.0]), 2: iter([5.0, 4.0, 6.0]), 3: iter([9.0])}
+
+    def fake_step(budget, cmd, mem, env):
+        size = int(Path(cmd[cmd.index("--db") + 1].removeprefix("sqlite:///")).stem.split("-")[-1])
+        order.append(size)
+        took = next(seconds[size])
+        ok = size != 3
+        return scale.Run(took, 0 if ok else 1, 100.0 * size, False, False, "", "")
+
+    monkeypatch.setattr(scale, "step", fake_step)
+    databases = {}
+    for size in (1, 2, 3):
+        databases[size] = tmp_path / f"db-{size}.db"
+        databases[size].write_bytes(b"")
+    results = scale.Results([1, 2, 3])
+    ran = scale.one_more(databases, tmp_path, scale.Budget(0, 60), results, 8192, repeat=3)
+    assert order == [1, 2, 3, 1, 2, 1, 2]
+    assert results.data["one_more_s"] == {"1": 2.0, "2": 5.0, "3": None}
+    assert results.notes["one_more_runs_s"] == {"1": [3.0, 1.0, 2.0], "2": [5.0, 4.0, 6.0]}
+    assert ran[2] is not None and ran[2].peak_mib == 200.0
+    assert ran[3] is not None and not ran[3].ok
