@@ -207,11 +207,10 @@ def _neighbourhood(
     def read_named(pairs: set[tuple[str, str]]) -> None:
         """The stored kinds of these (block, name) pairs, each with its titles' words (all of each pair's)."""
         pairs -= named_read
-        for key, row in rows.kinds_with_keys(session, {k for k, _ in pairs}, names={n for _, n in pairs}):
-            if (key, row.name) not in named_read:
-                stored[row.id] = row
-                named_in[(key, row.name)].append((row.id, title_words(_titles(row.titles))))
-        named_read.update((key, name) for key in {k for k, _ in pairs} for name in {n for _, n in pairs})
+        for key, row in rows.kinds_with_names(session, pairs):
+            stored[row.id] = row
+            named_in[(key, row.name)].append((row.id, title_words(_titles(row.titles))))
+        named_read.update(pairs)
 
     named_read: set[tuple[str, str]] = set()
     scored: dict[tuple[str, str], float] = {}  # (a candidate's name, a block's name) -> ``names_score``

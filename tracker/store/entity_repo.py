@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import Table, and_, case, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from tracker.errors import TrackerError
@@ -202,19 +202,27 @@ class KindRow(NamedTuple):
     titles: str | None
 
 
-def kinds_with_keys(
-    session: Session, keys: Iterable[str], names: Iterable[str] | None = None
-) -> list[tuple[str, KindRow]]:
-    """(key, kind) of each stored kind holding one of these keys (and, given names, of one of these names): a
-    well-known name's keys are held by a few kinds, not by the thousands of article entities that are of them."""
-    query = select(KindKey.key, EntityKind.id, EntityKind.name, EntityKind.type, EntityKind.strong,
-                   EntityKind.forms, EntityKind.titles).join(EntityKind, EntityKind.id == KindKey.kind_id)  # fmt: skip
-    queries = [query] if names is None else [query.where(EntityKind.name.in_(c)) for c in _chunks(sorted(set(names)))]
+_KIND_ROWS = select(KindKey.key, EntityKind.id, EntityKind.name, EntityKind.type, EntityKind.strong,
+                    EntityKind.forms, EntityKind.titles).join(EntityKind, EntityKind.id == KindKey.kind_id)  # fmt: skip
+
+
+def kinds_with_keys(session: Session, keys: Iterable[str]) -> list[tuple[str, KindRow]]:
+    """(key, kind) of each stored kind holding one of these keys: a well-known name's keys are held by a few
+    kinds, not by the thousands of article entities that are of them."""
     return [
         (row[0], KindRow(*row[1:]))
         for chunk in _chunks(keys)
-        for part in queries
-        for row in session.execute(part.where(KindKey.key.in_(chunk)))
+        for row in session.execute(_KIND_ROWS.where(KindKey.key.in_(chunk)))
+    ]
+
+
+def kinds_with_names(session: Session, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, KindRow]]:
+    """(key, kind) of each stored kind holding one of these keys under one of these names ((key, name) pairs)."""
+    wanted = tuple_(KindKey.key, EntityKind.name)
+    return [
+        (row[0], KindRow(*row[1:]))
+        for chunk in _chunks(sorted(set(pairs)), CHUNK // 2)
+        for row in session.execute(_KIND_ROWS.where(wanted.in_(chunk)))
     ]
 
 
