@@ -221,8 +221,9 @@ def kinds_with_names(session: Session, pairs: Iterable[tuple[str, str]]) -> list
     wanted = tuple_(KindKey.key, EntityKind.name)
     return [
         (row[0], KindRow(*row[1:]))
-        for chunk in _chunks(sorted(set(pairs)), CHUNK // 2)
-        for row in session.execute(_KIND_ROWS.where(wanted.in_(chunk)))
+        for chunk in _chunks(sorted(set(pairs)), CHUNK // 3)
+        # the keys alone too: the pair's name is the joined kind's, so the pairs alone are no index's to seek
+        for row in session.execute(_KIND_ROWS.where(KindKey.key.in_({k for k, _ in chunk}), wanted.in_(chunk)))
     ]
 
 
