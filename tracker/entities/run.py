@@ -194,7 +194,7 @@ def _neighbourhood(
             pin_of.setdefault("n:" + a.name_key, a.entity_id)
     found: dict[rows.Kind, _Cell] = {}
     candidate: dict[rows.Kind, Candidate] = {}
-    holders: dict[str, set[int]] = defaultdict(set)  # key -> the stored kinds holding it
+    holders: dict[str, set[int]] = defaultdict(set)  # key (not a person block) -> the stored kinds holding it
     stored: dict[int, rows.KindRow] = {}
     looked_up: set[str] = set()
     read: set[int] = set()  # stored kinds whose article entities are all read
@@ -203,16 +203,16 @@ def _neighbourhood(
     # join the candidates at hand.
     block_names: dict[str, set[str]] = defaultdict(set)  # block -> the names of the stored kinds holding it
     named_in: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)  # (block, name) -> kinds
+    named_read: set[tuple[str, str]] = set()  # the (block, name) pairs whose kinds are all in named_in
 
     def read_named(pairs: set[tuple[str, str]]) -> None:
         """The stored kinds of these (block, name) pairs, each with its titles' words (all of each pair's)."""
-        pairs -= named_read
+        pairs = pairs - named_read
         for key, row in rows.kinds_with_names(session, pairs):
             stored[row.id] = row
             named_in[(key, row.name)].append((row.id, title_words(_titles(row.titles))))
         named_read.update(pairs)
 
-    named_read: set[tuple[str, str]] = set()
     scored: dict[tuple[str, str], float] = {}  # (a candidate's name, a block's name) -> ``names_score``
 
     alike: dict[rows.Kind, tuple] = {}
