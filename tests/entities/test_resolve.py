@@ -170,3 +170,27 @@ def test_alike_candidates_resolved_as_one_give_what_resolving_each_gives() -> No
         assert got == expected
         assert told_apart  # lone surnames no one else can be are one entity per source
         assert len({m for m, _e, _r in expected.values()}) > 5  # several groups, not one
+
+
+def test_the_bound_read_from_first_names_is_never_below_the_names_score() -> None:
+    # The neighbourhood skips a block's name when names_could_reach says no: it must never say no to a pair
+    # whose names_score reaches the bar.
+    from tracker.entities.resolve import names_could_reach, names_score
+
+    names = [
+        "Ivo Marek", "I. Marek", "Ivan Marek", "Ivo Markov", "Iwo Marek", "Jan Marek", "Ivo K. Marek",
+        "Ivo R. Marek", "Mykola Hnatiuk", "Nikolai Gnatyuk", "Nicholas Hnatiuk", "Olena Hnatiuk", "Oleh Hnatyuk",
+        "Dmitry Peskov", "Dmitri Peshkov", "Dmitriy Pesko", "Anna Peskova", "Marek",
+    ]  # fmt: skip
+    settings = EntitySettings()
+    bar = settings.merge_at - settings.shared_title
+    for a in names:
+        for b in names:
+            score = names_score(a, b, settings)
+            if score > float("-inf"):
+                assert names_could_reach(a, b, score, settings), (a, b, score)
+            if score >= bar:
+                assert names_could_reach(a, b, bar, settings), (a, b)
+    assert not names_could_reach("Ivo Marek", "Jan Marek", bar, settings)  # another first name: no title helps
+    assert not names_could_reach("Ivo K. Marek", "Ivo R. Marek", bar, settings)  # middle initials disagree
+    assert names_could_reach("Mykola Hnatiuk", "Nikolai Gnatyuk", bar, settings)

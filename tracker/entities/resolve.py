@@ -521,14 +521,7 @@ def score_people(
         score = s.surname_close
         reasons.append(f"surname {a.surname} ~ {b.surname} ({alike:.2f})")
     level = first_names_agree(a.first, b.first, s.first_close_at)
-    score += {
-        "same": s.first_same,
-        "equivalent": s.first_equivalent,
-        "close": s.first_close,
-        "initial": s.first_initial,
-        "missing": s.first_missing,
-        "different": s.first_different,
-    }[level]
+    score += _first_weight(level, s)
     if level in {"same", "equivalent", "close", "initial"}:
         reasons.append(f"first name {a.first} ~ {b.first}" if a.first != b.first else f"first name {a.first}")
     if not middles_agree(a.middle, b.middle):
@@ -538,6 +531,33 @@ def score_people(
         score += s.shared_title
         reasons.append("both titled " + ", ".join(sorted(shared)))
     return score, "; ".join(reasons)
+
+
+def _first_weight(level: str, s: EntitySettings) -> float:
+    """What a level of first names (``first_names_agree``) adds to a pair's score."""
+    return {
+        "same": s.first_same,
+        "equivalent": s.first_equivalent,
+        "close": s.first_close,
+        "initial": s.first_initial,
+        "missing": s.first_missing,
+        "different": s.first_different,
+    }[level]
+
+
+def names_could_reach(name_a: str, name_b: str, bar: float, settings: EntitySettings = ENTITIES) -> bool:
+    """Whether ``names_score`` of two people could reach ``bar``, read from their first and middle names with the
+    best a surname scores: a bound, cheaper than the score (the surnames are not compared), never below it."""
+    a, b = parse(name_a), parse(name_b)
+    best = max(settings.surname_same, settings.surname_close) + _first_level_weight(a.first, b.first, settings)
+    if not middles_agree(a.middle, b.middle):
+        best += settings.middle_different
+    return best >= bar
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_level_weight(a: str | None, b: str | None, settings: EntitySettings) -> float:
+    return _first_weight(first_names_agree(a, b, settings.first_close_at), settings)
 
 
 def _same_person_possible(a: PersonalName, b: PersonalName, settings: EntitySettings) -> bool:

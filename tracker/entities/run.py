@@ -31,6 +31,7 @@ from tracker.entities.resolve import (
     describe,
     may_merge,
     name_key,
+    names_could_reach,
     names_score,
     resolve_alike,
     signature,
@@ -217,6 +218,7 @@ def _neighbourhood(
 
     alike: dict[rows.Kind, tuple] = {}
     best_titles = titles_at_most(settings)
+    reach = settings.merge_at - best_titles  # what a pair's names must score for some title to bring it to merge_at
 
     def kind(i: rows.Kind) -> tuple:
         """What cell ``i`` is (its signature), worked out when first needed."""
@@ -276,7 +278,8 @@ def _neighbourhood(
                 # pair up to the bar (may_merge whole for the same name)
                 for name in block_names.get(meets, ()):
                     if (i.name, name) not in scored:
-                        scored[(i.name, name)] = names_score(i.name, name, settings)
+                        could = name == i.name or names_could_reach(i.name, name, reach, settings)
+                        scored[(i.name, name)] = names_score(i.name, name, settings) if could else float("-inf")
                     score = scored[(i.name, name)]
                     if name == i.name or score + best_titles >= settings.merge_at:
                         hopeful.append((i, meets, name, score))
