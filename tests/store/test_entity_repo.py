@@ -275,3 +275,27 @@ def test_the_kinds_of_a_blocks_names_are_read_through_the_keys_index(tmp_path: P
         engine.dispose()
     assert "SCAN kind_keys" not in plan, plan
     assert "kind_keys" in plan and "SEARCH" in plan, plan
+
+
+def test_the_live_entities_are_counted_from_an_index(tmp_path: Path) -> None:
+    # Every resolution counts them: from the index on merged_into_id, never from every entity's row.
+    from sqlalchemy import event
+
+    engine = open_store(f"sqlite:///{tmp_path / 'count.db'}")
+    seen: list[tuple[str, tuple]] = []
+
+    def record(conn, cursor, statement, params, context, executemany) -> None:
+        if "FROM entities" in statement:
+            seen.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with session_scope(engine) as session:
+            assert entity_repo.count_live_entities(session) == 0
+            (statement, params), *_ = seen
+            plan = " | ".join(
+                row[3] for row in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
+            )
+    finally:
+        engine.dispose()
+    assert "COVERING INDEX ix_entities_merged_into_id" in plan, plan
