@@ -251,51 +251,38 @@ def test_a_blocks_names_and_the_kinds_of_some_of_them_are_read_as_the_whole_bloc
     assert len(part) < len(whole)
 
 
-def test_the_kinds_of_a_blocks_names_are_read_through_the_keys_index(tmp_path: Path) -> None:
-    # A (key, name) pair names the joined kind's column, which no index of kind_keys holds: unless the keys are
-    # asked on their own too, SQLite scans every stored key (1.2 GB read at 100,000 articles, cold).
+def sqlite_plan(tmp_path: Path, needle: str, read) -> str:
+    """SQLite's plan of the first statement naming ``needle`` that ``read(session)`` runs, on an empty database."""
     from sqlalchemy import event
 
     engine = open_store(f"sqlite:///{tmp_path / 'plan.db'}")
     seen: list[tuple[str, tuple]] = []
 
     def record(conn, cursor, statement, params, context, executemany) -> None:
-        if "kind_keys" in statement:
+        if needle in statement:
             seen.append((statement, params))
 
     event.listen(engine, "before_cursor_execute", record)
     try:
         with session_scope(engine) as session:
-            entity_repo.kinds_with_names(session, {("p:kvc", "Ivo Kovac"), ("p:mrk", "Ivo Marek")})
+            read(session)
             (statement, params), *_ = seen
-            plan = " | ".join(
-                row[3] for row in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
-            )
+            found = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
+            return " | ".join(row[3] for row in found)
     finally:
         engine.dispose()
+
+
+def test_the_kinds_of_a_blocks_names_are_read_through_the_keys_index(tmp_path: Path) -> None:
+    # A (key, name) pair names the joined kind's column, which no index of kind_keys holds: unless the keys are
+    # asked on their own too, SQLite scans every stored key (1.2 GB read at 100,000 articles, cold).
+    pairs = {("p:kvc", "Ivo Kovac"), ("p:mrk", "Ivo Marek")}
+    plan = sqlite_plan(tmp_path, "kind_keys", lambda session: entity_repo.kinds_with_names(session, pairs))
     assert "SCAN kind_keys" not in plan, plan
     assert "kind_keys" in plan and "SEARCH" in plan, plan
 
 
 def test_the_live_entities_are_counted_from_an_index(tmp_path: Path) -> None:
     # Every resolution counts them: from the index on merged_into_id, never from every entity's row.
-    from sqlalchemy import event
-
-    engine = open_store(f"sqlite:///{tmp_path / 'count.db'}")
-    seen: list[tuple[str, tuple]] = []
-
-    def record(conn, cursor, statement, params, context, executemany) -> None:
-        if "FROM entities" in statement:
-            seen.append((statement, params))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        with session_scope(engine) as session:
-            assert entity_repo.count_live_entities(session) == 0
-            (statement, params), *_ = seen
-            plan = " | ".join(
-                row[3] for row in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
-            )
-    finally:
-        engine.dispose()
+    plan = sqlite_plan(tmp_path, "FROM entities", entity_repo.count_live_entities)
     assert "COVERING INDEX ix_entities_merged_into_id" in plan, plan
