@@ -264,8 +264,10 @@ def _neighbourhood(
             found[i] = cell
             fresh.add(i)
         in_play |= entities
-        hopeful: list[tuple[rows.Kind, str, str, float]] = []  # (cell, block, name, the names' score)
+        # (cell, its titles' words, block, block's name, the names' score) of each name a title may bring up
+        hopeful: list[tuple[rows.Kind, frozenset[str], str, str, float]] = []
         for i in {kind(i): i for i in frontier}.values():  # one of each kind: alike candidates meet alike
+            words = title_words(_titles(i.titles))
             for k in keys(i):
                 if k.startswith("n:"):
                     continue
@@ -282,10 +284,9 @@ def _neighbourhood(
                         scored[(i.name, name)] = names_score(i.name, name, settings) if could else float("-inf")
                     score = scored[(i.name, name)]
                     if name == i.name or score + best_titles >= settings.merge_at:
-                        hopeful.append((i, meets, name, score))
-        read_named({(block, name) for _, block, name, _ in hopeful})
-        for i, block, name, score in hopeful:
-            words = title_words(_titles(i.titles))
+                        hopeful.append((i, words, meets, name, score))
+        read_named({(block, name) for _, _, block, name, _ in hopeful})
+        for i, words, block, name, score in hopeful:
             for m, theirs in named_in[(block, name)]:
                 if m in read or m in taken:
                     continue
