@@ -17,7 +17,17 @@ from tests.articles import BRIDGE, ORCHARD
 from tracker import Tracker
 from tracker.entities.run import SPELLING_VARIANT
 from tracker.store import session_scope
-from tracker.store.models import Claim, Flag, FlagClaim, FlagEntity, Mention, Source, SourceEntity
+from tracker.store.models import (
+    Claim,
+    EntityKind,
+    Flag,
+    FlagClaim,
+    FlagEntity,
+    KindKey,
+    Mention,
+    Source,
+    SourceEntity,
+)
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev"
 pytestmark = pytest.mark.skipif(not (DEV / "gold.json").is_file(), reason=f"dev corpus not found at {DEV}")
@@ -125,6 +135,35 @@ def test_incremental_ingest_in_any_order_equals_a_full_rebuild(tmp_path: Path) -
             assert other_flags == flags, name
             same_originals += 1
     assert same_originals
+
+
+def keyed(url: str) -> dict[int, tuple[str | None, str | None, str, str, tuple[str, ...]]]:
+    """Each article entity's forms and titles, and its kind's digest, name and keys."""
+    with Tracker(url) as t, session_scope(t.engine) as session:
+        keys: dict[int, list[str]] = {}
+        for kind_id, key in session.execute(select(KindKey.kind_id, KindKey.key)):
+            keys.setdefault(kind_id, []).append(key)
+        rows = session.execute(
+            select(SourceEntity.id, SourceEntity.forms, SourceEntity.titles, EntityKind.id, EntityKind.digest,
+                   EntityKind.name)
+            .join(EntityKind, EntityKind.id == SourceEntity.kind_id, isouter=True)
+        )  # fmt: skip
+        return {se: (forms, titles, digest, name, tuple(sorted(keys.get(kind, ())))) for se, forms, titles, kind,
+                digest, name in rows}  # fmt: skip
+
+
+def test_entities_keyed_where_prepared_are_what_keying_their_stored_mentions_gives(tmp_path: Path) -> None:
+    """Each article's entities come keyed from its preparation (forms, titles, kind and keys, stored with the
+    source); a full rebuild keys them again from the stored mentions, and finds the same."""
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    ingest_one_by_one(url, dev_files()[:6], tmp_path / "in")
+    prepared = keyed(url)
+    assert len(prepared) > 50
+    assert all(forms and titles and digest and keys for forms, titles, digest, _n, keys in prepared.values())
+    assert any(titles != "[]" for _f, titles, _d, _n, _k in prepared.values())  # titles are kept too
+    with Tracker(url) as t:
+        t.resolve()  # keys every article entity again, from its mentions as stored
+    assert keyed(url) == prepared
 
 
 def test_a_new_source_touches_only_its_neighbourhood(tmp_path: Path) -> None:

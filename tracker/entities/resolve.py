@@ -20,10 +20,11 @@ Pure: candidates and assertions in, groups with their reasons out.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ from tracker.entities.local import STRONG_VOTE, WEAK_VOTE
 from tracker.entities.personal import (
     PersonalName,
     first_names_agree,
+    forms_of,
     middles_agree,
     same_surname,
     surname_similarity,
@@ -297,6 +299,22 @@ def _pair_score(
             return settings.merge_at, f"same name {ca.name!r}"
         return settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
     return score_people(name_a, name_b, ca.titles, cb.titles, settings)
+
+
+def profile(
+    name: str, kind: str, strong: bool, mentions: Iterable[tuple[str, str | None]]
+) -> tuple[str, str, frozenset[str]]:
+    """What resolution reads of an article entity's mentions ((text, title text or None), in the order written):
+    its forms with how often (JSON), its titles (JSON) and its blocking keys. Made where the article is prepared
+    (``entities.article_entities``), and again from the stored mentions by a full rebuild."""
+    forms: Counter[str] = Counter()
+    titles: list[str] = []
+    for text, title in mentions:
+        forms.update(forms_of(text))
+        if title and title not in titles:
+            titles.append(title)
+    keys = blocking_keys(Candidate(0, name, kind, tuple(forms), tuple(titles), strong))
+    return json.dumps(dict(forms)), json.dumps(titles), frozenset(keys)
 
 
 def _pair_keys(c: Candidate) -> set[str]:

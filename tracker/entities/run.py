@@ -33,6 +33,7 @@ from tracker.entities.resolve import (
     name_key,
     names_could_reach,
     names_score,
+    profile,
     resolve_alike,
     signature,
     title_words,
@@ -114,21 +115,6 @@ def _key(session: Session, unkeyed: list[rows.CandidateRow]) -> None:
             for c in unkeyed
         ],
     )
-
-
-def profile(
-    name: str, kind: str, strong: bool, mentions: Iterable[tuple[str, str | None]]
-) -> tuple[str, str, frozenset[str]]:
-    """What resolution reads of an article entity's mentions ((text, title text or None), in the order written):
-    its forms with how often (JSON), its titles (JSON) and its blocking keys."""
-    forms: Counter[str] = Counter()
-    titles: list[str] = []
-    for text, title in mentions:
-        forms.update(forms_of(text))
-        if title and title not in titles:
-            titles.append(title)
-    keys = blocking_keys(Candidate(0, name, kind, tuple(forms), tuple(titles), strong))
-    return json.dumps(dict(forms)), json.dumps(titles), frozenset(keys)
 
 
 @dataclass

@@ -300,9 +300,26 @@ def store_keys(session: Session, keyed: Sequence[Keyed]) -> None:
     keys (those given replace what the kind held)."""
     if not keyed:
         return
-    digest = {k.id: kind_digest(k.name, k.type, k.strong, k.forms, k.titles) for k in keyed}
-    ids = _kind_ids(session, set(digest.values()))
-    new = {d: k for k in keyed if (d := digest[k.id]) not in ids}
+    ids = _kinds(session, keyed, replace=True)
+    session.execute(
+        update(SourceEntity),
+        [
+            {"id": k.id, "forms": k.forms, "titles": k.titles, "kind_id": kind}
+            for k, kind in zip(keyed, ids, strict=True)
+        ],
+    )
+
+
+def kinds_of(session: Session, keyed: Sequence[Keyed]) -> list[int]:
+    """The kind (``EntityKind``) of each of these article entities, about to be stored (their ids unused): made,
+    with its keys, where it is new; a stored kind keeps its keys (they follow from what it is)."""
+    return _kinds(session, keyed, replace=False)
+
+
+def _kinds(session: Session, keyed: Sequence[Keyed], replace: bool) -> list[int]:
+    digest = [kind_digest(k.name, k.type, k.strong, k.forms, k.titles) for k in keyed]
+    ids = _kind_ids(session, set(digest))
+    new = {d: k for k, d in zip(keyed, digest, strict=True) if d not in ids}
     if new:
         insert_rows(
             session,
@@ -312,17 +329,16 @@ def store_keys(session: Session, keyed: Sequence[Keyed]) -> None:
         )  # fmt: skip
         ids.update(_kind_ids(session, set(new)))
     keys: dict[int, set[str]] = defaultdict(set)
-    for k in keyed:
-        keys[ids[digest[k.id]]].update(k.keys)
-    for chunk in _chunks(keys):
-        session.execute(delete(KindKey).where(KindKey.kind_id.in_(chunk)))
+    for k, d in zip(keyed, digest, strict=True):
+        if replace or d in new:
+            keys[ids[d]].update(k.keys)
+    if replace:
+        for chunk in _chunks(keys):
+            session.execute(delete(KindKey).where(KindKey.kind_id.in_(chunk)))
     rows = [{"key": key, "kind_id": kind_id} for kind_id, held in keys.items() for key in sorted(held)]
     if rows:
         insert_rows(session, KindKey, rows)
-    session.execute(
-        update(SourceEntity),
-        [{"id": k.id, "forms": k.forms, "titles": k.titles, "kind_id": ids[digest[k.id]]} for k in keyed],
-    )
+    return [ids[d] for d in digest]
 
 
 def _kind_ids(session: Session, digests: set[str]) -> dict[str, int]:

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.clean.spans import Span
+from tracker.store import entity_repo
 from tracker.store.db import PG_LOCK_CORPUS, insert_rows
 from tracker.store.limits import (
     ATTRIBUTED_TO,
@@ -285,16 +286,33 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
 
 
 def _add_entities(session: Session, source: Source, found: ArticleEntities) -> None:
+    """The article's entities with their mentions and claim links; with their profiles (forms, titles, keys)
+    given, each with its kind, so that resolution finds them keyed."""
+    kept = [i for i, local in enumerate(found.entities) if fitting(local.name, SOURCE_ENTITY_NAME)]
+    # A "name" longer than any column holds is not a name: dropped with its mentions and links.
+    keyed = {}
+    if found.profiles:
+        described = [
+            entity_repo.Keyed(0, found.entities[i].name, found.entities[i].type, found.entities[i].strong,
+                              *found.profiles[i])
+            for i in kept
+        ]  # fmt: skip
+        keyed = {
+            i: (k, kind) for i, k, kind in zip(kept, described, entity_repo.kinds_of(session, described), strict=True)
+        }
     rows: dict[int, SourceEntity] = {}
-    for index, local in enumerate(found.entities):
-        if not fitting(local.name, SOURCE_ENTITY_NAME):
-            continue  # a "name" longer than any column holds is not a name: dropped with its mentions and links
+    for index in kept:
+        local = found.entities[index]
+        profile, kind = keyed.get(index, (None, None))
         row = SourceEntity(
             source_id=source.id,
             position=len(rows),
             name=local.name,
             type=local.type,
             strong=local.strong,
+            forms=profile.forms if profile else None,
+            titles=profile.titles if profile else None,
+            kind_id=kind,
             mentions=[
                 Mention(
                     start=found.mentions[m].start,
