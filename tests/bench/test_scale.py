@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from tests.bench.conftest import BENCH
+from tests.conftest import PG_ENV, PG_SKIP_REASON
 from tracker import pipeline
 from tracker.ingest import discover
 from tracker.store import open_store
@@ -211,3 +213,33 @@ def test_one_more_runs_in_rounds_of_every_size_and_reports_each_sizes_median(
     assert results.notes["one_more_runs_s"] == {"1": [3.0, 1.0, 2.0], "2": [5.0, 4.0, 6.0]}
     assert ran[2] is not None and ran[2].peak_mib == 200.0
     assert ran[3] is not None and not ran[3].ok
+
+
+def test_the_postgresql_runs_go_in_rounds_of_both_worker_counts_and_report_each_median(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(PG_SKIP_REASON)
+    # Each round ingests once with 1 and once with 2 workers, each into a fresh database (made here: the fake
+    # ingest finds it empty), so that the machine's drift weighs on both alike.
+    order: list[int] = []
+    seconds = {1: iter([12.0, 10.0, 11.0]), 2: iter([7.0, 5.0, 6.0])}
+
+    def fake_step(budget, cmd, mem, env):
+        workers = int(cmd[2])
+        order.append(workers)
+        target = create_engine(cmd[cmd.index("--db") + 1])
+        with target.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar() == 0
+            c.execute(text("CREATE TABLE stored (id integer)"))
+            c.commit()
+        target.dispose()
+        return scale.Run(next(seconds[workers]), 0, 100.0, False, False, "", "")
+
+    monkeypatch.setattr(scale, "step", fake_step)
+    results = scale.Results([1])
+    scale.pg_workers(url, 3, tmp_path, scale.Budget(0, 60), results, 8192, repeat=3)
+    assert order == [1, 2, 1, 2, 1, 2]
+    assert results.data["pg_workers"] == {"1": round(3 / 11.0, 2), "2": round(3 / 6.0, 2)}
+    assert results.notes["pg_workers_runs_s"] == {"1": [12.0, 10.0, 11.0], "2": [7.0, 5.0, 6.0]}
