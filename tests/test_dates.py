@@ -102,6 +102,9 @@ def test_dates_inside_the_body_are_not_the_publication_date() -> None:
         ("OSTWICK, March 10, 2025 (VPA) - The council of Velmora approved plans", dt.date(2025, 3, 10)),
         ("PELLA, Thursday 14 October 2027 (CPA) - The council approved plans", dt.date(2027, 10, 14)),
         ("NEW BRENMOOR, 3 May 2024 - The council approved plans", dt.date(2024, 5, 3)),
+        ("OSTWICK, N.V., May 28, 2025 (VPA) — The council approved plans", dt.date(2025, 5, 28)),  # a province
+        ("LERNO, 3 May 2024: The council approved plans", dt.date(2024, 5, 3)),
+        ("OSTWICK, N.V. (VPA) — The council approved plans", None),  # a dateline without a date
         ("On 17 December 2021 the council of Velmora approved plans", None),  # a date in the story, no dateline
         ("Pella, 3 May 2024 was a quiet day for the council", None),  # no capitals, no dash: not a dateline
     ],

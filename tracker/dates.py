@@ -79,7 +79,7 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
             if settings.min_year <= value.year <= settings.max_year:
                 return value
     if first_body < len(verdicts):
-        opening = WIRE_DATELINE.match(verdicts[first_body].span.of(text))
+        opening = DATELINE.match(verdicts[first_body].span.of(text))
         if opening:
             found = find_dates(opening.group(0))
             if found and settings.min_year <= found[0][1].year <= settings.max_year:
@@ -87,14 +87,15 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
     return None
 
 
-_ANY_MONTH = rf"(?i:{_MONTH_WORDS})\.?"
-_ANY_DAY = rf"\d{{1,2}}{_ORDINAL_END}"
-# A wire dateline opening the body: the place in capitals, a comma, the date (a weekday before it or not), and
-# the agency or a dash: "CORVENNA, March 10, 2025 (EPA) -", "CASTRELLE, Thursday 14 October 2027 (CPA) -".
-WIRE_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,40},\s+(?:[A-Z][a-z]+day,?\s+)?"
-    rf"(?:{_ANY_DAY}\s+(?:of\s+)?{_ANY_MONTH},?\s+\d{{4}}|{_ANY_MONTH}\s+{_ANY_DAY},?\s+\d{{4}})"
-    r"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]"
+# A dateline opening a story: the place it was filed from in capitals, what places it further (a state, a
+# country) or its date, the agency, and a dash: "BRENNFELD -", "KORVAST, Jan 5 (Reuters) -", "LINDBY, N.V. (VPA) -",
+# "NEW OSTWICK, Velmora Free State -", "PELLA, March 10, 2025 (CPA) -", "BRENMOOR, Thursday 14 October 2027 -".
+# One that says more than the place may end in a colon ("LERNO, 3 May:"). It says where (and when) the story was
+# filed, not what happened: no part of a claim's words, and a publication date when it gives one.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3}"
+    r"(?P<more>,\s+(?:[A-Z][\w.’']*|\d{1,4})(?:,?\s+(?:[A-Z][\w.’']*|\d{1,4}(?:st|nd|rd|th)?|of)){0,6})?"
+    r"(?:\s*\([A-Z][^()]{0,29}\))?\s*(?(more)[-\u2013\u2014:]|[-\u2013\u2014])+(?(more)\s*|\s+)(?=\S)"
 )
 
 

@@ -614,7 +614,16 @@ def test_a_relative_clause_cut_off_from_its_noun_is_no_claim() -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["BRENNFELD - ", "WASHINGTON (AP) — ", "KORVAST, Jan 5 (Reuters) - "],
+    [
+        "BRENNFELD - ",
+        "WASHINGTON (AP) — ",
+        "KORVAST, Jan 5 (Reuters) - ",
+        "LINDBY, N.V. — ",  # a state or province after the place
+        "NEW OSTWICK, Velmora Free State (VPA) — ",  # the country, in words
+        "PELLA, March 10, 2025 (CPA) - ",  # the date with its year
+        "BRENMOOR, Thursday 14 October 2027 - ",
+        "LERNO, 3 May: ",  # one that says more than the place may end in a colon
+    ],
 )
 def test_an_opening_dateline_is_no_part_of_a_claim_or_a_title(dateline: str) -> None:
     """Where the story was filed is not what happened: the claim's words and the title before a name leave the
@@ -626,6 +635,19 @@ def test_an_opening_dateline_is_no_part_of_a_claim_or_a_title(dateline: str) -> 
     assert statement.text == "Velmora's Foreign Minister Ana Sorel said the port of Dravia would reopen on 4 June."
     assert quote(text, statement).startswith(dateline.strip())
     assert claims_of("US President Ana Sorel said the Ostwick summit would open.")[1].text.startswith("US President")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "NATO: the alliance said the port of Dravia would reopen on 4 June.",  # a colon after a bare name
+        "Relics of the Urartu period (860 BC – 590 BC) were found near Dravia on 4 June.",  # a dash inside
+        "BD-1, a droid who only speaks in bleeps - and boops - is the best new character.",
+    ],
+)
+def test_words_that_only_look_like_a_dateline_stay_in_the_claim(opening: str) -> None:
+    claims = claims_of(opening)
+    assert claims and claims[0].text.rstrip(".") == opening.rstrip(".")
 
 
 # --- a speaker said once: a reporting tag inside a split clause --------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tracker.analyse import Document, Sentence
 from tracker.clean.spans import Span, trim
+from tracker.dates import DATELINE
 from tracker.extract import vocabulary as v
 from tracker.extract.events import event_of, presence_of
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
@@ -127,13 +128,6 @@ class ArticleContext:
 _QUOTES = '“”"„«»'
 # A non-restrictive clause about a named person: "..., Andrew Kell, who chairs the board, said ...".
 _WHO_CLAUSE = re.compile(r",\s+(?P<rel>who|whose)\s+(?P<clause>[^,;]+?)\s*(?=[,;.]|$)")
-# A dateline that opens a story: "ISTANBUL -", "WASHINGTON (AP) —", "KYIV, Jan 5 (Reuters) -". It says where the
-# story was filed, not what happened: it is no part of a claim's words, nor of a title before a name.
-DATELINE = re.compile(
-    r"^(?P<where>[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
-    r"(?:\s*\((?:[A-Z][\w&. ]{0,24})\))?\s*[-\u2013\u2014]+\s+(?=\S)"
-)
 _LEADING_MARKERS = re.compile(r"^(?:meanwhile|however|instead|moreover|also|still|further(?:more)?)\s*,?\s+", re.I)
 _COUNTED_LIST = re.compile(
     r"\b(?:\d+|" + "|".join(sorted(v.NUMBER_WORDS)) + r")\s+[\w’'-]+\s*,?\s*(?:namely|including|as follows)?\s*:?\s*$",
