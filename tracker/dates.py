@@ -93,7 +93,7 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
 # One that says more than the place may end in a colon ("LERNO, 3 May:"). It says where (and when) the story was
 # filed, not what happened: no part of a claim's words, and a publication date when it gives one.
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3}"
+    r"^\s*(?P<where>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})"
     r"(?P<more>,\s+(?:[A-Z][\w.’']*|\d{1,4})(?:,?\s+(?:[A-Z][\w.’']*|\d{1,4}(?:st|nd|rd|th)?|of)){0,6})?"
     r"(?:\s*\([A-Z][^()]{0,29}\))?\s*(?(more)[-\u2013\u2014:]|[-\u2013\u2014])+(?(more)\s*|\s+)(?=\S)"
 )

@@ -149,3 +149,18 @@ def test_a_persons_title_in_apposition_outweighs_the_recognisers_guess_of_a_plac
     assert found["Adaeze Okonkwo"][0] == PERSON
     found = mentions("The inspectorate said that Marit de Groot, its deputy director, would lead the inquiry.")
     assert found["Marit de Groot"][0] == PERSON
+
+
+def test_the_place_of_an_opening_dateline_is_a_place_named_in_its_own_case() -> None:
+    """A dateline says where the story was filed: its capitals are a place, not an organisation's acronym, and
+    the article's entity is named as the story writes the place, not in the dateline's capitals."""
+    text = "LINDBY, N.V. (VPA) — A fire tore through a warehouse run by Ostwick Freight in Lindby on Monday."
+    found = find_mentions(analyse(text, [Span(0, len(text))]))
+    filed = next(m for m in found if m.start == 0)
+    assert (filed.text, filed.type, filed.strong, filed.rule) == ("LINDBY", PLACE, True, "dateline-place")
+    [lindby] = [g for g in group_mentions(found) if g.name.lower() == "lindby"]
+    assert (lindby.name, lindby.type, len(lindby.mentions)) == ("Lindby", PLACE, 2)
+    alone = "BRENMOOR - Talks on the ferry resumed on Monday."
+    assert mentions(alone)["BRENMOOR"] == (PLACE, True)
+    # capitals elsewhere are read by their shape as before: no dateline, no place
+    assert mentions("The LINDBY board met on Monday and approved the plan.")["LINDBY"] == (ORGANIZATION, False)

@@ -94,7 +94,9 @@ def _local_entity(mentions: list[MentionDraft], members: list[int], is_person: b
     forms = list(dict.fromkeys(form for i in members for form in forms_of(mentions[i].text)))
     full = [f for f in forms if len(f.split()) > 1]
     counts = Counter(clean_form(mentions[i].text) for i in members)
-    name = max(full or forms, key=lambda f: (counts[f], len(f)))
+    # The form written most often; between forms as often, one in its own case before one in capitals (a
+    # dateline's "LINDBY", a headline's), then the longest.
+    name = max(full or forms, key=lambda f: (counts[f], not (f.isupper() and len(f) > 4), len(f)))
     titles = tuple(dict.fromkeys(title for i in members if (title := mentions[i].title)))
     strong = any(mentions[i].strong for i in members)
     if is_person:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tracker.analyse import Document
 from tracker.clean.spans import Span
+from tracker.dates import DATELINE
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, people, tokens
 from tracker.extract.roles import is_side_fact, role_facts
@@ -27,6 +28,7 @@ RULES = {
     "capitalised-run": "a run of capitalised words, typed by its shape and its neighbours",
     "parse-role": "the holder of a role the parse reads (extract.roles: an apposition, a compound title)",
     "parse-entity": "a name the statistical recogniser found where no rule above found one",
+    "dateline-place": "the place in capitals of the dateline opening the story ('LINDBY, N.V. (VPA) -')",
 }
 
 # The statistical recogniser's labels, as mention types; its other labels (dates, numbers, NORP) name no entity.
@@ -73,9 +75,24 @@ def find_mentions(document: Document) -> list[MentionDraft]:
     found: list[MentionDraft] = []
     for span in spans:
         found.extend(_sentence_mentions(text, span, proper, persons))
+    filed = _dateline_place(document)
+    if filed is not None:  # what the rules guessed of its capitals ("an organisation") gives way
+        found = [m for m in found if not (m.start < filed.end and filed.start < m.end)] + [filed]
     found.sort(key=lambda m: (m.start, m.end))
     found = _parsed_mentions(document, _without_overlaps(found))
     return _without_overlaps(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+def _dateline_place(document: Document) -> MentionDraft | None:
+    """The place a dateline opening the story says it was filed from: a place, whatever its capitals suggest."""
+    if not document.sentences:
+        return None
+    span = document.sentences[0].span
+    match = DATELINE.match(span.of(document.text))
+    if match is None:
+        return None
+    start, end = span.start + match.start("where"), span.start + match.end("where")
+    return MentionDraft(start, end, document.text[start:end], PLACE, strong=True, rule="dateline-place")
 
 
 def _opening_names(document: Document) -> set[int]:
