@@ -748,3 +748,18 @@ def test_a_clause_opening_the_sentence_takes_its_comma_with_it() -> None:
 )
 def test_a_side_clause_cut_after_an_aside_leaves_the_comma_that_closes_it(text: str, host: str) -> None:
     assert host in [c.text for c in claims_of(text)]
+
+
+def test_a_role_is_the_fact_of_the_clause_that_says_it_not_of_a_side_fact_cut_from_it() -> None:
+    """The side fact ", ending a six-week search" rests on as long a passage as the clause around it (its subject
+    is the clause's): the appointment is the fact of the claim whose words say the post."""
+    text = (
+        "Ostwick Freight has appointed Ana Sorel, the head of Lindby Ports, as its chief executive, "
+        "ending a six-week search that began when Ivo Marek resigned in March."
+    )
+    claims = claims_of(text)
+    side = next(c for c in claims if c.text.startswith("Ostwick Freight ended"))
+    assert side.role is None
+    [appointed] = [c for c in claims if c.role is not None and c.role.title == "chief executive"]
+    assert appointed.text.startswith("Ostwick Freight has appointed Ana Sorel")
+    assert (appointed.role.holder, appointed.role.change) == ("Ana Sorel", "appointed")

@@ -323,6 +323,10 @@ def _with_clause_roles(
             and claim.start <= role.holder.start
             and (role.title.end <= claim.end)
         ]
+        # Of those, the claims whose words say the title: a side fact cut out of the clause ("..., ending a
+        # six-week search") may rest on as long a passage as the clause that says the role.
+        title = " ".join(role.title.of(text).split())
+        holding = [i for i in holding if title in " ".join(out[i].text.split())] or holding
         if holding:
             i = min(holding, key=lambda i: (out[i].end - out[i].start, i))
             out[i] = replace(out[i], role=role.fact(text, context.full_name(" ".join(role.holder.of(text).split()))))
