@@ -90,10 +90,11 @@ def dateline_date(text: str, verdicts: list[Verdict], settings: DateSettings = D
 # A dateline opening a story: the place it was filed from in capitals, what places it further (a state, a
 # country) or its date, the agency, and a dash: "BRENNFELD -", "KORVAST, Jan 5 (Reuters) -", "LINDBY, N.V. (VPA) -",
 # "NEW OSTWICK, Velmora Free State -", "PELLA, March 10, 2025 (CPA) -", "BRENMOOR, Thursday 14 October 2027 -".
-# One that says more than the place may end in a colon ("LERNO, 3 May:"). It says where (and when) the story was
-# filed, not what happened: no part of a claim's words, and a publication date when it gives one.
+# One that says more than the place may end in a colon ("LERNO, 3 May:"). The place has four characters at least:
+# "EU - UK talks" opens with two bodies, not a dateline. It says where (and when) the story was filed, not what
+# happened: no part of a claim's words, and a publication date when it gives one.
 DATELINE = re.compile(
-    r"^\s*(?P<where>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})"
+    r"^\s*(?P<where>(?=(?:[A-Z’'.][ -]?){4})[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})"
     r"(?P<more>,\s+(?:[A-Z][\w.’']*|\d{1,4})(?:,?\s+(?:[A-Z][\w.’']*|\d{1,4}(?:st|nd|rd|th)?|of)){0,6})?"
     r"(?:\s*\([A-Z][^()]{0,29}\))?\s*(?(more)[-\u2013\u2014:]|[-\u2013\u2014])+(?(more)\s*|\s+)(?=\S)"
 )

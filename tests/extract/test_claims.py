@@ -643,6 +643,7 @@ def test_an_opening_dateline_is_no_part_of_a_claim_or_a_title(dateline: str) -> 
         "NATO: the alliance said the port of Dravia would reopen on 4 June.",  # a colon after a bare name
         "Relics of the Urartu period (860 BC – 590 BC) were found near Dravia on 4 June.",  # a dash inside
         "BD-1, a droid who only speaks in bleeps - and boops - is the best new character.",
+        "EU - Velmora trade talks resumed in Dravia on 4 June.",  # two bodies, not a place filed from
     ],
 )
 def test_words_that_only_look_like_a_dateline_stay_in_the_claim(opening: str) -> None:
