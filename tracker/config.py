@@ -56,6 +56,11 @@ class CleanSettings:
     # many paragraphs of prose in a row.
     inline_box_max_units: int = 8
     resumed_prose_units: int = 3
+    # A closing block: lines set one under the other (no blank line between them) after a body whose last
+    # paragraphs each stand apart (at least this many blank-line breaks before the block), each line at most
+    # this many words: the paper's notices, slogan, copyright and links, set as the page's footer.
+    closing_block_after_breaks: int = 4
+    closing_block_max_words: int = 30
     # A unit of at least this many words is a flattened block (a page section on one line): one unit per sentence.
     flattened_block_words: int = 250
 

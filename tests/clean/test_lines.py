@@ -298,3 +298,31 @@ def test_comments_never_resume_the_article() -> None:
     ]
     document = clean_text(page(P1, P2, *comments))
     assert passages(document) == [P1, P2]
+
+
+# --- a closing block: the paper's lines set one under the other after the body's paragraphs -------------------
+
+_NOTICE = "Readers may place notices of thanks free of charge at our Lindby office."
+_SLOGAN = "Velmora Evening Star - the voice of the coast since 1921."
+
+
+def test_a_closing_block_of_short_lines_after_the_paragraphs_is_no_body() -> None:
+    """Paragraphs each stand apart; the lines after them sit one under the other, each short: the page's
+    footer, however much like sentences its notices and slogan read."""
+    document = clean_text(page(P1, "", P2, "", P3, "", P4, "", _NOTICE, _SLOGAN, "(c) 2027 Velmora Evening Star"))
+    assert passages(document) == [P1, P2, P3, P4]
+    assert reason_of(document, _SLOGAN) == "after body"
+    assert_exact_slices(document)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (P1, "", P2, "", P3, "", P4, "", _NOTICE, "", _SLOGAN),  # each stands apart, as the paragraphs do
+        (P1, P2, P3, P4, _NOTICE, _SLOGAN),  # no blank lines at all (extracted text): the layout tells nothing
+        (P1, "", P2, "", P4, "", _NOTICE, _SLOGAN),  # too few paragraphs above to tell a layout
+        (P1, "", P2, "", P3, "", P4, "", _NOTICE, " ".join([P1, P2])),  # a line too long for a footer
+    ],
+)
+def test_lines_are_no_closing_block_without_the_layout_that_sets_one_apart(lines: tuple[str, ...]) -> None:
+    assert _NOTICE in passages(clean_text(page(*lines)))

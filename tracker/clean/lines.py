@@ -11,6 +11,7 @@ vocabulary, the script or the language mark as furniture are dropped, and so is 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,7 @@ def classify_lines(text: str, settings: CleanSettings = CLEAN) -> list[Verdict]:
     rule_reasons = [_furniture_reason(u, latin_doc, english_doc, settings) for u in units]
 
     start, end = _body_region(units, rule_reasons, settings)
+    end = min(end, _closing_block(text, units, settings) - 1)
     verdicts: list[Verdict] = []
     seen: set[str] = set()
     for index, unit in enumerate(units):
@@ -235,6 +237,28 @@ def _body_region(units: list[Unit], reasons: list[str | None], settings: CleanSe
     if run_end > end and any(_leads_in(units[i]) for i in (end, end + 1)):
         end = run_end
     return start, end
+
+
+def _closing_block(text: str, units: list[Unit], settings: CleanSettings) -> int:
+    """Index of the first unit of the closing block, or len(units) when the text has none: two lines or more
+    set one under the other at the very end, each short, after paragraphs that each stand apart (a blank line
+    between). The body's own layout sets them apart: an article paragraph is never a line of such a block.
+    Text without blank lines between its paragraphs (a page's extracted text) has no closing block."""
+    breaks = [text[a.span.end : b.span.start].count("\n") for a, b in itertools.pairwise(units)]
+    first = len(units) - 1
+    while first > 0 and breaks[first - 1] <= 1:
+        first -= 1
+    block = units[first:]
+    lines = text[block[0].span.start : block[-1].span.end].count("\n") + 1 if block else 0
+    before = breaks[max(0, first - settings.closing_block_after_breaks) : first]
+    if (
+        lines < 2
+        or len(before) < settings.closing_block_after_breaks
+        or any(b < 2 for b in before)
+        or any(len(u.words) > settings.closing_block_max_words for u in block)
+    ):
+        return len(units)
+    return first
 
 
 def _article_resumes(units: list[Unit], reasons: list[str | None], heading: int, settings: CleanSettings) -> bool:
