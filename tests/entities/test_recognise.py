@@ -164,3 +164,12 @@ def test_the_place_of_an_opening_dateline_is_a_place_named_in_its_own_case() -> 
     assert mentions(alone)["BRENMOOR"] == (PLACE, True)
     # capitals elsewhere are read by their shape as before: no dateline, no place
     assert mentions("The LINDBY board met on Monday and approved the plan.")["LINDBY"] == (ORGANIZATION, False)
+
+
+def test_a_surname_written_alone_with_its_particle_joins_the_full_name() -> None:
+    text = (
+        "Inspector Annelies de Vrel said the fire began in a store room. De Vrel said both accounts would be examined."
+    )
+    groups = group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))
+    [vrel] = [g for g in groups if "Vrel" in g.name]
+    assert (vrel.name, vrel.type, len(vrel.mentions)) == ("Annelies de Vrel", PERSON, 2)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.entities.aliasfile import AliasFileError, AliasRow, parse_alias_file, write_alias_file
-from tracker.entities.variants import Sighting, spelling_variant
+from tracker.entities.personal import parse
+from tracker.entities.variants import Sighting, spelling_variant, spelt_several_ways
 
 
 def test_a_variant_names_every_spelling_and_its_outlets() -> None:
@@ -94,3 +95,33 @@ def test_alias_file_defaults_and_negative_rows() -> None:
 def test_alias_file_errors_name_the_line(text: str, message: str) -> None:
     with pytest.raises(AliasFileError, match=message):
         parse_alias_file(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "surname"),
+    [
+        ("De Vries", None, "De Vries"),  # a particle opening a surname written alone, capitalised as it then is
+        ("Van der Berg", None, "Van der Berg"),
+        ("Di Lauro", None, "Di Lauro"),
+        ("Annelies de Vries", "Annelies", "de Vries"),
+        ("Van Marek", "Van", "Marek"),  # "Van", "Al", "Ben" open given names as often
+        ("Al Kovac", "Al", "Kovac"),
+    ],
+)
+def test_a_surname_written_alone_with_its_particle(name: str, first: str | None, surname: str) -> None:
+    parsed = parse(name)
+    assert (parsed.first, parsed.surname) == (first, surname)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"Jakob von Lindt": 2, "von Lindt": 1},  # the surname alone, particle and all
+        {"Annelies de Vrel": 1, "De Vrel": 2},
+        {"Rashid al-Marek": 1, "Marek": 1},  # or without its particle
+        {"Luiz da Sorel": 1, "Sorel": 1},
+    ],
+)
+def test_a_surname_alone_is_no_spelling_of_its_own(written: dict[str, int]) -> None:
+    assert not spelt_several_ways(True, written)
+    assert spelt_several_ways(True, {**written, "Sorrel": 1, "Marec": 1})  # another spelling still is one

@@ -38,7 +38,8 @@ def group_mentions(mentions: list[MentionDraft], settings: EntitySettings = ENTI
     singles: list[int] = []
     for i, mention in enumerate(mentions):
         form = clean_form(mention.text)
-        if mention.type == PERSON and len(form.split()) > 1:
+        # A person named in full; a surname written alone ("Hnatiuk", "De Vries") joins one of them below.
+        if mention.type == PERSON and len(form.split()) > 1 and parse(form).first is not None:
             target = _person_group(mentions, groups, person_groups, form, settings)
             if target is None:
                 person_groups.append(len(groups))
@@ -49,7 +50,8 @@ def group_mentions(mentions: list[MentionDraft], settings: EntitySettings = ENTI
             singles.append(i)
     for i in singles:
         form = clean_form(mentions[i].text)
-        target = _surname_group(mentions, groups, person_groups, i, form) if len(form.split()) == 1 else None
+        alone = len(form.split()) == 1 or (mentions[i].type == PERSON and parse(form).first is None)
+        target = _surname_group(mentions, groups, person_groups, i, form) if alone else None
         if target is None:
             key = thing_key(form)
             if key in by_key:
@@ -79,7 +81,7 @@ def _surname_group(
     mentions: list[MentionDraft], groups: list[list[int]], person_groups: list[int], index: int, form: str
 ) -> int | None:
     """The person named in full whose surname this word is: the last named before it, else the first after."""
-    key = spelling_key(form)
+    key = spelling_key(form) if len(form.split()) == 1 else parse(form).surname_key
     matches = [g for g in person_groups if parse(clean_form(mentions[groups[g][0]].text)).surname_key == key]
     if not matches:
         return None

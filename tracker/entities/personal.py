@@ -107,6 +107,8 @@ def parse(name: str) -> PersonalName:
     surname_at = len(words) - 1
     while surname_at > 1 and words[surname_at - 1].lower() in NAME_PARTICLES:
         surname_at -= 1
+    if surname_at == 1 and {words[0].lower(), " ".join(words[:2]).lower()} & systems.SURNAME_OPENERS:
+        surname_at = 0  # "De Vries", "Van der Berg": a surname written alone
     surname = " ".join(words[surname_at:])
     if surname_at == 0:
         return PersonalName(None, (), surname)

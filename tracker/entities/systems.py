@@ -256,6 +256,11 @@ SURNAME_PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "bint", "ben", "van", "von", "der", "den", "de", "del", "della", "di", "da",
      "dos", "das", "do", "du", "la", "le", "ter", "ten", "zu", "af"}
 ) | HYPHENED_PARTICLES  # fmt: skip
+# Particles that may open a surname written without its given name, capitalised as it then is (Dutch "De Vries",
+# "Van der Berg", Italian "Di Maio", Portuguese "Dos Santos"): never a given name themselves, unlike "Al", "Ben",
+# "Van" or "Del" ("Al Gore", "Van Morrison"), which open a given name as often. "Van" opens one only before a
+# second particle ("Van der Berg").
+SURNAME_OPENERS = frozenset({"de", "da", "di", "du", "dos", "das", "von", "ter", "ten", "della", "van der", "van den"})
 
 # -- Given names ---------------------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.entities.personal import parse
+from tracker.entities.personal import bare_surname, parse
 from tracker.entities.romanise import plain
 
 
@@ -90,9 +90,11 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     keys = sorted(spellings, key=lambda k: (-spellings[k], k))
     if not is_person:
         return _by_letters(keys)
-    full = [k for k in keys if " " in k]
-    surnames = {k.split()[-1] for k in full}
-    lone = [k for k in keys if " " not in k and not any(plain(k) == plain(s) for s in surnames)]
+    full = [k for k in keys if parse(k).first]
+    surnames = {parse(k).surname for k in full}
+    # "Hnatiuk", "De Vries" and "von Moltke" are surnames alone
+    spelt = {plain(s) for s in surnames} | {plain(bare_surname(s)) for s in surnames}
+    lone = [k for k in keys if not parse(k).first and plain(k) not in spelt and plain(bare_surname(k)) not in spelt]
     return _by_letters(full + lone)
 
 
