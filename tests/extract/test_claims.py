@@ -764,3 +764,13 @@ def test_a_role_is_the_fact_of_the_clause_that_says_it_not_of_a_side_fact_cut_fr
     [appointed] = [c for c in claims if c.role is not None and c.role.title == "chief executive"]
     assert appointed.text.startswith("Ostwick Freight has appointed Ana Sorel")
     assert (appointed.role.holder, appointed.role.change) == ("Ana Sorel", "appointed")
+
+
+def test_a_side_fact_of_the_host_act_takes_its_time_when_it_says_none() -> None:
+    """ "..., injuring 12 workers": the injuries were when the fire was."""
+    claims = claims_of("A fire tore through the Ostwick plant on Thursday, injuring 12 workers.", dt.date(2024, 3, 15))
+    side = next(c for c in claims if c.rule == "ing-clause")
+    assert side.text == "A fire injured 12 workers."
+    assert (side.time_text, side.time_first) == ("on Thursday", dt.date(2024, 3, 14))
+    untimed = claims_of("A fire tore through the Ostwick plant, injuring 12 workers.")
+    assert next(c for c in untimed if c.rule == "ing-clause").time_text is None  # no time to take

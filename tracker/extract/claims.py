@@ -466,7 +466,24 @@ def _statement_claims(
         when = event_span(times)
         if when is not None:
             out[0] = replace(out[0], time_text=when[0], time_first=when[1], time_last=when[2], times=times)
-    return out
+    return _with_host_times(out)
+
+
+# Side facts that happen when their host clause's act does ("A fire tore through the plant on Thursday, injuring
+# 12 workers": the injuries were on Thursday too), and so take its time when they say none of their own.
+_AT_HOST_TIME = frozenset({"ing-clause"})
+
+
+def _with_host_times(claims: list[ClaimDraft]) -> list[ClaimDraft]:
+    host = next((c for c in claims if c.rule not in _AT_HOST_TIME and c.time_text), None)
+    if host is None:
+        return claims
+    return [
+        replace(c, time_text=host.time_text, time_first=host.time_first, time_last=host.time_last, times=host.times)
+        if c.rule in _AT_HOST_TIME and not c.time_text
+        else c
+        for c in claims
+    ]
 
 
 def _part_claim(
