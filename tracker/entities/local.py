@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.personal import clean_form, first_names_agree, forms_of, middles_agree, parse
 from tracker.entities.recognise import OTHER, PERSON, MentionDraft
-from tracker.entities.romanise import spelling_key, thing_key
+from tracker.entities.romanise import thing_key
 
 # How much a strong and a weak type guess count in a vote.
 STRONG_VOTE, WEAK_VOTE = 3, 1
@@ -81,7 +81,7 @@ def _surname_group(
     mentions: list[MentionDraft], groups: list[list[int]], person_groups: list[int], index: int, form: str
 ) -> int | None:
     """The person named in full whose surname this word is: the last named before it, else the first after."""
-    key = spelling_key(form) if len(form.split()) == 1 else parse(form).surname_key
+    key = parse(form).surname_key
     matches = [g for g in person_groups if parse(clean_form(mentions[groups[g][0]].text)).surname_key == key]
     if not matches:
         return None

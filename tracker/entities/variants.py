@@ -90,11 +90,12 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     keys = sorted(spellings, key=lambda k: (-spellings[k], k))
     if not is_person:
         return _by_letters(keys)
-    full = [k for k in keys if parse(k).first]
-    surnames = {parse(k).surname for k in full}
+    names = {k: parse(k) for k in keys}
+    full = [k for k in keys if names[k].first]
+    surnames = {names[k].surname for k in full}
     # "Hnatiuk", "De Vries" and "von Moltke" are surnames alone
     spelt = {plain(s) for s in surnames} | {plain(bare_surname(s)) for s in surnames}
-    lone = [k for k in keys if not parse(k).first and plain(k) not in spelt and plain(bare_surname(k)) not in spelt]
+    lone = [k for k in keys if not names[k].first and plain(k) not in spelt and plain(bare_surname(k)) not in spelt]
     return _by_letters(full + lone)
 
 
