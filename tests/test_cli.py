@@ -213,3 +213,15 @@ def test_version(invoke) -> None:
     result = invoke(None, "--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"tracker, version {__version__}"
+
+
+def test_starting_the_cli_loads_no_article_stage() -> None:
+    """A command that lists or reviews what is stored starts without the HTML extractor, the parser or the
+    claim rules: only ingest loads them (every command would otherwise pay for them at start)."""
+    import subprocess
+    import sys
+
+    heavy = ["tracker.pipeline", "tracker.extract", "tracker.analyse", "tracker.clean.html", "trafilatura", "spacy"]
+    probe = f"import sys, tracker.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

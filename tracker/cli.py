@@ -5,14 +5,17 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker import __version__
 from tracker.api import Tracker
 from tracker.cli_common import DB_ID, TrackerGroup, print_json, print_table, redacted, tracker_of
-from tracker.extract import KINDS
-from tracker.pipeline import IngestReport
+from tracker.kinds import CLAIM_KINDS
+
+if TYPE_CHECKING:
+    from tracker.pipeline import IngestReport
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -142,7 +145,7 @@ def sources(obj: Tracker, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--source", "source_id", type=DB_ID, help="Only the claims of this source id.")
-@click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def claims(obj: Tracker, source_id: int | None, kind: str | None, as_json: bool) -> None:

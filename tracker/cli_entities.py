@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker.api import Tracker
 from tracker.cli_common import DB_ID, print_json, print_table
-from tracker.entities.recognise import TYPES
-from tracker.entities.run import ResolutionReport
+from tracker.kinds import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from tracker.entities.run import ResolutionReport
 
 
 @click.group(invoke_without_command=True)
-@click.option("--type", "kind", type=click.Choice(TYPES), help="Only entities of this type.")
+@click.option("--type", "kind", type=click.Choice(ENTITY_TYPES), help="Only entities of this type.")
 @click.option("--min-sources", type=int, default=1, show_default=True, help="Only entities named in this many sources.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context

@@ -18,9 +18,9 @@ from tracker.dates import DATELINE
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, people, tokens
 from tracker.extract.roles import is_side_fact, role_facts
+from tracker.kinds import ENTITY_TYPES, ORGANIZATION, OTHER, PERSON, PLACE
 
-PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
-TYPES = (PERSON, ORGANIZATION, PLACE, OTHER)
+TYPES = ENTITY_TYPES
 
 # Every rule that finds mentions, by name: each mention records the one that found it.
 RULES = {
