@@ -343,6 +343,43 @@ def test_list_of_common_nouns_after_a_colon_stays_one_claim() -> None:
     assert texts(claims_of(text)) == [text]
 
 
+# --- gapping ---------------------------------------------------------------------------------------------------
+
+
+def test_members_that_leave_out_the_verb_and_the_noun_give_a_claim_each() -> None:
+    text = "The Unity Party of Prime Minister Ivo Marek had 51 seats, the Green Alliance 19 and the Farmers' League 14."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "The Unity Party of Prime Minister Ivo Marek had 51 seats.",
+        "The Green Alliance had 19 seats.",
+        "The Farmers' League had 14 seats.",
+    ]
+    assert [c.rule for c in claims[1:]] == ["gapping", "gapping"]
+    assert [quote(text, c) for c in claims[1:]] == ["the Green Alliance 19", "the Farmers' League 14."]
+    assert [(q.value, q.noun, q.owner) for q in claims[2].quantities] == [(14, "seat", "Farmers' League")]
+
+
+def test_a_gapped_list_keeps_the_sentence_tail_with_the_first_count() -> None:
+    text = "Velmora sent 200 troops, Dravia 150 and Ostwick 90, officials said."
+    assert [c.text for c in statements(claims_of(text))] == [
+        "Velmora sent 200 troops, officials said.",
+        "Dravia sent 150 troops.",
+        "Ostwick sent 90 troops.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm destroyed 40 homes, 12 schools and 3 bridges.",  # a list of counts, not of owners
+        "Ostwick United scored 3 goals, Lindby 2 and the visitors 1 in the first half.",  # the tail is shared
+        "The council hired 30 nurses, a record for the region.",  # an apposition, no list
+    ],
+)
+def test_what_is_not_a_gapped_list_stays_one_claim(text: str) -> None:
+    assert [c.rule for c in statements(claims_of(text))] == ["statement"]
+
+
 # --- the speaker from the parse ---------------------------------------------------------------------------------
 
 

@@ -40,6 +40,8 @@ SYNTAX_RULES = {
     "time-clause": "a subordinate clause of time with its own subject: 'after A concluded B': 'A concluded B'",
     "absolute": "'..., the latest being D': 'The latest of the countries is D'",
     "inline-list": "a list after a colon or 'made up of': one part per member",
+    "gapping": "members after a count that leave out its verb and noun: 'A had 51 seats, B 19 and C 14': 'B had 19 "
+    "seats'",
 }
 
 # Subordinating words that open a side fact of its own, and those that join a contrasting statement.
@@ -428,8 +430,68 @@ def _clauses(root: Token, sentence: Tokens, taken: set[int], quoted: set[int]) -
             part = _joined(head, child, root, taken)
             if part is not None:
                 parts.append(part)
+        parts.extend(_gapped(head, taken, quoted))
     parts.extend(_inline_list(sentence, taken, quoted))
     parts.extend(_semicolons(sentence, taken, quoted))
+    return parts
+
+
+# The words of a member of a gapped list before its number: a noun phrase ("the Farmers' League").
+_MEMBER_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART"})
+_MEMBER_MARKS = frozenset({"'", "’", "'s", "’s"})
+
+
+def _gapped(head: Token, taken: set[int], quoted: set[int]) -> list[Part]:
+    """ "Labour had 51 seats, Green Future 19 and the Farmers' League 14": the verb and the counted noun are said
+    once, before members that each give only a name and a number (gapping). A part per member, read with the
+    verb and the noun ("Green Future had 19 seats"); the first count stays the main clause's. The list must be
+    closed by "and" and each member be a noun phrase and a number, so that an apposition or a count of
+    something else after a comma is never read as one."""
+    subject = _subject_of(head, quoted)
+    if subject is None or _reporting(head):
+        return []
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
+    count = None if obj is None else next((c for c in obj.children if c.dep_ == "nummod" and c.i < obj.i), None)
+    if obj is None or count is None or any(t.i in quoted or t.i in taken for t in obj.doc[subject.i : obj.i + 1]):
+        return []
+    doc = obj.doc
+    end = obj.sent.end
+    verb = [t for t in doc[subject.right_edge.i + 1 : count.i] if t.i not in taken]
+    noun = list(doc[count.i + 1 : obj.i + 1])
+    if not verb or not any(t.i == head.i for t in verb):
+        return []
+    members: list[tuple[list[Token], list[Token]]] = []  # (joint, member) of each
+    i, closed = obj.i + 1, False
+    while i < end and not closed:
+        joint = []
+        while i < end and (doc[i].text == "," or doc[i].lower_ == "and"):
+            joint.append(doc[i])
+            i += 1
+        if not joint:
+            break
+        closed = any(t.lower_ == "and" for t in joint)
+        member = []
+        while i < end and doc[i].text != "," and doc[i].lower_ != "and" and not doc[i].is_sent_end:
+            member.append(doc[i])
+            i += 1
+        number, words = (member[-1], member[:-1]) if member else (None, [])
+        if (
+            number is None
+            or not number.like_num
+            or not words
+            or not all(t.pos_ in _MEMBER_POS or t.text in _MEMBER_MARKS for t in words)
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in words)
+            or any(t.i in quoted or t.i in taken for t in member)
+        ):
+            return []
+        members.append((joint, member))
+    if not closed or not members or (i < end and not doc[i].is_punct):
+        return []
+    parts = []
+    for joint, member in members:
+        taken.update(t.i for t in joint + member)
+        said = f"{_words(member[:-1])} {_words(verb)} {member[-1].text} {_words(noun)}"
+        parts.append(Part("gapping", said, member[0].i, member[-1].i, own=tuple(t.i for t in member)))
     return parts
 
 
