@@ -690,6 +690,21 @@ def test_like_wording_corroborates_claims_whose_frames_do_not_decide() -> None:
     assert (only(result).kind, only(result).rule) == (CORROBORATION, "wording")
 
 
+def test_alike_names_do_not_make_a_count_and_a_claim_without_one_the_same_fact() -> None:
+    governed = "The Velmora Unity Party has governed since 2017 under Prime Minister Ivo Marek."
+    seats = "The Velmora Unity Party of outgoing Prime Minister Ivo Marek took 52 seats."
+    took = count(52, "seat", owner="Velmora Unity Party")
+    assert run(claim(30, LEDGER, "2024-01-10", governed, VELMORA), claim(31, POST, "2024-01-12", seats, VELMORA,
+               quantities=(took,))).links == []  # fmt: skip
+    # a count that only sets the scene, owned by no one, leaves like words to decide
+    met = "Advisers from 12 governments met in Velmora to discuss the harbour plan."
+    also = "Advisers met in Velmora to discuss the harbour plan."
+    scene = count(12, "government")
+    link = only(run(claim(32, LEDGER, "2024-01-10", met, VELMORA, quantities=(scene,)),
+                    claim(33, POST, "2024-01-10", also, VELMORA)))  # fmt: skip
+    assert link.kind == CORROBORATION
+
+
 def test_a_cluster_never_holds_two_claims_of_one_source() -> None:
     result = run(
         claim(30, LEDGER, "2024-01-10", SHELTERS.format("northern"), VELMORA, source=1),

@@ -1164,6 +1164,16 @@ def _numbers_differ(a: Reading, b: Reading) -> bool:
     return bool(values_a) and bool(values_b) and values_a != values_b
 
 
+def _one_counts(a: Reading, b: Reading) -> bool:
+    """One claim states what someone has or took, a count with its owner, and the other states no number:
+    "Labour took 52 seats" is not what "Labour has governed since 2017" says, however alike the names make
+    their words. A count that only sets the scene ("advisers from more than a dozen governments met") has no
+    owner and decides nothing."""
+    owned_a = any(q.owner for q in a.claim.quantities)
+    owned_b = any(q.owner for q in b.claim.quantities)
+    return (owned_a and not b.claim.quantities) or (owned_b and not a.claim.quantities)
+
+
 def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
     if not _times_compatible(a.claim, b.claim, settings) or _numbers_differ(a, b):
         return None
@@ -1179,7 +1189,7 @@ def _compare_wording(a: Reading, b: Reading, entities, settings: MatchSettings, 
         )
     if _each_names_its_own(a, b, entities):
         return None  # "agreements with Italy" and "agreements with Britain, Germany and France"
-    if sim >= settings.corroborate_at and (shared or sim >= 0.9):
+    if sim >= settings.corroborate_at and (shared or sim >= 0.9) and not _one_counts(a, b):
         return Verdict(CORROBORATION, "wording", f"similar wording ({sim:.2f})", shared)
     return None
 
