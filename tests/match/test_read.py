@@ -173,6 +173,13 @@ def test_a_post_of_a_described_body_is_not_distinct_from_one_of_a_named_body() -
     assert distinct_posts(named, office("head of Talvik Ports"))
 
 
+def test_a_post_that_names_no_body_is_not_distinct_from_the_same_post_of_a_body() -> None:
+    # "chief prosecutor" may be the "chief anti-corruption prosecutor" another outlet names in full
+    assert not distinct_posts(office("chief prosecutor"), office("chief anti-corruption prosecutor"))
+    assert distinct_posts(office("chief prosecutor of Lindby"), office("chief prosecutor of Ostwick"))
+    assert distinct_posts(office("chief prosecutor"), office("Defence Minister"))
+
+
 # -- presence ----------------------------------------------------------------------------------------------
 
 

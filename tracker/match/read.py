@@ -283,6 +283,8 @@ def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -
         return False  # "the party's leader" and "Union leader": a body named by its kind may be the named one
     if a.described or b.described:
         return False  # "head of the company" may be chief executive of the company another claim names
+    if not na or not nb:
+        return False  # "chief prosecutor" names no body: it may be the "chief anti-corruption prosecutor"
     return not (na & nb)
 
 
