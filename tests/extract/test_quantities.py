@@ -258,6 +258,7 @@ def test_a_claim_carries_its_counts_of_none_and_per_partner() -> None:
             79,
             "Ostwick Union and the Lindby Greens",
         ),
+        ("Cases were found in Rudova, a town of 9,000 people west of Ostwick.", 9000, "Rudova"),
     ],
 )
 def test_a_count_names_its_owner(text: str, value: int, owner: str) -> None:

@@ -890,6 +890,18 @@ def test_a_toll_naming_no_place_meets_the_toll_of_its_storys_place_in_other_word
     assert run(first, old).links == []
 
 
+def test_counts_at_two_places_the_claims_name_are_two_sets() -> None:
+    province = claim(127, LEDGER, "2024-04-17", "The number of cholera cases in Korvast has risen to 118.", KORVAST,
+                     quantities=(count(118, "case", cumulative=True, trend="rise"),))  # fmt: skip
+    town = claim(128, POST, "2024-04-20", "In Lindby, the number of cholera cases has risen to 11.", LINDBY,
+                 quantities=(count(11, "case", cumulative=True, trend="rise"),))  # fmt: skip
+    assert run(province, town).links == []
+    # the same place later: the count moved on
+    later = claim(129, POST, "2024-04-20", "The number of cholera cases in Korvast has risen to 264.", KORVAST,
+                  quantities=(count(264, "case", cumulative=True, trend="rise"),))  # fmt: skip
+    assert only(run(province, later)).kind == TEMPORAL_CHANGE
+
+
 def test_parts_of_the_injured_are_no_toll_of_the_story() -> None:
     a = set_in(claim(125, LEDGER, "2024-04-17", "Three of the injured were in serious condition on Thursday.",
                      quantities=(count(3, "injure", "injured", partial=True),)), "Korvast")  # fmt: skip

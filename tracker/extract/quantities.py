@@ -340,12 +340,16 @@ def _as_written(words: list[Token]) -> str:
 
 
 def _owner(phrase: Token) -> list[Token]:
-    """Whose count a counted phrase is: its possessor ("Corvane's 9,500 employees"), the name after "for"
+    """Whose count a counted phrase is: its possessor ("Corvane's 9,500 employees"), the name an apposition
+    describes ("Rudna, a town of 9,000 people"), the name after "for"
     ("61 for the Civic Union"), or the subject of a verb of having or winning whose object it is ("Labour won 58
     seats", "the Union was on course for 58 of the seats"); empty when the parse says none."""
     for child in phrase.children:
         if child.dep_ == "poss":
             return _phrase(child)
+    described = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" else None
+    if described is not None and described.dep_ == "appos" and described.head.pos_ == "PROPN":
+        return _phrase(described.head, conjuncts=False)  # "Rudna, a town of 9,000 people": Rudna's people
     for child in phrase.children:
         if child.dep_ == "prep" and child.lower_ == "for":
             named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]

@@ -211,9 +211,12 @@ class Reading:
         self.located = _entities_named(places, claim.entities, entities)
         # Where the claim's count or event is: the places it names (as place keys), else its story's setting.
         self.where: frozenset[str] = frozenset()
+        # The places the claim itself names (as place keys), none from its story's setting.
+        self.named_where: frozenset[str] = frozenset()
         if self.counts or reported(claim.event) is not None:
             named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
-            self.where = frozenset(k for p in ([*places, *named] or claim.setting) for k in _where_keys(p))
+            self.named_where = frozenset(k for p in [*places, *named] for k in _where_keys(p))
+            self.where = self.named_where or frozenset(k for p in claim.setting for k in _where_keys(p))
         self.roles: list[RoleReading] = []
         self.owners_read = False  # its post's owner read as a person's post (``CorpusFacts.resolve_owners``)
         fact = claim.role
@@ -794,6 +797,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     # "turnout had reached 63.1 percent"), though too little of them to say two counts that differ are one thing.
     if not compared and not (sim >= settings.same_count_at and _one_story(a, b, settings)):
         return None
+    if a.named_where and b.named_where and not a.named_where & b.named_where:
+        return None  # "118 cases in Kalvari province" and "11 cases in Rudna": counts of two places
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
         for y in b.counts:
