@@ -173,3 +173,18 @@ def test_a_surname_written_alone_with_its_particle_joins_the_full_name() -> None
     groups = group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))
     [vrel] = [g for g in groups if "Vrel" in g.name]
     assert (vrel.name, vrel.type, len(vrel.mentions)) == ("Annelies de Vrel", PERSON, 2)
+
+
+def test_a_surname_with_particles_keeps_the_given_name_and_the_title_before_it() -> None:
+    # the parse may leave the given name out ("Annelies | van der Molen"), or read it as a body of its own
+    assert (
+        mentions("The board, chaired by Annelies van der Molen, met on Friday.")["Annelies van der Molen"][0] == PERSON
+    )
+    assert mentions("Judge de Wit ruled on Monday.")["de Wit"][0] == PERSON
+    assert "Van der Molen" in mentions('Van der Molen thanked Ostrow for "six years of service".')
+
+
+def test_a_surname_with_particles_alone_joins_the_full_name_of_its_article() -> None:
+    text = "The board is chaired by Annelies van der Molen. Van der Molen thanked the staff on Friday."
+    groups = {g.name: g for g in group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))}
+    assert set(groups["Annelies van der Molen"].forms) == {"Annelies van der Molen", "Van der Molen"}

@@ -478,3 +478,26 @@ def test_a_title_with_a_participle_of_leaving_before_it_is_a_post_left() -> None
     (claim,) = claims
     assert claim.role is not None and (claim.role.change, claim.role.former) == ("left", True)
     assert (claim.role.title, claim.role.change_words) == ("head coach", "sacked")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Ana Sorel-Brun was appointed deputy governor on 30 April.", "Ana Sorel-Brun"),
+        ("Lin Wen-li was appointed deputy governor on 30 April.", "Lin Wen-li"),
+        ("Jean-Marc Ostrow was appointed head of the mission.", "Jean-Marc Ostrow"),
+    ],
+)
+def test_a_name_written_with_a_hyphen_is_one_holder(text: str, holder: str) -> None:
+    assert one(text, holder).title == "deputy governor" or "head" in one(text, holder).title
+
+
+def test_a_relative_clause_states_the_role_of_the_name_it_is_said_of() -> None:
+    heads = one("Lin Wenli, who heads the bank's supervision department, said the ratio was high.", "Lin Wenli")
+    assert (heads.rule, heads.organisation) == ("role-verb", "bank's supervision department")
+    named = one("Ana Sorel, who was appointed chief executive in May, said the plant would reopen.", "Ana Sorel")
+    assert (named.rule, named.title) == ("appointment", "chief executive")
+
+
+def test_the_particles_of_a_surname_are_no_title() -> None:
+    assert facts('Van der Molen thanked Ostrow for "six years of service".') == []

@@ -50,7 +50,8 @@ def group_mentions(mentions: list[MentionDraft], settings: EntitySettings = ENTI
             singles.append(i)
     for i in singles:
         form = clean_form(mentions[i].text)
-        alone = len(form.split()) == 1 or (mentions[i].type == PERSON and parse(form).first is None)
+        # "Van der Molen" read as no more than a run of capitals is a surname all the same
+        alone = len(form.split()) == 1 or (mentions[i].type in (PERSON, OTHER) and parse(form).first is None)
         target = _surname_group(mentions, groups, person_groups, i, form) if alone else None
         if target is None:
             key = thing_key(form)

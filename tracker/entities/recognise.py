@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 
 from tracker.analyse import Document
+from tracker.analyse.document import Entity
 from tracker.clean.spans import Span
 from tracker.dates import DATELINE
+from tracker.entities.systems import SURNAME_OPENERS
 from tracker.extract import vocabulary as v
-from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, people, tokens
+from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, is_name_word, people, tokens
 from tracker.extract.roles import is_side_fact, role_facts
 from tracker.kinds import ENTITY_TYPES, ORGANIZATION, OTHER, PERSON, PLACE
 
@@ -130,7 +132,7 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
                     start, end, text[start:end], PERSON, True, title, role.title.start, role.title.end, "parse-role"
                 )
             )
-    for entity in document.entities:
+    for entity in _given_names_joined(text, document.entities):
         kind = PARSE_TYPES.get(entity.label)
         start, end = _strip_possessive(text, *_without_marks(text, entity.span.start, entity.span.end))
         name = text[start:end]
@@ -143,6 +145,38 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
         kept = [m for m in kept if not (m.start < end and start < m.end)]
         kept.append(MentionDraft(start, end, name, kind, rule="parse-entity"))
     return kept
+
+
+def _given_names_joined(text: str, entities: list[Entity]) -> list[Entity]:
+    """The parse's people, each with the given name it may leave out before a surname that opens with a particle
+    ("Annelies | van der Molen", the given name even typed as another entity): the name word written just
+    before the particle is the person's, not a name of its own."""
+    out = [_with_particles(text, e) if e.label == "PERSON" else e for e in entities]
+    for entity in list(out):
+        first = text[entity.span.start : entity.span.end].split(" ", 1)[0]
+        if entity.label != "PERSON" or first not in NAME_PARTICLES:
+            continue
+        given = _WORD_BEFORE.search(text, 0, entity.span.start)
+        if given is None or not is_name_word(Token(given.group(1), given.start(1), given.end(1))):
+            continue
+        whole = Entity(Span(given.start(1), entity.span.end), entity.label)
+        out = [whole if e == entity else e for e in out if not (e.span.start == given.start(1) and e != entity)]
+    return out
+
+
+def _with_particles(text: str, entity: Entity) -> Entity:
+    """A person with the particles that open the surname, where the parse left them out: "Van der | Molen",
+    "De | Vrel" (``systems.SURNAME_OPENERS``)."""
+    before = _PARTICLES_BEFORE.search(text, 0, entity.span.start)
+    if before is None or before.group(1).lower() not in SURNAME_OPENERS:
+        return entity
+    return Entity(Span(before.start(1), entity.span.end), entity.label)
+
+
+# One or two short words standing right before a name: the particles that may open a surname.
+_PARTICLES_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]{1,5}(?: [a-z]{1,4})?) $")
+# A capitalised word standing right before a name, one space between them.
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][^\W\d_]*(?:-[^\W\d_]+)*) $")
 
 
 def _clashes(mentions: list[MentionDraft], start: int, end: int, keeps) -> bool:

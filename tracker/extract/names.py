@@ -150,7 +150,8 @@ def _people_in_run(sentence: str, toks: list[Token], start: int, end: int) -> li
         or toks[name_start - 1].text in NAME_PARTICLES
     ):
         name_start -= 1
-    while name_start < end and toks[name_start].text in NAME_PARTICLES:
+    titled = name_start > start  # title words before it in the run: "President de Gaulle", "Judge van der Berg"
+    while name_start < end and toks[name_start].text in NAME_PARTICLES and not (titled and name_start < end - 1):
         name_start += 1
     if name_start == end or end - name_start > 5:
         return []

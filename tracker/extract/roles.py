@@ -238,17 +238,30 @@ def _name(token: Token, labelled: bool = True) -> list[Token] | None:
         left = token.doc[i]
         particle = token.doc[i - 1] if i - 1 >= token.sent.start else None
         written_on = particle is not None and not particle.whitespace_ and not left.whitespace_
-        if left.text == "-" and particle is not None and particle.lower_ in HYPHENED_PARTICLES and written_on:
-            words[:0] = [particle, left]  # "al-Mansour": the particle written onto the name
+        joinable = particle is not None and (particle.lower_ in HYPHENED_PARTICLES or particle.text[:1].isupper())
+        if left.text == "-" and particle is not None and written_on and particle.is_alpha and joinable:
+            # "al-Mansour": the particle written onto the name; "Sorel-Brun", "Wen-li": one name word
+            words[:0] = [particle, left]
             i -= 2
             continue
-        if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != token.i or title_like(left, token):
+        if (
+            left.pos_ != "PROPN"
+            or left.dep_ != "compound"
+            or left.head.i not in {w.i for w in words}  # "Van" compounded on "der" of "Van der Molen"
+            or title_like(left, token)
+        ):
             break
         words.insert(0, left)
         i -= 1
     inner = words[1:-1]
+    # the part after a hyphen of a name written as one word may be lower case: "Wen-li", "Jae-in"
+    joined = {w.i for k, w in enumerate(words) if k and words[k - 1].text == "-" and w.is_alpha}
     if any(
-        (not w.text[:1].isupper() and not (w in inner and w.lower_ in NAME_PARTICLES | HYPHENED_PARTICLES | {"-"}))
+        (
+            not w.text[:1].isupper()
+            and w.i not in joined
+            and not (w in inner and w.lower_ in NAME_PARTICLES | HYPHENED_PARTICLES | {"-"})
+        )
         or w.lower_.rstrip(".") in v.ROLE_NOUNS
         for w in words
     ):
@@ -270,6 +283,8 @@ def title_like(word: Token, name_head: Token) -> bool:
     bare = word.lower_.rstrip(".")
     if bare in v.ROLE_NOUNS or bare in v.TITLE_MODIFIERS:
         return True
+    if word.text in NAME_PARTICLES:
+        return False  # "der" of "Van der Molen": a particle is the name's
     if name_head.ent_type_ and _same_entity(word, name_head):
         return False
     return (
@@ -483,10 +498,7 @@ def _compound(sentence: Sentence, token: Token) -> Iterator[Role]:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; for a relative clause on a name, the name it is said of ("Odin, who became chair")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in v.CLAUSE_OPENERS and verb.dep_ == "relcl":
-        return verb.head
-    return subject
+    return _antecedent(next((c for c in verb.children if c.dep_ == "nsubj"), None), verb)
 
 
 def _copula(sentence: Sentence, token: Token) -> Iterator[Role]:
@@ -520,7 +532,7 @@ def _role_verb(sentence: Sentence, token: Token) -> Iterator[Role]:
         bodies = [c for c in children if c.dep_ == "nsubjpass"] or ([token.head] if token.dep_ == "acl" else [])
         holder = agents[0] if agents else None
     else:
-        holder = next((c for c in children if c.dep_ == "nsubj"), None)
+        holder = _subject(token)
         bodies = [c for c in children if c.dep_ == "dobj"]
     name = _name(holder) if holder is not None else None
     if not name or not bodies or bodies[0].pos_ not in {"NOUN", "PROPN"}:
@@ -536,6 +548,13 @@ def _role_verb(sentence: Sentence, token: Token) -> Iterator[Role]:
         temporary,
         office=v.ROLE_VERBS[lemma],
     )
+
+
+def _antecedent(subject: Token | None, verb: Token) -> Token | None:
+    """The name a relative pronoun subject stands for: "Jiang Wenli, who heads the department": Jiang Wenli."""
+    if subject is not None and subject.lower_ in v.CLAUSE_OPENERS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def _body_before(sentence: Sentence, body: Token, participle: Token) -> Span:
@@ -554,7 +573,7 @@ def _appointment(sentence: Sentence, token: Token) -> Iterator[Role]:
     if token.pos_ != "VERB" or token.lemma_.lower() not in v.APPOINTMENT_VERBS:
         return
     children = list(token.children)
-    holder = next((c for c in children if c.dep_ in {"nsubjpass", "dobj"}), None)
+    holder = _antecedent(next((c for c in children if c.dep_ in {"nsubjpass", "dobj"}), None), token)
     if holder is None:
         holder = next((c for c in children if c.dep_ == "oprd" and _name(c)), None)
     name = _name(holder) if holder is not None else None
