@@ -328,3 +328,15 @@ def test_a_percentage_that_states_the_level_of_a_named_measure(text: str, value:
 def test_a_change_by_so_many_percent_names_no_measure(text: str) -> None:
     (fact,) = frames(text)
     assert (fact.kind, fact.noun_class) == (MEASURE, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schools in Ostwick will stay closed until Jan. 19.",  # a day, read as a time
+        "The court met on Feb. 24 in Lindby.",
+        "Ostrow, 61, was sentenced on Monday.",  # an age
+    ],
+)
+def test_a_day_of_a_month_or_an_age_is_no_measure(text: str) -> None:
+    assert frames(text) == []

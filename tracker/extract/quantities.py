@@ -310,6 +310,9 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
             value, COUNT, counted.lemma_.lower(), _class_of(counted), modifier, running, None, None, span, False,
             None, None, _as_written(named), sentence.span_of(named[0], named[-1]),
         )  # fmt: skip
+    aged = head.i < first.i and (head.ent_type_ == "PERSON" or (last.dep_ == "appos" and head.pos_ == "PROPN"))
+    if head.lower_.rstrip(".") in MONTHS or aged:
+        return None  # "until Jan. 19" is a day (the time is read as such), "Vardakis, 61," an age
     if head.lower_ in v.NAMING_NOUNS or (head.i < first.i and head.pos_ == "PROPN"):
         return QuantityFact(value, MEASURE, None, None, None, False, None, head.lower_, span)  # "model 3"
     if _whole_of_a_part(last):
