@@ -340,3 +340,21 @@ def test_a_change_by_so_many_percent_names_no_measure(text: str) -> None:
 )
 def test_a_day_of_a_month_or_an_age_is_no_measure(text: str) -> None:
     assert frames(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "owner"),
+    [
+        ("Ivo Ostrow was sentenced to seven years in prison on Thursday.", 7, "year", "Ivo Ostrow"),
+        ("Ivo Ostrow was jailed for nine years on Thursday.", 9, "year", "Ivo Ostrow"),
+        ("Lena Brun received a two-year suspended sentence.", 2, "year", "Lena Brun"),
+        ("The driver was sentenced to 18 months.", 18, "month", None),
+    ],
+)
+def test_a_prison_term_is_measured_with_who_serves_it(text: str, value: int, unit: str, owner: str | None) -> None:
+    [term] = [q for q in frames(text) if q.noun == "sentence"]
+    assert (term.value, term.unit, term.owner) == (value, unit, owner)
+
+
+def test_a_length_of_time_that_is_no_sentence_is_no_prison_term() -> None:
+    assert [q for q in frames("The talks in Lindby lasted two years.") if q.noun == "sentence"] == []

@@ -902,6 +902,19 @@ def test_counts_at_two_places_the_claims_name_are_two_sets() -> None:
     assert only(run(province, later)).kind == TEMPORAL_CHANGE
 
 
+def test_one_persons_prison_term_in_other_words_on_one_day_is_one_fact() -> None:
+    def term(claim_id: int, outlet: str, text: str, years: int, owner: str) -> ClaimFacts:
+        q = QuantityFact(Decimal(years), MEASURE, "sentence", "prison term (years)", unit="year", owner=owner)
+        return claim(claim_id, outlet, "2025-11-20", text, BRANDT, day="2025-11-20", quantities=(q,))
+
+    seven = term(130, LEDGER, "Tomas Brandt, the former minister, was sentenced to seven years.", 7, "Tomas Brandt")
+    nine = term(131, POST, "Brandt was jailed for nine years on Thursday for taking bribes.", 9, "Brandt")
+    link = only(run(seven, nine))
+    assert (link.kind, link.rule) == (CONFLICT, "count-conflict")
+    again = term(132, POST, "Brandt was jailed for seven years on Thursday for taking bribes.", 7, "Brandt")
+    assert only(run(seven, again)).kind == CORROBORATION
+
+
 def test_parts_of_the_injured_are_no_toll_of_the_story() -> None:
     a = set_in(claim(125, LEDGER, "2024-04-17", "Three of the injured were in serious condition on Thursday.",
                      quantities=(count(3, "injure", "injured", partial=True),)), "Korvast")  # fmt: skip

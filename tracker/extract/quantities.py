@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -156,6 +156,7 @@ def quantities(
         if fact is not None:
             out.append(fact)
     out.extend(_counts_of_none(sentence, toks, running))
+    out.extend(_prison_terms(sentence, toks))
     out.extend(_per_partner(sentence, toks, out))
     return tuple(out)
 
@@ -185,6 +186,47 @@ def _counts_of_none(sentence: Sentence, toks: list[Token], running: bool) -> lis
         partial = _partial(noun, [])
         span = sentence.span_of(tok, noun) if tok.i < noun.i else sentence.span_of(noun, tok)
         out.append(QuantityFact(Decimal(0), COUNT, lemma, noun_class(lemma), None, running, span=span, partial=partial))
+    return out
+
+
+# The class of a prison term: terms in one unit of time are compared ("seven years", "nine years").
+TERM = "prison term"
+
+
+def _prison_terms(sentence: Sentence, toks: list[Token]) -> list[QuantityFact]:
+    """A prison term, which the recogniser reads as a date: "was sentenced to seven years", "jailed for nine
+    years", "a two-year sentence". Its owner is who serves it: the sentencing verb's subject, or the subject
+    of the verb the term noun is the object of ("Ilin received a two-year suspended sentence")."""
+    mine = {t.i for t in toks}
+    out = []
+    for tok in toks:
+        value = exact_value(tok.text)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.text == "-" and tok.i + 2 < len(tok.doc):
+            after = tok.doc[tok.i + 2]  # "two-year"
+        if value is None or after is None or after.i not in mine:
+            continue
+        unit = after.lemma_.lower()
+        if unit not in ("year", "month"):
+            continue
+        verb = None
+        if after.dep_ == "pobj" and after.head.lower_ in ("to", "for"):
+            verb = after.head.head
+        elif after.head.lemma_.lower() in v.TERM_NOUNS:
+            verb = after.head.head if after.head.dep_ in ("dobj", "pobj") else None
+            verb = verb.head if verb is not None and verb.dep_ == "prep" else verb
+        if verb is None or verb.pos_ != "VERB":
+            continue
+        sentencing = verb.lemma_.lower() in v.SENTENCING_VERBS
+        if not sentencing and after.head.lemma_.lower() not in v.TERM_NOUNS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        owner = _phrase(subject, conjuncts=False) if subject is not None and subject.pos_ == "PROPN" else []
+        span = sentence.span_of(tok, after)
+        whose = _as_written(owner) if owner else None
+        owned = sentence.span_of(owner[0], owner[-1]) if owner else None
+        term = QuantityFact(normal(value), MEASURE, "sentence", f"{TERM} ({unit}s)", unit=unit, span=span)
+        out.append(replace(term, owner=whose, owner_span=owned))
     return out
 
 

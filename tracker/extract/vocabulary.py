@@ -244,6 +244,10 @@ MEASURE_UNITS = frozenset(
 DURATION_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()
 )
+# Verbs that give a prison term, and the nouns a term stands as: "was sentenced to seven years", "jailed for
+# nine years", "a two-year sentence".
+SENTENCING_VERBS = frozenset("sentence jail imprison".split())
+TERM_NOUNS = frozenset("sentence term".split())
 # Words after a number that make it an age: "45 years old", "a 12-year-old".
 AGE_WORDS = frozenset("old aged".split())
 # Nouns that a number names rather than counts: "model 3", "version 2", "iPhone 11", "route 66".

@@ -25,7 +25,7 @@ from tracker.entities.romanise import spelling_key
 from tracker.extract import vocabulary as v
 from tracker.extract.events import SETTING, reported
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
-from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact
+from tracker.extract.quantities import COUNT, MEASURE, MONEY, TERM, QuantityFact
 from tracker.extract.when import TimeRef
 from tracker.match.pairs import claim_keys, pairs_of_keys
 from tracker.match.read import (
@@ -242,7 +242,8 @@ def _comparable(q: QuantityFact) -> bool:
     """Counts of a class of things, money said to be for something, and the percentage level of a named measure
     ("turnout stood at 63.1 percent"); never other measures ("16-inch", "fell 6 percent")."""
     level = q.kind == MEASURE and q.unit == "percent" and bool(q.noun_class)
-    return (q.kind == COUNT and bool(q.noun_class)) or (q.kind == MONEY and bool(q.noun)) or level
+    term = q.kind == MEASURE and (q.noun_class or "").startswith(TERM)
+    return (q.kind == COUNT and bool(q.noun_class)) or (q.kind == MONEY and bool(q.noun)) or level or term
 
 
 def _count_key(q: QuantityFact) -> tuple[str, str | None, str | None, bool]:
@@ -792,7 +793,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     alike = sim >= settings.same_count_at and bool(
         a.claim.entities & b.claim.entities or len(a.stem_set & b.stem_set) >= 3
     )
-    compared = alike or _one_story_toll(a, b, sim, settings)
+    compared = alike or _one_story_toll(a, b, sim, settings) or _one_owner_named(a, b, entities)
     # Like words in one story's place and week may state one count that agrees ("Turnout stood at 63.1 percent",
     # "turnout had reached 63.1 percent"), though too little of them to say two counts that differ are one thing.
     if not compared and not (sim >= settings.same_count_at and _one_story(a, b, settings)):
@@ -846,6 +847,19 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _one_owner_named(a: Reading, b: Reading, entities) -> bool:
+    """Both claims count one class of things of one named owner, however differently worded: Vardakis's prison
+    term in "was sentenced to seven years" and in "was jailed for nine years" is one fact."""
+    for x in a.counts:
+        for y in b.counts:
+            if _count_key(x) != _count_key(y) or not x.owner or not y.owner:
+                continue
+            ex = _entities_named([x.owner], a.claim.entities, entities)
+            if ex and ex == _entities_named([y.owner], b.claim.entities, entities):
+                return True
+    return False
 
 
 def _one_story_toll(a: Reading, b: Reading, sim: float, settings: MatchSettings) -> bool:
