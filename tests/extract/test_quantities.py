@@ -358,3 +358,8 @@ def test_a_prison_term_is_measured_with_who_serves_it(text: str, value: int, uni
 
 def test_a_length_of_time_that_is_no_sentence_is_no_prison_term() -> None:
     assert [q for q in frames("The talks in Lindby lasted two years.") if q.noun == "sentence"] == []
+
+
+def test_a_level_moved_to_is_the_level_of_what_was_moved() -> None:
+    [rate] = frames("The Bank of Lindby cut its benchmark interest rate to 4.50 percent on Tuesday.")
+    assert (rate.value, rate.noun, rate.unit, rate.trend) == (Decimal("4.5"), "rate", "percent", "fall")

@@ -468,6 +468,9 @@ def _level_of(unit: Token) -> Token | None:
             return None
     else:
         return None
+    moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < unit.i), None)
+    if moved is not None and unit.head.lower_ == "to":
+        return moved  # "the bank cut its benchmark rate to 4.50 percent": the rate's level, not the bank's
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > unit.i:
         return None
