@@ -501,3 +501,8 @@ def test_a_relative_clause_states_the_role_of_the_name_it_is_said_of() -> None:
 
 def test_the_particles_of_a_surname_are_no_title() -> None:
     assert facts('Van der Molen thanked Ostrow for "six years of service".') == []
+
+
+def test_a_body_named_after_a_title_word_holds_no_role() -> None:
+    # "General" is a title word, but "Ostwick General Hospital" is a hospital, not General Hospital the person
+    assert facts("Ostwick General Hospital was treating 64 patients on Wednesday.") == []

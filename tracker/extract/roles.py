@@ -266,8 +266,8 @@ def _name(token: Token, labelled: bool = True) -> list[Token] | None:
         for w in words
     ):
         return None  # "President", "Secretary": a title standing alone names no one
-    if all(w.lower_ in v.NOT_NAME_WORDS for w in words):
-        return None
+    if all(w.lower_ in v.NOT_NAME_WORDS for w in words) or words[-1].lower_ in v.ORGANISATION_NOUNS:
+        return None  # "Merok General Hospital" names a body, whatever the "General" before it
     return words
 
 
