@@ -774,3 +774,14 @@ def test_a_side_fact_of_the_host_act_takes_its_time_when_it_says_none() -> None:
     assert (side.time_text, side.time_first) == ("on Thursday", dt.date(2024, 3, 14))
     untimed = claims_of("A fire tore through the Ostwick plant, injuring 12 workers.")
     assert next(c for c in untimed if c.rule == "ing-clause").time_text is None  # no time to take
+
+
+def test_he_means_the_person_the_article_named_last_even_by_surname_alone() -> None:
+    text = (
+        "Velmoran activist Ivo Ostrow was arrested in Lindby in 2019. "
+        "Prosecutor Lena Brun said the case would be reviewed. "
+        "Ostrow has denied the allegations. "
+        "He is serving a prison term in Dravia for skipping bail."
+    )
+    [serving] = [c for c in claims_of(text) if "skipping bail" in c.text]
+    assert serving.text.startswith("Ivo Ostrow is serving")

@@ -193,6 +193,7 @@ def _sentence_claims(
     speaker = _speaker(sentence, found, context)
     for person in found:
         context.note(person)
+    _note_last_named(sentence, found, context)
     members = _membership_claims(text, base, body, found, published)
     out.extend(members)
     out.extend(_enumeration_claims(text, sentence, published))
@@ -686,6 +687,20 @@ def _pronoun_resolver(sentence: Sentence, found: list[Person], context: ArticleC
         return names.pop()
 
     return resolve
+
+
+def _note_last_named(sentence: Sentence, found: list[Person], context: ArticleContext) -> None:
+    """The person the sentence names last, titled or known to the article already (a surname written alone:
+    "Assange has denied both allegations"), is whom the next sentence's "he" or "she" means."""
+    base = sentence.span.start
+    named = [(base + p.start, context.full_name(p.name)) for p in found if p.title or context.is_person(p.name)]
+    named += [
+        (sentence.at(t), context.full_name(t.text))
+        for t in sentence.tokens
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and context.is_person(t.text)
+    ]
+    if named:
+        context.last_person = max(named)[1]
 
 
 def _times(words: str, published: dt.date | None, future: bool, tokens: Tokens) -> tuple[TimeRef, ...]:
