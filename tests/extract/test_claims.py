@@ -785,3 +785,13 @@ def test_he_means_the_person_the_article_named_last_even_by_surname_alone() -> N
     )
     [serving] = [c for c in claims_of(text) if "skipping bail" in c.text]
     assert serving.text.startswith("Ivo Ostrow is serving")
+
+
+def test_she_never_means_a_person_the_article_called_he() -> None:
+    text = (
+        "Prison director Ivo Ostrow said he would resign. "
+        "Ostrow has denied the allegations. "
+        "She acknowledged that guards had slept on duty."
+    )
+    [slept] = [c for c in claims_of(text) if "slept" in c.text]
+    assert slept.text.startswith("She acknowledged")  # not "Ivo Ostrow acknowledged"

@@ -90,6 +90,22 @@ class ArticleContext:
     known: set[str] = field(default_factory=set)
     # The person named last before the current sentence: whom its pronouns mean when it names no one before them.
     before_sentence: str | None = None
+    # Who is "he" and who is "she", as the article's own pronouns said of a person its sentence named alone.
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def named_before(self, pronoun: str) -> str | None:
+        """Whom "he" or "she" opening a sentence that names no one means: the person named last, unless the
+        article has called that person by the other pronoun."""
+        person = self.before_sentence
+        if person is not None and pronoun in v.GENDERED_PRONOUNS and self.genders.get(person, pronoun) != pronoun:
+            return None
+        return person
+
+    def heard(self, person: str, pronoun: str) -> bool:
+        """Take in that ``pronoun`` means ``person``; False when the article called that person by the other."""
+        if pronoun not in v.GENDERED_PRONOUNS:
+            return True
+        return self.genders.setdefault(person, pronoun) == pronoun
 
     def note(self, person: Person) -> None:
         """Only titled people count: an untitled run of capitals may be a place or a body."""
@@ -388,7 +404,7 @@ def _resolve_subject(phrase: str, found: list[Person], context: ArticleContext) 
             return context.full_name(person.name)
     words = phrase.split()
     if words and words[-1].lower() in v.PRONOUN_SUBJECTS and len(words) <= 2:
-        return context.before_sentence  # not a person this sentence names after the pronoun
+        return context.named_before(words[-1].lower())  # not a person this sentence names after the pronoun
     role = _SUBJECT_ROLE.match(phrase)
     if role:
         return context.by_role(role.group("role").lower())
@@ -674,8 +690,9 @@ def _pronoun_resolver(sentence: Sentence, found: list[Person], context: ArticleC
             sentence.at(t) - base for t in sentence.tokens if t.pos_ == "PROPN" and sentence.end_of(t) <= pronoun.start
         ]
         before = [p for p in found if base + p.end <= pronoun.start]
+        word = next((t.lower_ for t in sentence.tokens if sentence.at(t) == pronoun.start), "")
         if not proper and not before:
-            return context.before_sentence
+            return context.named_before(word)
         names = {context.full_name(p.name) for p in before}
         if len(names) != 1 or not all(p.title or context.is_person(p.name) for p in before):
             return None
@@ -684,7 +701,8 @@ def _pronoun_resolver(sentence: Sentence, found: list[Person], context: ArticleC
         ]
         if not all(any(a <= at < b for a, b in covered) for at in proper):
             return None  # another name stands before the pronoun ("Odin said he ...", Odin untitled)
-        return names.pop()
+        name = names.pop()
+        return name if context.heard(name, word) else None
 
     return resolve
 
