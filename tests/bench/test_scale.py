@@ -221,6 +221,8 @@ def test_the_postgresql_runs_go_in_rounds_of_both_worker_counts_and_report_each_
     url = os.environ.get(PG_ENV)
     if not url:
         pytest.skip(PG_SKIP_REASON)
+    if not (scale.SHARED / "corpus" / "realpages" / "ground-truth.json").exists():
+        pytest.skip(f"realpages corpus not found under {scale.SHARED.resolve()} (shared/ is beside the repository)")
     # Each round ingests once with 1 and once with 2 workers, each into a fresh database (made here: the fake
     # ingest finds it empty), so that the machine's drift weighs on both alike.
     order: list[int] = []
