@@ -8,7 +8,8 @@ import re
 
 from tracker.analyse import analyse
 from tracker.clean.spans import Span, line_spans
-from tracker.extract import KINDS, ClaimDraft, extract_claims
+from tracker.extract import ClaimDraft, extract_claims
+from tracker.kinds import CLAIM_KINDS
 
 # A Thursday: weekday arithmetic in the tests is written against it.
 PUBLISHED = dt.date(2024, 3, 14)
@@ -24,7 +25,7 @@ def check_invariants(text: str, passages: list[Span] | tuple[Span, ...], claims:
         quote = text[claim.start : claim.end]
         assert 0 <= claim.start < claim.end <= len(text), claim
         assert quote == quote.strip(), (quote, claim)
-        assert claim.kind in KINDS, claim
+        assert claim.kind in CLAIM_KINDS, claim
         assert claim.text and claim.text == claim.text.strip(), claim
         assert passages[0].start <= claim.start and claim.end <= passages[-1].end, claim
         key = norm(claim.text)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from tracker.analyse.sentences import BULLET
-from tracker.extract import KINDS
 from tracker.ingest import InputFile
 from tracker.ingest.discover import ARTICLE_SUFFIXES
+from tracker.kinds import CLAIM_KINDS
 from tracker.pipeline import prepare
 from tracker.store.repo import NewSource
 
@@ -94,7 +94,7 @@ def test_claim_quotes_are_exact_slices_of_the_body(path: Path) -> None:
         assert cited == cited.strip(), (path.name, cited)
         assert passages[0].start <= claim.start and claim.end <= passages[-1].end, (path.name, claim)
         assert placement(source, claim.start, claim.end) is not None, (path.name, cited)
-        assert claim.kind in KINDS, claim
+        assert claim.kind in CLAIM_KINDS, claim
         assert claim.text.strip(), claim
         assert (claim.time_first is None) == (claim.time_last is None), claim
         if claim.time_first is not None:

@@ -12,8 +12,8 @@ import io
 import re
 from dataclasses import dataclass
 
-from tracker.entities.recognise import TYPES
 from tracker.errors import TrackerError
+from tracker.kinds import ENTITY_TYPES
 
 COLUMNS = ("entity", "type", "alias", "relation", "origin")
 RELATIONS = {"is": True, "is not": False}
@@ -59,8 +59,8 @@ def _rows(reader: csv.DictReader) -> list[AliasRow]:
         relation = (record.get("relation") or "is").strip().lower()
         if not entity or not alias:
             raise AliasFileError(f"line {line}: entity and alias must both be given")
-        if kind is not None and kind not in TYPES:
-            raise AliasFileError(f"line {line}: type {kind!r} is not one of {', '.join(TYPES)}")
+        if kind is not None and kind not in ENTITY_TYPES:
+            raise AliasFileError(f"line {line}: type {kind!r} is not one of {', '.join(ENTITY_TYPES)}")
         if max(len(entity), len(alias)) > MAX_NAME:
             raise AliasFileError(f"line {line}: names are at most {MAX_NAME} characters")
         if relation not in RELATIONS:

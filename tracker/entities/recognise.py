@@ -20,9 +20,7 @@ from tracker.entities.systems import SURNAME_OPENERS
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, is_name_word, people, tokens
 from tracker.extract.roles import is_side_fact, role_facts
-from tracker.kinds import ENTITY_TYPES, ORGANIZATION, OTHER, PERSON, PLACE
-
-TYPES = ENTITY_TYPES
+from tracker.kinds import ORGANIZATION, OTHER, PERSON, PLACE
 
 # Every rule that finds mentions, by name: each mention records the one that found it.
 RULES = {

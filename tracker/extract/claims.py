@@ -26,13 +26,10 @@ from tracker.extract.quantities import QuantityFact, quantities
 from tracker.extract.roles import Role, is_side_fact, role_facts, succession
 from tracker.extract.syntax import SYNTAX_RULES, Part, host_subject, plural, speaker_phrase, split, subject_words
 from tracker.extract.when import TimeRef, event_span, find_times, parse_hints
-from tracker.kinds import CLAIM_KINDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Tokens
     from spacy.tokens import Token
-
-KINDS = CLAIM_KINDS
 
 
 @dataclass(frozen=True)

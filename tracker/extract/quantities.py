@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -217,16 +217,22 @@ def _prison_terms(sentence: Sentence, toks: list[Token]) -> list[QuantityFact]:
             verb = verb.head if verb is not None and verb.dep_ == "prep" else verb
         if verb is None or verb.pos_ != "VERB":
             continue
-        sentencing = verb.lemma_.lower() in v.SENTENCING_VERBS
-        if not sentencing and after.head.lemma_.lower() not in v.TERM_NOUNS:
+        if verb.lemma_.lower() not in v.SENTENCING_VERBS and after.head.lemma_.lower() not in v.TERM_NOUNS:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         owner = _phrase(subject, conjuncts=False) if subject is not None and subject.pos_ == "PROPN" else []
-        span = sentence.span_of(tok, after)
-        whose = _as_written(owner) if owner else None
-        owned = sentence.span_of(owner[0], owner[-1]) if owner else None
-        term = QuantityFact(normal(value), MEASURE, "sentence", f"{TERM} ({unit}s)", unit=unit, span=span)
-        out.append(replace(term, owner=whose, owner_span=owned))
+        out.append(
+            QuantityFact(
+                normal(value),
+                MEASURE,
+                "sentence",
+                f"{TERM} ({unit}s)",
+                unit=unit,
+                span=sentence.span_of(tok, after),
+                owner=_as_written(owner) if owner else None,
+                owner_span=sentence.span_of(owner[0], owner[-1]) if owner else None,
+            )
+        )
     return out
 
 

@@ -22,9 +22,7 @@ ORGANISATION_NOUNS = frozenset(
         "office council ministry committee commission government administration agency service directorate "
         "bureau department delegation team faction party parliament assembly union organisation organization "
         "forum court cabinet staff mission embassy federation alliance bank fund board institute corps army "
-        "navy command group house senate congress duma rada kremlin pentagon hospital clinic university college "
-        "school academy company corporation airline museum prison police inspectorate authority foundation "
-        "association society"
+        "navy command group house senate congress duma rada kremlin pentagon"
     ).split()
 )
 

@@ -852,14 +852,13 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
 def _one_owner_named(a: Reading, b: Reading, entities) -> bool:
     """Both claims count one class of things of one named owner, however differently worded: Vardakis's prison
     term in "was sentenced to seven years" and in "was jailed for nine years" is one fact."""
-    for x in a.counts:
-        for y in b.counts:
-            if _count_key(x) != _count_key(y) or not x.owner or not y.owner:
-                continue
-            ex = _entities_named([x.owner], a.claim.entities, entities)
-            if ex and ex == _entities_named([y.owner], b.claim.entities, entities):
-                return True
-    return False
+    return any(
+        _count_key(x) == _count_key(y)
+        and bool(x.owner and y.owner and _entities_named([x.owner], a.claim.entities, entities))
+        and _same_owner(a, x, b, y, entities)
+        for x in a.counts
+        for y in b.counts
+    )
 
 
 def _one_story_toll(a: Reading, b: Reading, sim: float, settings: MatchSettings) -> bool:
