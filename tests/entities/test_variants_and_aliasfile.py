@@ -125,3 +125,16 @@ def test_a_surname_written_alone_with_its_particle(name: str, first: str | None,
 def test_a_surname_alone_is_no_spelling_of_its_own(written: dict[str, int]) -> None:
     assert not spelt_several_ways(True, written)
     assert spelt_several_ways(True, {**written, "Sorrel": 1, "Marec": 1})  # another spelling still is one
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"the Varnel Accord": 2, "Varnel Accord": 1},  # the article a sentence puts before a name
+        {"Orvane Health Agency": 3, "OHA": 2},  # an abbreviation, not a spelling
+        {"Talvik Keyboard": 1, "Talvik Keyboards": 1},  # a name and its plural
+    ],
+)
+def test_articles_abbreviations_and_plurals_are_no_spellings_of_a_body(written: dict[str, int]) -> None:
+    assert not spelt_several_ways(False, written)
+    assert spelt_several_ways(False, {**written, "Varnell Accord": 1, "Orvan Health Agency": 1, "Talvic Keyboard": 1})

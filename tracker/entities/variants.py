@@ -6,12 +6,16 @@ form only adds a first name or a middle initial ("Hnatiuk", "Oleh Hnatiuk", "Mar
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.entities.personal import bare_surname, parse
 from tracker.entities.romanise import plain
+
+# A form in capitals (with digits), which abbreviates a name rather than spelling it: "WHO", "SNC", "AC1200".
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,10 @@ def spelt_several_ways(is_person: bool, written: dict[str, int]) -> bool:
 def _spelling(form: str, is_person: bool) -> str:
     """What a form says about spelling: surname and first name for people, the letters for others."""
     if not is_person:
-        return " ".join(form.split())
+        words = form.split()
+        if len(words) > 1 and words[0].lower() == "the":
+            words = words[1:]  # "the Black Death" is how a sentence writes "Black Death", not a spelling
+        return " ".join(words)
     name = parse(form)
     return f"{name.first} {name.surname}" if name.first else name.surname
 
@@ -89,7 +96,9 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     full name spells it so."""
     keys = sorted(spellings, key=lambda k: (-spellings[k], k))
     if not is_person:
-        return _by_letters(keys)
+        if any(len(k.split()) > 1 for k in keys):
+            keys = [k for k in keys if not _ACRONYM.fullmatch(k)]  # "WHO" abbreviates; it spells nothing
+        return _by_letters(keys, plural=True)
     names = {k: parse(k) for k in keys}
     full = [k for k in keys if names[k].first]
     surnames = {names[k].surname for k in full}
@@ -99,10 +108,13 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     return _by_letters(full + lone)
 
 
-def _by_letters(keys: list[str]) -> list[str]:
+def _by_letters(keys: list[str], plural: bool = False) -> list[str]:
+    """Keys that differ in their letters; ``plural``: a name and its plural ("Magic Keyboards") are one."""
     out, seen = [], set()
     for key in keys:
         letters = plain(key)
+        if plural:
+            letters = letters.removesuffix("s")
         if letters not in seen:
             seen.add(letters)
             out.append(key)
