@@ -188,3 +188,27 @@ def test_a_surname_with_particles_alone_joins_the_full_name_of_its_article() -> 
     text = "The board is chaired by Annelies van der Molen. Van der Molen thanked the staff on Friday."
     groups = {g.name: g for g in group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))}
     assert set(groups["Annelies van der Molen"].forms) == {"Annelies van der Molen", "Van der Molen"}
+
+
+def test_a_capitalised_word_the_parse_reads_as_a_word_of_the_language_is_no_name() -> None:
+    text = (
+        '"You could see it coming," Ilse Varga said. "There was no warning."\n'
+        "Q: How do you plan your day? A: Being the chief means looking at everything.\n"
+        '"Hey, over here!" a guard shouted.'
+    )
+    found = find_mentions(analyse(text, line_spans(text)))
+    names = {m.text for m in found}
+    assert "Ilse Varga" in names
+    assert not names & {"You", "There", "How", "Being", "Hey"}, names
+
+
+def test_a_name_ending_in_a_word_its_article_writes_as_a_common_noun_is_no_titled_person() -> None:
+    text = (
+        "Talvik General Hospital was treating 40 patients on Monday, its director said.\n"
+        "A second field hospital opened in the town of Orvane on Tuesday.\n"
+        "General Ivo Marek, the army chief, visited the wards."
+    )
+    found = find_mentions(analyse(text, line_spans(text)))
+    people = {m.text for m in found if m.type == PERSON}
+    assert "Hospital" not in people and "Ivo Marek" in people
+    assert "Talvik General Hospital" in {m.text for m in found}  # one name, typed by the parse if at all

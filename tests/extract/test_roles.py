@@ -506,3 +506,12 @@ def test_the_particles_of_a_surname_are_no_title() -> None:
 def test_a_body_named_after_a_title_word_holds_no_role() -> None:
     # "General" is a title word, but "Ostwick General Hospital" is a hospital, not General Hospital the person
     assert facts("Ostwick General Hospital was treating 64 patients on Wednesday.") == []
+
+
+def test_a_body_named_after_a_title_word_holds_no_role_when_its_article_writes_the_noun_plainly() -> None:
+    text = (
+        "Talvik General Hospital was treating 40 patients on Monday, its director said.\n"
+        "A second field hospital opened in the town of Orvane on Tuesday."
+    )
+    assert not [c for c in claims_of(text) if c.role is not None and c.role.holder == "Hospital"]
+    # without the article's own lower-case "hospital", nothing tells the parse's reading apart: the rule needs it

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from tracker.analyse.model import PARSE, ParseSettings, pipeline
@@ -68,6 +69,18 @@ class Document:
     # Sentences of the body written in another language (a quotation left untranslated): parsed, but no
     # stage reads claims or names from them.
     foreign: tuple[Span, ...] = ()
+
+    @cached_property
+    def common_nouns(self) -> frozenset[str]:
+        """Words the article itself writes as common nouns, in lower case ("a field hospital", "hospitals"), each
+        as written and as its lemma: the article's own evidence that the same word capitalised ("Merok General
+        Hospital") is part of a name of something, not a person's surname."""
+        out: set[str] = set()
+        for parsed in self.parses:
+            for token in parsed.doc:
+                if token.pos_ == "NOUN" and token.text.islower():
+                    out.update((token.text, token.lemma_.lower()))
+        return frozenset(out)
 
     def spans(self) -> Iterator[Span]:
         """Every sentence and list item, in reading order: the units claims and names are read from."""

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.analyse import Document
+from tracker.analyse import Document, Sentence
 from tracker.analyse.document import Entity
 from tracker.clean.spans import Span
 from tracker.dates import DATELINE
 from tracker.entities.systems import SURNAME_OPENERS
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, is_name_word, people, tokens
-from tracker.extract.roles import is_side_fact, role_facts
+from tracker.extract.roles import is_side_fact, one_body_name, role_facts
 from tracker.kinds import ORGANIZATION, OTHER, PERSON, PLACE
 
 # Every rule that finds mentions, by name: each mention records the one that found it.
@@ -33,6 +33,10 @@ RULES = {
 
 # The statistical recogniser's labels, as mention types; its other labels (dates, numbers, NORP) name no entity.
 PARSE_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+
+# The parse's parts of speech that a name never is (spaCy's universal tags); a capitalised word so tagged is a
+# word of the language standing first: "You", "There", "Being", "Very", "Hey".
+NOT_NAME_POS = frozenset({"PRON", "DET", "ADV", "AUX", "VERB", "ADJ", "INTJ", "SCONJ", "CCONJ", "ADP", "PART"})
 
 # Words before a place name: "in Velmora", "talks near Korvast", "flew to Dravia".
 PLACE_PREPOSITIONS = frozenset("in at from near outside inside across into towards toward via to".split())
@@ -63,6 +67,15 @@ class MentionDraft:
         return len(self.text.split())
 
 
+@dataclass(frozen=True)
+class _Article:
+    """What the whole article says of its words, read by the rules of each sentence."""
+
+    proper: set[str]  # capitalised words it uses inside sentences
+    persons: set[int]  # where a name starts that the parse or the layout reads as one (a list item)
+    common: frozenset[str]  # words it writes as common nouns (Document.common_nouns)
+
+
 def find_mentions(document: Document) -> list[MentionDraft]:
     """Every mention in the body, in text order: the rules' first, then the parse's where they found none."""
     text = document.text
@@ -73,14 +86,31 @@ def find_mentions(document: Document) -> list[MentionDraft]:
     persons = {e.span.start for e in document.entities if e.label == "PERSON"} | _opening_names(document)
     persons |= {item.start for sentence in document.sentences for item in sentence.items}
     found: list[MentionDraft] = []
-    for span in spans:
-        found.extend(_sentence_mentions(text, span, proper, persons))
+    article = _Article(proper, persons, document.common_nouns)
+    tags = _parts_of_speech(document)
+    for sentence in document.sentences:
+        found.extend(_sentence_mentions(text, sentence.span, article, sentence))
+        for item in sentence.items:
+            found.extend(_sentence_mentions(text, item, article))
     filed = _dateline_place(document)
     if filed is not None:  # what the rules guessed of its capitals ("an organisation") gives way
         found = [m for m in found if not (m.start < filed.end and filed.start < m.end)] + [filed]
+    found = [m for m in found if m.start in persons or not _word_of_speech(m, tags)]  # a list item is a name
     found.sort(key=lambda m: (m.start, m.end))
     found = _parsed_mentions(document, _without_overlaps(found))
     return _without_overlaps(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+def _parts_of_speech(document: Document) -> dict[int, str]:
+    """The parse's part of speech of each word, by where the word starts in the stored text."""
+    return {parsed.base + t.idx: t.pos_ for parsed in document.parses for t in parsed.doc}
+
+
+def _word_of_speech(mention: MentionDraft, tags: dict[int, str]) -> bool:
+    """One capitalised word the parse reads as a word of the language, not a name: a pronoun, a verb, an
+    adjective or adverb, an interjection ("You could ...", "Being able to ...", "Good price", "Hey, ..."), where
+    the word opens a quotation or a line the sentence rules do not see as an opener."""
+    return mention.rule == "capitalised-run" and mention.words == 1 and tags.get(mention.start) in NOT_NAME_POS
 
 
 def _dateline_place(document: Document) -> MentionDraft | None:
@@ -119,7 +149,7 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
     text = document.text
     kept = list(found)
     for sentence in document.sentences:
-        for role in role_facts(sentence):
+        for role in role_facts(sentence, document.common_nouns):
             start, end = _strip_possessive(text, role.holder.start, role.holder.end)
             if not is_side_fact(role) or role.temporary or _clashes(kept, start, end, lambda m: m.strong):
                 continue
@@ -223,15 +253,20 @@ def _mid_sentence_words(text: str, spans: list[Span]) -> set[str]:
     return words
 
 
-def _sentence_mentions(text: str, span: Span, proper: set[str], persons: set[int]) -> list[MentionDraft]:
+def _sentence_mentions(
+    text: str, span: Span, article: _Article, sentence: Sentence | None = None
+) -> list[MentionDraft]:
+    """The mentions of one sentence (or list item, which has no ``sentence`` parse of its own here)."""
     body = span.of(text)
     base = span.start
     toks = tokens(body)
     out: list[MentionDraft] = []
     taken: set[int] = set()
-    for person in people(body):
+    for person in people(body, article.common):
         if person.title is None:
             continue  # an untitled run of capitals is read by its shape below, like any other
+        if sentence is not None and one_body_name(sentence, person, base):
+            continue  # the parse reads title and name as one name of a body: "the Ostwick Premier League"
         covered = [i for i, t in enumerate(toks) if t.start >= person.start and t.end <= person.end]
         taken.update(covered)
         start, end = _strip_possessive(body, person.start, person.end)
@@ -252,7 +287,7 @@ def _sentence_mentions(text: str, span: Span, proper: set[str], persons: set[int
         )
     titles = [(p.title_start, p.title_end) for p in out if p.title_start is not None and p.title_end is not None]
     for first, last in _capital_runs(toks, taken):
-        for mention in _run_mentions(body, base, toks, first, last, proper, persons):
+        for mention in _run_mentions(body, base, toks, first, last, article):
             inside = any(a <= mention.start and mention.end <= b for a, b in titles)
             # Inside a title only a body or an acronym is a name: "Kremlin spokesman", not "Deputy Energy Minister".
             if not inside or mention.type == ORGANIZATION:
@@ -326,10 +361,13 @@ def _complete_name(toks: list[Token], first: int, last: int) -> bool:
 
 
 def _run_mentions(
-    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str], persons: set[int]
+    body: str, base: int, toks: list[Token], first: int, last: int, article: _Article
 ) -> list[MentionDraft]:
-    """The names in one run: a body's name whole; otherwise the parts between title words."""
-    if any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last)):
+    """The names in one run: a body's name whole, or a name ending in a word its article writes as a common
+    noun ("Merok General Hospital" beside "a field hospital"); otherwise the parts between title words."""
+    if any(toks[k].bare in v.ORGANISATION_NOUNS for k in range(first, last)) or _ends_common(
+        toks, first, last, article.common
+    ):
         segments = [(first, last)]
     else:
         # "Russian President Yuri Ushakov": the title words divide a qualifier from a name.
@@ -341,15 +379,21 @@ def _run_mentions(
         segments.append((start, last))
     out = []
     for seg_first, seg_last in segments:
-        mention = _segment_mention(body, base, toks, seg_first, seg_last, proper, persons)
+        mention = _segment_mention(body, base, toks, seg_first, seg_last, article)
         if mention is not None:
             out.append(mention)
     return out
 
 
+def _ends_common(toks: list[Token], first: int, last: int, common: frozenset[str]) -> bool:
+    """The run's last word is one its article writes as a common noun, and no title ("Attorney General")."""
+    return last - first > 1 and toks[last - 1].bare in common and not _is_title_token(toks[last - 1])
+
+
 def _segment_mention(
-    body: str, base: int, toks: list[Token], first: int, last: int, proper: set[str], persons: set[int]
+    body: str, base: int, toks: list[Token], first: int, last: int, article: _Article
 ) -> MentionDraft | None:
+    proper, persons = article.proper, article.persons
     while first < last and (
         toks[first].bare in v.NOT_NAME_WORDS or toks[first].text.lower() in ORGANISATION_CONNECTORS
     ):
@@ -385,6 +429,8 @@ def _segment_mention(
     after = " ".join(t.text for t in toks[last : last + 2])
     opens = first == 0 and base + toks[0].start not in persons
     kind, strong = _guess_type(run, name, before, after, opens, proper, _person_cue(toks, first, last))
+    if kind == PERSON and not strong and _ends_common(toks, first, last, article.common):
+        kind = OTHER  # "Merok General Hospital": what it names is the parse's to say, not a person by its shape
     if kind is None:
         return None
     return MentionDraft(base + start, base + end, name, kind, strong=strong)

@@ -23,7 +23,7 @@ from tracker.extract.events import event_of, presence_of
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.names import Person, people
 from tracker.extract.quantities import QuantityFact, quantities
-from tracker.extract.roles import Role, is_side_fact, role_facts, succession
+from tracker.extract.roles import NAME_LABELS, PERSON_LABELS, Role, is_side_fact, one_body_name, role_facts, succession
 from tracker.extract.syntax import SYNTAX_RULES, Part, host_subject, plural, speaker_phrase, split, subject_words
 from tracker.extract.when import TimeRef, event_span, find_times, parse_hints
 
@@ -89,6 +89,8 @@ class ArticleContext:
     before_sentence: str | None = None
     # Who is "he" and who is "she", as the article's own pronouns said of a person its sentence named alone.
     genders: dict[str, str] = field(default_factory=dict)
+    # Words the article writes as common nouns (``Document.common_nouns``).
+    common: frozenset[str] = frozenset()
 
     def named_before(self, pronoun: str) -> str | None:
         """Whom "he" or "she" opening a sentence that names no one means: the person named last, unless the
@@ -169,7 +171,7 @@ _WORD = re.compile(r"[^\W_][\w’'-]*")
 def extract_claims(document: Document, published: dt.date | None) -> list[ClaimDraft]:
     """All claims of one analysed article body, in reading order, each text unique within the article."""
     text = document.text
-    context = ArticleContext(proper_words=_proper_words(text, document.passages))
+    context = ArticleContext(proper_words=_proper_words(text, document.passages), common=document.common_nouns)
     drafts: list[ClaimDraft] = []
     for sentence in document.sentences:
         drafts.extend(_sentence_claims(text, sentence, published, context))
@@ -182,8 +184,8 @@ def _sentence_claims(
     body = sentence.span.of(text)
     base = sentence.span.start
     context.before_sentence = context.last_person
-    roles = role_facts(sentence)
-    patterned = [p for p in people(_without_dateline(body)) if not _one_body_name(sentence, base, p)]
+    roles = role_facts(sentence, context.common)
+    patterned = [p for p in people(_without_dateline(body), context.common) if not one_body_name(sentence, p, base)]
     parsed = _parsed_holders(text, [p for p in patterned if p.title], roles, base)
     # A name the patterns found untitled gives way to the parse's titled reading of it.
     patterned = [p for p in patterned if p.title or not any(_overlap(p, q) for q, _ in parsed)]
@@ -630,24 +632,6 @@ def _host_means(sentence: Sentence, pronoun: Token, found: list[Person], context
 
 
 # Entity labels the parse gives a person's name, and those it gives a name of something else.
-PERSON_LABELS = frozenset({"PERSON"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-
-
-def _one_body_name(sentence: Sentence, base: int, person: Person) -> bool:
-    """A title and name the parse reads as one name of something else: "the Ostwick Premier League" is a
-    league, not a "League" whose title is "Ostwick Premier"."""
-    if person.title_start is None:
-        return False
-    start, end = base + min(person.start, person.title_start), base + max(person.end, person.title_end or 0)
-    inside = [t for t in sentence.tokens if start <= sentence.at(t) < end and not t.is_punct]
-    if not inside:
-        return False
-    first, last = inside[0], inside[-1]
-    label = last.ent_type_
-    if label not in NAME_LABELS - PERSON_LABELS or first.ent_type_ != label:
-        return False
-    return all(t.ent_iob_ == "I" for t in inside[1:])  # one entity from the title's first word to the name's last
 
 
 def _a_person(head: Token, words: str, found: list[Person], context: ArticleContext) -> bool:

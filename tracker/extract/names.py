@@ -110,8 +110,9 @@ def _title_word(token: Token) -> bool:
     )
 
 
-def people(sentence: str) -> list[Person]:
-    """Every person the sentence names with a title before the name or an apposition after it."""
+def people(sentence: str, common: frozenset[str] = frozenset()) -> list[Person]:
+    """Every person the sentence names with a title before the name or an apposition after it. ``common``: the
+    words its article writes as common nouns; a name of one such word is none ("Merok General Hospital")."""
     toks = tokens(sentence)
     found: list[Person] = []
     i = 0
@@ -124,7 +125,7 @@ def people(sentence: str) -> list[Person]:
         if run_end == i:
             i += 1
             continue
-        found.extend(_people_in_run(sentence, toks, i, run_end))
+        found.extend(_people_in_run(sentence, toks, i, run_end, common))
         i = run_end
     return _dedupe(found)
 
@@ -142,7 +143,7 @@ def _is_cap_or_initial(token: Token) -> bool:
     return token.is_capitalised and token.text not in {"(", ")"}
 
 
-def _people_in_run(sentence: str, toks: list[Token], start: int, end: int) -> list[Person]:
+def _people_in_run(sentence: str, toks: list[Token], start: int, end: int, common: frozenset[str]) -> list[Person]:
     """Split a run of capitalised words into title words and a trailing name."""
     name_start = end
     while name_start > start and (
@@ -159,6 +160,8 @@ def _people_in_run(sentence: str, toks: list[Token], start: int, end: int) -> li
     name_toks = toks[name_start:end]
     if _is_possessive(toks[end - 1]) and end < len(toks):
         return []
+    if len(name_toks) == 1 and name_toks[0].bare in common:
+        return []  # the article writes "hospital" as a noun: "Merok General Hospital" is no "Hospital" titled
     name = " ".join(t.text.strip("()") for t in name_toks)
     person_start, person_end = name_toks[0].start, name_toks[-1].end
     if name_toks[0].text.startswith("("):

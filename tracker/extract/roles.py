@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tracker.clean.spans import Span
 from tracker.extract import vocabulary as v
 from tracker.extract.facts import RoleFact
-from tracker.extract.names import HYPHENED_PARTICLES, NAME_PARTICLES
+from tracker.extract.names import HYPHENED_PARTICLES, NAME_PARTICLES, Person
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from tracker.analyse import Sentence
 
 # Entity labels that say a name is not a person's.
+PERSON_LABELS = frozenset({"PERSON"})
+# The recogniser's labels of a name (of a person, body, place, group, event or work).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 NOT_PERSON = frozenset("GPE LOC NORP FAC DATE TIME MONEY PERCENT QUANTITY CARDINAL ORDINAL EVENT LAW LANGUAGE".split())
 # Labels of a body or place that, compounded with a title, say whose office it is ("Kremlin spokesman").
 BODY_LABELS = frozenset({"ORG", "GPE"})
@@ -86,18 +89,26 @@ class Succession:
 Reader = Callable[["Sentence", "Token"], Iterator[Role]]
 
 
-def role_facts(sentence: Sentence) -> list[Role]:
-    """Every role the sentence's parse states, in reading order, one per holder and title."""
+def role_facts(sentence: Sentence, common: frozenset[str] = frozenset()) -> list[Role]:
+    """Every role the sentence's parse states, in reading order, one per holder and title. ``common``: the words
+    its article writes as common nouns; a holder of one such word is none ("Merok General Hospital")."""
     found: list[Role] = []
     seen: set[tuple[int, int]] = set()
     for token in sentence.tokens:
         for _name, (_doc, reader, _side) in RULES.items():
             for role in reader(sentence, token):
+                if _common_word(sentence, role.holder, common):
+                    continue
                 if (role.holder.start, role.title.start) not in seen:
                     seen.add((role.holder.start, role.title.start))
                     found.append(replace(role, change=succession(sentence, role.title, role.holder)))
     found.sort(key=lambda r: (r.holder.start, r.title.start))
     return found
+
+
+def _common_word(sentence: Sentence, holder: Span, common: frozenset[str]) -> bool:
+    words = [t for t in sentence.tokens if holder.start <= sentence.at(t) < holder.end and not t.is_punct]
+    return len(words) == 1 and words[0].lower_ in common
 
 
 def is_side_fact(role: Role) -> bool:
@@ -643,3 +654,19 @@ RULES: dict[str, tuple[str, Reader, bool]] = {
         False,
     ),
 }
+
+
+def one_body_name(sentence: Sentence, person: Person, base: int) -> bool:
+    """A title and name the parse reads as one name of something else: "the Ostwick Premier League" is a
+    league, not a "League" whose title is "Ostwick Premier". ``person``'s offsets are from ``base``."""
+    if person.title_start is None:
+        return False
+    start, end = base + min(person.start, person.title_start), base + max(person.end, person.title_end or 0)
+    inside = [t for t in sentence.tokens if start <= sentence.at(t) < end and not t.is_punct]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    label = last.ent_type_
+    if label not in NAME_LABELS - PERSON_LABELS or first.ent_type_ != label:
+        return False
+    return all(t.ent_iob_ == "I" for t in inside[1:])  # one entity from the title's first word to the name's last
