@@ -5,6 +5,7 @@ from __future__ import annotations
 from tracker.analyse import analyse
 from tracker.clean.spans import Span, line_spans
 from tracker.entities.local import group_mentions
+from tracker.entities.personal import forms_of
 from tracker.entities.recognise import ORGANIZATION, PERSON, PLACE, find_mentions
 
 TEXT = (
@@ -212,3 +213,17 @@ def test_a_name_ending_in_a_word_its_article_writes_as_a_common_noun_is_no_title
     people = {m.text for m in found if m.type == PERSON}
     assert "Hospital" not in people and "Ivo Marek" in people
     assert "Talvik General Hospital" in {m.text for m in found}  # one name, typed by the parse if at all
+
+
+def test_a_letter_alone_names_nothing_and_a_name_joined_by_an_ampersand_is_one_word() -> None:
+    text = "The keyboard grew hot around the G, H and J keys, said Ilse Varga of KV&E, which sells it."
+    names = {m.text for m in find_mentions(analyse(text, [Span(0, len(text))]))}
+    assert not names & {"G", "H", "J", "E"}, names
+    assert "KV&E" in names
+
+
+def test_a_bracketed_acronym_is_a_second_name_only_where_it_can_abbreviate_the_name() -> None:
+    assert forms_of("Orvane Health Agency (OHA)") == ["Orvane Health Agency", "OHA"]
+    assert forms_of("Health Control (CHC)") == ["Health Control", "CHC"]  # part of the name it abbreviates
+    assert forms_of("Velmora (KNA)") == ["Velmora"]  # a dateline's agency: "LINDBY, Velmora (KNA) -"
+    assert forms_of("(Oleh) Hnatiuk") == ["Oleh Hnatiuk", "Hnatiuk"]

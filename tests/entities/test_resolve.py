@@ -194,3 +194,12 @@ def test_the_bound_read_from_first_names_is_never_below_the_names_score() -> Non
     assert not names_could_reach("Ivo Marek", "Jan Marek", bar, settings)  # another first name: no title helps
     assert not names_could_reach("Ivo K. Marek", "Ivo R. Marek", bar, settings)  # middle initials disagree
     assert names_could_reach("Mykola Hnatiuk", "Nikolai Gnatyuk", bar, settings)
+
+
+def test_a_word_no_article_reads_as_a_persons_joins_a_person_only_as_spelt() -> None:
+    """'God' is no spelling of 'Hood', nor 'Web' of 'Webb': a capitalised word typed by nothing may be a surname
+    alone only as that person writes it; the same near spelling read as a person's ("Hood said") joins."""
+    near = Candidate(9, "Gorvat", "other", ("Gorvat",))
+    assert not together(resolve([person(1, "Ilse Horvat"), near]), 1, 9)
+    said = Candidate(9, "Gorvat", "person", ("Gorvat",))
+    assert together(resolve([person(1, "Ilse Horvat"), said]), 1, 9)

@@ -59,8 +59,26 @@ def forms_of(text: str) -> list[str]:
         return [clean_form(text)]
     trailing = re.search(r"\(([A-Z][A-Z0-9&-]{1,9})\)\W*$", text)
     outside = clean_form(re.sub(r"\([^)]*\)?", " ", text))
+    if trailing and not abbreviates(trailing.group(1), outside):
+        return [outside]  # "Hanoi, Vietnam (AP)": the agency of a dateline, neither the place's acronym nor its name
     forms = [outside, trailing.group(1)] if trailing else [clean_form(text), outside]
     return [f for f in dict.fromkeys(forms) if f]
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` can be written for ``name``: it opens with the initial of the name's first word and
+    its letters stand in the name in order ("NABU" for "National Anti-Corruption Bureau of Ukraine"), or the
+    name is part of the name it abbreviates, its initials standing in the acronym in order ("Disease Control
+    (CDC)", "Congo (DRC)"). Not "Vietnam (AP)"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() != "the"]
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]  # "G7" for "Group of Seven"
+    if not words or not letters:
+        return False
+    rest = iter(" ".join(words).lower())
+    if words[0][0].lower() == letters[0] and all(ch in rest for ch in letters):
+        return True
+    within = iter(letters)
+    return all(w[0].lower() in within for w in words if w[0].isupper())
 
 
 @lru_cache(maxsize=65536)  # pure, and asked again for every name a neighbourhood keys or scores

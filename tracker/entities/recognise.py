@@ -417,6 +417,8 @@ def _segment_mention(
     run = toks[first:last]
     if len(run) > 8 or (len(run) == 1 and any(ch.isdigit() for ch in run[0].text) and not _ACRONYM.match(run[0].text)):
         return None  # a number; "G7" is a name
+    if len(run) == 1 and re.fullmatch(r"[^\W\d_]\.?", run[0].text.strip("()")):
+        return None  # a letter alone ("the G, H and J keys", "Y. pestis") names nothing
     start, end = _strip_possessive(body, run[0].start, run[-1].end)
     while start < end and body[start] == "(":
         start += 1

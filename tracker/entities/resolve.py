@@ -32,6 +32,7 @@ from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.local import STRONG_VOTE, WEAK_VOTE
 from tracker.entities.personal import (
     PersonalName,
+    bare_surname,
     first_names_agree,
     forms_of,
     middles_agree,
@@ -327,6 +328,10 @@ def _pair_keys(c: Candidate) -> set[str]:
     return {"t:" + thing_key(c.name)}
 
 
+def _spelt_alike(lone: str, surname: str) -> bool:
+    return plain(bare_surname(lone)) == plain(bare_surname(surname))
+
+
 def _may_be_lone(c: Candidate) -> bool:
     """A name of one word that may be a surname alone."""
     return len(c.name.split()) == 1 and not (c.type not in (PERSON, OTHER) and c.strong)
@@ -408,6 +413,14 @@ class _Resolver:
                 continue
             lone = group[0].name
             roots = {self._root(m) for key in parse(lone).surname_keys for m in by_surname.get(key, [])}
+            if not any(c.type == PERSON for c in group):
+                # a capitalised word no article reads as a person's may be a surname only as that person spells
+                # it ("Hnatiuk"), never by a near spelling ("God" is not "Hood", nor "Web" "Webb")
+                roots = {
+                    r
+                    for r in roots
+                    if any(_spelt_alike(lone, self.names[m].surname) for m in self.members[r] if m in self.names)
+                }
             roots.discard(root)
             if len(roots) != 1:
                 continue  # no one, or several people it could mean ("Kovalenko")

@@ -15,8 +15,11 @@ from tracker.extract import vocabulary as v
 # Combining marks (U+0300-U+036F and the other combining blocks) belong to the letter before them: "Ts͡ybulenko"
 # is one word, though Python's \w does not count them as word characters.
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-# A dotted acronym is one word ("U.S.", "U.K."), never the initial "S." after a stray "U".
-TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s)|\(?[^\W\d_][\w{MARKS}’'\-]*\)?|\d(?:[\d,.]*\d)?|[^\w\s{MARKS}]")
+# A dotted acronym is one word ("U.S.", "U.K."), never the initial "S." after a stray "U"; so is a name joined by
+# "&" ("PG&E", "AT&T").
+TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s)|\(?[^\W\d_](?:[\w{MARKS}’'\-]|&(?=\w))*\)?|\d(?:[\d,.]*\d)?|[^\w\s{MARKS}]"
+)
 # Lower-case particles inside names: "Lula da Silva", "van der Leyen".
 NAME_PARTICLES = frozenset(
     {"da", "de", "dos", "das", "do", "van", "von", "der", "den", "bin", "al", "di", "du", "la", "le"}
