@@ -203,3 +203,13 @@ def test_a_word_no_article_reads_as_a_persons_joins_a_person_only_as_spelt() -> 
     assert not together(resolve([person(1, "Ilse Horvat"), near]), 1, 9)
     said = Candidate(9, "Gorvat", "person", ("Gorvat",))
     assert together(resolve([person(1, "Ilse Horvat"), said]), 1, 9)
+
+
+def test_acronyms_join_only_as_written_never_by_a_romanised_key() -> None:
+    """Letters are not a word romanised: "NY" is not "NJ", nor "EU" "You", though their keys meet."""
+    groups = resolve([Candidate(1, "NY", "place", ("NY",)), Candidate(2, "NJ", "place", ("NJ",))])
+    assert not together(groups, 1, 2)
+    groups = resolve([Candidate(1, "EU", "organization", ("EU",)), Candidate(2, "You", "other", ("You",))])
+    assert not together(groups, 1, 2)
+    groups = resolve([Candidate(1, "Kyiv", "place", ("Kyiv",)), Candidate(2, "Kiev", "place", ("Kiev",))])
+    assert together(groups, 1, 2)

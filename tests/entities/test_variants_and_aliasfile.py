@@ -138,3 +138,16 @@ def test_a_surname_alone_is_no_spelling_of_its_own(written: dict[str, int]) -> N
 def test_articles_abbreviations_and_plurals_are_no_spellings_of_a_body(written: dict[str, int]) -> None:
     assert not spelt_several_ways(False, written)
     assert spelt_several_ways(False, {**written, "Varnell Accord": 1, "Orvan Health Agency": 1, "Talvic Keyboard": 1})
+
+
+def test_a_body_named_with_words_added_or_left_out_is_not_spelt_another_way() -> None:
+    assert not spelt_several_ways(False, {"Varnel Group": 2, "Varnel Group East": 1, "Varnel": 1})
+    assert spelt_several_ways(False, {"Kharkiv": 2, "Kharkiv Oblast": 1, "Kharkov": 1})
+    # a person's name and the acronym of a body typed as a person are no spellings of one another either
+    assert not spelt_several_ways(True, {"Orvane Space Systems": 2, "OSS": 1})
+
+
+def test_an_initial_of_the_first_name_and_an_abbreviation_alone_are_no_spellings() -> None:
+    assert not spelt_several_ways(True, {"Benedek Orsolya": 2, "B. K. Orsolya": 1})
+    assert spelt_several_ways(True, {"Benedek Orsolya": 2, "B. K. Orsolya": 1, "Benedyk Orsolya": 1})
+    assert not spelt_several_ways(False, {"Velmora": 2, "DRV": 1})  # "Congo" and "DRC"

@@ -298,6 +298,8 @@ def _pair_score(
             return float("-inf"), ""
         if name_key(ca.name) == name_key(cb.name):
             return settings.merge_at, f"same name {ca.name!r}"
+        if _is_acronym(ca.name) or _is_acronym(cb.name):
+            return float("-inf"), ""  # letters, not a word romanised: "NY" is not "NJ", nor "EU" "You"
         return settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
     return score_people(name_a, name_b, ca.titles, cb.titles, settings)
 

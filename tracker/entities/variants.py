@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.entities.personal import bare_surname, parse
+from tracker.entities.personal import PersonalName, bare_surname, parse
 from tracker.entities.romanise import plain
 
 # A form in capitals (with digits), which abbreviates a name rather than spelling it: "WHO", "SNC", "AC1200".
@@ -95,17 +95,42 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     """Spellings (with how often each is written) that differ in letters; a surname alone counts only when no
     full name spells it so."""
     keys = sorted(spellings, key=lambda k: (-spellings[k], k))
+    if not all(_ACRONYM.fullmatch(k) for k in keys):
+        keys = [k for k in keys if not _ACRONYM.fullmatch(k)]  # "WHO", "DRC" abbreviate; they spell nothing
     if not is_person:
-        if any(len(k.split()) > 1 for k in keys):
-            keys = [k for k in keys if not _ACRONYM.fullmatch(k)]  # "WHO" abbreviates; it spells nothing
-        return _by_letters(keys, plural=True)
+        return _by_letters(_without_extensions(keys), plural=True)
     names = {k: parse(k) for k in keys}
-    full = [k for k in keys if names[k].first]
+    full = [k for k in keys if names[k].first and not _initial_of_another(names[k], [names[j] for j in keys])]
     surnames = {names[k].surname for k in full}
     # "Hnatiuk", "De Vries" and "von Moltke" are surnames alone
     spelt = {plain(s) for s in surnames} | {plain(bare_surname(s)) for s in surnames}
     lone = [k for k in keys if not names[k].first and plain(k) not in spelt and plain(bare_surname(k)) not in spelt]
     return _by_letters(full + lone)
+
+
+def _initial_of_another(name: PersonalName, names: list[PersonalName]) -> bool:
+    """ "B. Nzeribe" beside "Benjamin Nzeribe": the initial of a first name the other spells out."""
+    first = (name.first or "").rstrip(".")
+    if len(first) != 1:
+        return False
+    return any(
+        n.first and len(n.first.rstrip(".")) > 1 and n.first[0] == first and plain(n.surname) == plain(name.surname)
+        for n in names
+    )
+
+
+def _without_extensions(keys: list[str]) -> list[str]:
+    """A body's names less those that only add words to another or leave words of it out ("Sweden" and
+    "Sweden Group F", "Verizon" and "Verizon Search"): as with a first name added to a surname, no word that
+    stands in the same place is spelt otherwise. If nothing else is left, nothing is spelt two ways."""
+    words = {k: [plain(w) for w in k.split()] for k in keys}
+    return [k for k in keys if not any(j != k and _within(words[j], words[k]) for j in keys)]
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Every word of ``short`` stands in ``long`` in order, and ``long`` has more."""
+    rest = iter(long)
+    return len(short) < len(long) and all(w in rest for w in short)
 
 
 def _by_letters(keys: list[str], plural: bool = False) -> list[str]:
