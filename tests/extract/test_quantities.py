@@ -363,3 +363,8 @@ def test_a_length_of_time_that_is_no_sentence_is_no_prison_term() -> None:
 def test_a_level_moved_to_is_the_level_of_what_was_moved() -> None:
     [rate] = frames("The Bank of Lindby cut its benchmark interest rate to 4.50 percent on Tuesday.")
     assert (rate.value, rate.noun, rate.unit, rate.trend) == (Decimal("4.5"), "rate", "percent", "fall")
+
+
+def test_a_number_word_inside_a_name_counts_nothing() -> None:
+    assert frames("Talvik shares are listed on the SIX Swiss Exchange in Zurich.") == []
+    assert [q.value for q in frames("Six Talvik shares were listed.")] == [Decimal(6)]  # opening the sentence

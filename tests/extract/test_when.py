@@ -436,3 +436,10 @@ def test_a_range_of_years_is_one_time() -> None:
         D(2018, 12, 31),
     )
     assert every("Between 1990 and 2000 troops were sent to Korvast.", THURSDAY) == []  # counts, not years
+
+
+def test_a_weekday_that_is_a_word_of_a_name_is_no_date() -> None:
+    claims = claims_of("Shoppers found few Talvik deals during Black Friday, Ilse Varga said on Monday.")
+    assert [t.text for c in claims for t in c.times] == ["on Monday"]
+    (claim,) = claims_of("Last Friday the Orvane council met.")
+    assert claim.time_first == D(2024, 3, 8)  # a sentence opened by "Last": the date stays

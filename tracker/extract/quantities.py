@@ -273,9 +273,15 @@ def _per_partner(sentence: Sentence, toks: list[Token], counts: list[QuantityFac
     return out
 
 
+# The recogniser's labels of a name that a number word may stand in ("SIX Swiss Exchange", "Ocean's Eleven").
+NAMES_WITH_NUMBERS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "GPE", "LOC", "PERSON"})
+
+
 def _is_number(tok: Token) -> bool:
     if tok.ent_type_ in ("TIME", "ORDINAL") or (tok.ent_type_ == "DATE" and _dates(tok)):
         return False
+    if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and tok.ent_type_ in NAMES_WITH_NUMBERS:
+        return False  # a number word inside a name counts nothing: "listed on the SIX Swiss Exchange"
     if _YEAR.fullmatch(tok.text):
         return False
     return exact_value(tok.text) is not None or bool(_SHORT_SCALE.fullmatch(tok.text))

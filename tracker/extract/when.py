@@ -80,14 +80,16 @@ class TimeRef:
 @dataclass(frozen=True)
 class ParseHints:
     """What the parse says of a clause's words, by character offset into the clause: tokens tagged MD (the
-    modal "May")."""
+    modal "May"), and weekdays that are a word of a name ("Black Friday", "Good Friday")."""
 
     modals: frozenset[int] = frozenset()
+    named_days: frozenset[int] = frozenset()
 
 
 def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
     """Align the parse's tokens to ``clause`` in reading order (a token absent from it is skipped)."""
     modals: set[int] = set()
+    named: set[int] = set()
     cursor = 0
     for token in tokens:
         at = clause.find(token.text, cursor)
@@ -96,7 +98,24 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
         cursor = at + len(token.text)
         if token.tag_ == "MD":
             modals.add(at)
-    return ParseHints(frozenset(modals))
+        if token.lower_ in WEEKDAYS and _named_day(token):
+            named.add(at)
+    return ParseHints(frozenset(modals), frozenset(named))
+
+
+def _named_day(day: Token) -> bool:
+    """A weekday compounded with the capitalised word just before it, inside its sentence: the day of a name
+    ("Black Friday", "Good Friday"), not a date ("Last Friday" opens a sentence, "last Friday" is lower case)."""
+    doc = day.doc
+    if day.i == 0:
+        return False
+    before = doc[day.i - 1]
+    return (
+        before.head.i == day.i
+        and before.dep_ in ("compound", "amod")
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+    )
 
 
 def find_time(
@@ -117,6 +136,8 @@ def find_times(
     for match in _EXPRESSIONS.finditer(clause):
         kind = match.lastgroup or ""
         if kind in _CALENDAR and _modal_may(clause, match.start(f"{kind}_month"), hints):
+            continue
+        if kind == "wd" and match.start("wd_name") in hints.named_days:
             continue
         if kind in ("md", "ml") and _counts(clause, match, kind):
             found.append((match, _month_only(match, kind, published, future)))
