@@ -443,3 +443,10 @@ def test_a_weekday_that_is_a_word_of_a_name_is_no_date() -> None:
     assert [t.text for c in claims for t in c.times] == ["on Monday"]
     (claim,) = claims_of("Last Friday the Orvane council met.")
     assert claim.time_first == D(2024, 3, 8)  # a sentence opened by "Last": the date stays
+
+
+def test_a_date_that_modifies_a_noun_is_the_time_of_that_noun() -> None:
+    (claim,) = claims_of("Councillors in Orvane questioned Ilse Varga about her 12 March call with the mayor.")
+    assert [(t.text, t.role) for t in claim.times] == [("12 March", "noun")]
+    (held,) = claims_of("Councillors in Orvane met Ilse Varga on 12 March.")
+    assert [(t.text, t.role) for t in held.times] == [("12 March", "event")]

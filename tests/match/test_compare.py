@@ -17,6 +17,7 @@ from tracker.entities.resolve import name_key
 from tracker.extract.events import SETTING
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import COUNT, MEASURE, MONEY, QuantityFact
+from tracker.extract.when import TimeRef
 from tracker.match import ClaimFacts, EntityInfo, Link, MatchResult, match
 from tracker.match.compare import CONFLICT, CORROBORATION, RULES, TEMPORAL_CHANGE
 
@@ -963,3 +964,27 @@ def test_one_handover_of_one_day_in_one_setting_corroborates_in_other_words() ->
     assert run(set_in(envoy, "Korvast"), set_in(side, "Lindby")).links == []
     later = replace(side, time_first=dt.date(2024, 12, 16), time_last=dt.date(2024, 12, 16))
     assert run(set_in(envoy, "Korvast"), set_in(later, "Korvast")).links == []
+
+
+def test_two_claims_dated_only_by_a_noun_they_mention_are_not_one_fact_of_that_day() -> None:
+    """Both speak of "the 4 March vote" (a time of a noun): a day of what they mention, not of what they say."""
+    day = dt.date(2024, 3, 4)
+    vote = TimeRef("4 March", 40, 47, day, day, role="noun")
+    first = claim(
+        98,
+        LEDGER,
+        "2024-03-08",
+        "Councillors in Velmora questioned the harbour board on the 4 March vote.",
+        VELMORA,
+        day="2024-03-04",
+    )
+    second = claim(
+        99,
+        POST,
+        "2024-03-09",
+        "The harbour board in Velmora published the 4 March vote on the dredging.",
+        VELMORA,
+        day="2024-03-04",
+    )
+    assert only(run(first, second)).rule == "same-day"  # dated by what they report: one fact of the day
+    assert run(replace(first, times=(vote,)), replace(second, times=(vote,))).links == []

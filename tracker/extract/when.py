@@ -84,12 +84,16 @@ class ParseHints:
 
     modals: frozenset[int] = frozenset()
     named_days: frozenset[int] = frozenset()
+    # Words of a date that modifies a noun ("Trump's July 25 phone call", "the Friday meeting"): the time of
+    # that noun, not of what the clause reports.
+    noun_dates: frozenset[int] = frozenset()
 
 
 def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
     """Align the parse's tokens to ``clause`` in reading order (a token absent from it is skipped)."""
     modals: set[int] = set()
     named: set[int] = set()
+    nouns: set[int] = set()
     cursor = 0
     for token in tokens:
         at = clause.find(token.text, cursor)
@@ -100,7 +104,26 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
             modals.add(at)
         if token.lower_ in WEEKDAYS and _named_day(token):
             named.add(at)
-    return ParseHints(frozenset(modals), frozenset(named))
+        if _dates_a_noun(token):
+            nouns.add(at)
+    return ParseHints(frozenset(modals), frozenset(named), frozenset(nouns))
+
+
+def _dates_a_noun(token: Token) -> bool:
+    """A word of a date (as the recogniser labels it) whose date modifies a noun outside it."""
+    if token.ent_type_ != "DATE":
+        return False
+    top = token
+    for _ in range(4):
+        if top.head.i == top.i or top.head.ent_type_ != "DATE":
+            break
+        top = top.head
+    head = top.head
+    return (
+        top.dep_ in ("compound", "nmod", "amod", "nummod")
+        and head.pos_ == "NOUN"
+        and head.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _named_day(day: Token) -> bool:
@@ -145,11 +168,15 @@ def find_times(
         first, last = _resolve(match, published, future)
         found.append((match, TimeRef(match.group(0), match.start(), match.end(), first, last)))
     times = _ranges(clause, found)
-    return [_with_role(clause, t, times, published) for t in times]
+    return [_with_role(clause, t, times, published, hints) for t in times]
 
 
-def _with_role(clause: str, ref: TimeRef, times: list[TimeRef], published: dt.date | None) -> TimeRef:
+def _with_role(
+    clause: str, ref: TimeRef, times: list[TimeRef], published: dt.date | None, hints: ParseHints
+) -> TimeRef:
     if _POSSESSIVE.match(clause, ref.end):  # "last month's summit", "Monday's vote": the time of a noun
+        return replace(ref, role="noun")
+    if ref.start in hints.noun_dates:  # "his July 25 call", "the Friday meeting": the time of a noun
         return replace(ref, role="noun")
     return _as_report(clause, ref, published) if _is_report(clause, ref, times) else ref
 

@@ -1136,6 +1136,8 @@ def _compare_same_day(a: Reading, b: Reading, entities, settings: MatchSettings,
     day_a, day_b = a.claim.day, b.claim.day
     if day_a is None or day_b is None or not (a.claim.entities & b.claim.entities):
         return None
+    if _dated_by_a_noun(a.claim) or _dated_by_a_noun(b.claim):
+        return None  # both mention "the July 25 call": a day of something they speak of, not of what they say
     if day_a != day_b:
         return NOTHING  # different days: another event (no frames to say more: no alarm)
     sim = _similarity(a, b)
@@ -1149,6 +1151,11 @@ def _compare_same_day(a: Reading, b: Reading, entities, settings: MatchSettings,
             (_time_frame(a), _time_frame(b)),
         )
     return None
+
+
+def _dated_by_a_noun(claim: ClaimFacts) -> bool:
+    """The claim's only times are those of nouns it mentions ("his July 25 call", "Monday's vote")."""
+    return bool(claim.times) and all(t.role == "noun" for t in claim.times)
 
 
 def _time_frame(r: Reading) -> dict[str, Any]:
