@@ -414,15 +414,15 @@ class _Resolver:
             if not all(_may_be_lone(c) for c in group):
                 continue
             lone = group[0].name
-            roots = {self._root(m) for key in parse(lone).surname_keys for m in by_surname.get(key, [])}
-            if not any(c.type == PERSON for c in group):
-                # a capitalised word no article reads as a person's may be a surname only as that person spells
-                # it ("Hnatiuk"), never by a near spelling ("God" is not "Hood", nor "Web" "Webb")
-                roots = {
-                    r
-                    for r in roots
-                    if any(_spelt_alike(lone, self.names[m].surname) for m in self.members[r] if m in self.names)
-                }
+            # a capitalised word no article reads as a person's may be a surname only as that person spells it
+            # ("Hnatiuk"), never by a near spelling ("God" is not "Hood", nor "Web" "Webb")
+            exact = not any(c.type == PERSON for c in group)
+            roots = {
+                self._root(m)
+                for key in parse(lone).surname_keys
+                for m in by_surname.get(key, [])
+                if not exact or _spelt_alike(lone, self.names[m].surname)
+            }
             roots.discard(root)
             if len(roots) != 1:
                 continue  # no one, or several people it could mean ("Kovalenko")
