@@ -215,3 +215,9 @@ def test_titled_surname_joins_the_full_name_named_earlier() -> None:
     roles = by_kind(claims_of(text), "role")
     # "Minister Berg" is Anna Berg; "Anna Berg is Minister." repeats the fuller title and is not made again.
     assert [r.text for r in roles] == ["Anna Berg is Fisheries Minister."]
+
+
+def test_a_title_word_that_owns_the_name_names_a_thing_not_a_titled_person() -> None:
+    assert people("At that price the Orvane Founder's Edition is hard to recommend.") == []
+    (peskov,) = people("The Kremlin's spokesman Pavel Drozd said no.")
+    assert (peskov.name, peskov.title) == ("Pavel Drozd", "Kremlin's spokesman")

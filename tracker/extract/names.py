@@ -169,7 +169,12 @@ def _people_in_run(sentence: str, toks: list[Token], start: int, end: int, commo
     person_start, person_end = name_toks[0].start, name_toks[-1].end
     if name_toks[0].text.startswith("("):
         person_start = name_toks[0].start
-    title = _title_before(sentence, toks, name_start)
+    # "the Stadia's Founder's Edition": a title word owning the name names what it owns, not a titled person
+    title = (
+        None
+        if name_start > start and _is_possessive(toks[name_start - 1])
+        else _title_before(sentence, toks, name_start)
+    )
     if title is None:
         title = _apposition_after(sentence, toks, end)
     if title is None:
