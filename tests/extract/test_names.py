@@ -221,3 +221,8 @@ def test_a_title_word_that_owns_the_name_names_a_thing_not_a_titled_person() -> 
     assert people("At that price the Orvane Founder's Edition is hard to recommend.") == []
     (peskov,) = people("The Kremlin's spokesman Pavel Drozd said no.")
     assert (peskov.name, peskov.title) == ("Pavel Drozd", "Kremlin's spokesman")
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_the_title_after_it() -> None:
+    (person,) = people("While Orvane council spokeswoman Ilse Varga said the road was safe, residents disagreed.")
+    assert (person.name, person.title) == ("Ilse Varga", "Orvane council spokeswoman")

@@ -39,14 +39,16 @@ TITLE_MODIFIERS = frozenset(
 # Small words that join parts of a title: "Secretary of State", "Ambassador to the US".
 TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on", "at"})
 
-# Capitalised words that are never part of a person's name.
-NOT_NAME_WORDS = frozenset(
+# Honorifics: a person's, never a word of the name ("Dr Selim Arslan").
+HONORIFICS = frozenset("mr mrs ms dr prof sir".split())
+# Capitalised words that are never part of a person's name: honorifics, and words that open a sentence or a
+# clause, which are never part of a title either ("While White House press secretary X said ...").
+NOT_NAME_WORDS = HONORIFICS | frozenset(
     (
         "january february march april may june july august september october november december monday tuesday "
         "wednesday thursday friday saturday sunday the a an and of in on at by for from with as to this that "
         "these those it its he she they we i his her their our but or if when while after before meanwhile "
-        "however although though earlier later according speaking asked under during since until mr mrs ms dr "
-        "prof sir"
+        "however although though earlier later according speaking asked under during since until"
     ).split()
 )
 
