@@ -368,3 +368,23 @@ def test_a_level_moved_to_is_the_level_of_what_was_moved() -> None:
 def test_a_number_word_inside_a_name_counts_nothing() -> None:
     assert frames("Talvik shares are listed on the SIX Swiss Exchange in Zurich.") == []
     assert [q.value for q in frames("Six Talvik shares were listed.")] == [Decimal(6)]  # opening the sentence
+
+
+def test_a_bare_number_counts_the_noun_a_coordinated_verb_counts_in_its_place() -> None:
+    """ "killed three people and infected 46": 46 people, counted by what this verb did (the infected are cases);
+    "said 131 people had fallen ill and that nine had died": nine people, dead."""
+    killed = frames("The outbreak in Orvane has killed three people and infected 46, officials said.")
+    assert [(q.value, q.noun, q.noun_class) for q in killed] == [
+        (Decimal(3), "people", "dead"),
+        (Decimal(46), "people", "case"),
+    ]
+    died = frames("Officials said 131 people had fallen ill in Orvane and that nine had died.")
+    assert (Decimal(9), "people", "dead") in [(q.value, q.noun, q.noun_class) for q in died]
+    seized = frames("The army seized 12 tanks and destroyed 30.")
+    assert [(q.value, q.noun_class) for q in seized] == [(Decimal(12), "tank"), (Decimal(30), "tank")]
+
+
+def test_a_count_whose_verb_of_change_is_left_out_takes_it_from_the_count_before() -> None:
+    (cases, toll) = frames("Confirmed cases in Orvane have risen to 118 and the death toll to seven.")
+    assert (cases.value, cases.noun_class, cases.trend) == (Decimal(118), "case", "rise")
+    assert (toll.value, toll.noun, toll.noun_class, toll.trend) == (Decimal(7), "toll", "dead", "rise")

@@ -371,14 +371,22 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
         return QuantityFact(value, MEASURE, None, None, None, False, None, head.lower_, span)  # "model 3"
     if _whole_of_a_part(last):
         return None  # "58 of the 150 seats": 150 is what the part is taken from, not a count of its own
-    noun = _counted_noun(last) or _trend_subject(last) or _put_at(last)
+    elided = _elided_noun(last)
+    verb_gapped = _gapped_trend(last)
+    noun = _counted_noun(last) or _trend_subject(last) or _put_at(last) or elided or verb_gapped
     if noun is None:
         return None
     if is_measure_word(noun.text):
         return QuantityFact(value, MEASURE, None, None, modifier, False, None, noun.lower_, span)
     trend, trend_words = _trend(sentence, last if noun.i < last.i else noun)
+    if verb_gapped is not None and noun is verb_gapped:
+        trend, trend_words = _trend(sentence, verb_gapped.head)  # the trend of the count it is coordinated with
     noun = _counted_by(noun)
     lemma = noun.lemma_.lower()
+    if elided is not None and noun is elided:
+        # "killed three people and infected 46": 46 people, and what this verb did to them
+        fate = _fate_of(last.head, people=noun_class(lemma) == "people")
+        return QuantityFact(value, COUNT, lemma, fate or noun_class(lemma), modifier, running, None, None, span)
     partial = _partial(noun, group)
     owner = _owner(noun if last.dep_ == "nummod" and last.head.i == noun.i else last)
     # "two of the three requirements", "three of the injured": a part of a set, unless it is someone's own
@@ -596,6 +604,47 @@ def _counted_noun(number: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _elided_noun(number: Token) -> Token | None:
+    """The noun a bare number leaves out where a coordinated verb counts it in the same place, as its object or
+    its subject: "has killed three people and infected 46" (46 people), "said 131 people had caught cholera and
+    that nine had died" (nine people)."""
+    verb = number.head
+    if number.dep_ not in ("dobj", "nsubj") or verb.pos_ != "VERB" or number.lower_ == "one":
+        return None  # "one" alone is a pronoun more often than a count: "no party has won one outright"
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+        return None  # "three of the injured": what it is a part of is said
+    other = verb.head if verb.dep_ == "conj" else next((c for c in verb.children if c.dep_ == "conj"), None)
+    if other is None or other.pos_ != "VERB":
+        return None
+    counted = [c for c in other.children if c.dep_ == number.dep_ and c.pos_ == "NOUN"]
+    if len(counted) != 1 or not any(c.dep_ == "nummod" and _is_number(c) for c in counted[0].children):
+        return None
+    return counted[0]
+
+
+def _gapped_trend(number: Token) -> Token | None:
+    """What a number after "to" counts where a coordinated phrase leaves out the verb of change: "cases have risen
+    to 118 and the death toll to seven" (the toll, risen to seven)."""
+    to = number.head
+    if number.dep_ != "pobj" or to.lower_ != "to":
+        return None
+    noun = to.head
+    first = noun.head
+    if noun.dep_ != "conj" or noun.pos_ != "NOUN" or first.dep_ != "pobj" or not _is_number(first):
+        return None
+    verb = first.head.head
+    if first.head.lower_ != "to" or verb.pos_ != "VERB" or verb.lemma_.lower() not in v.TRENDS:
+        return None
+    return noun
+
+
+def _fate_of(verb: Token, people: bool) -> str | None:
+    """The class of people a verb counts by what it did to them ("injured 12", "evacuated 300")."""
+    if not people:
+        return None
+    return next((fate for fate, (verbs, _states) in v.PEOPLE_FATES.items() if verb.lemma_.lower() in verbs), None)
 
 
 def _trend_subject(number: Token) -> Token | None:

@@ -217,6 +217,8 @@ PEOPLE_FATES = {
     "injured": (frozenset("injure wound hurt".split()), frozenset("injured wounded hurt".split())),
     "missing": (frozenset(), frozenset("missing unaccounted".split())),
     "refugees": (frozenset("evacuate displace".split()), frozenset("evacuated displaced homeless".split())),
+    # people infected are an outbreak's cases: "infected 46" and "118 cases" count one set
+    "case": (frozenset({"infect"}), frozenset({"infected"})),
 }
 # Nouns of what happened to the people "of" them: "the evacuation of 300 people", "the deaths of 12 people".
 FATE_NOUNS = {"evacuation": "refugees", "displacement": "refugees", "death": "dead", "killing": "dead"}
