@@ -388,3 +388,8 @@ def test_a_count_whose_verb_of_change_is_left_out_takes_it_from_the_count_before
     (cases, toll) = frames("Confirmed cases in Orvane have risen to 118 and the death toll to seven.")
     assert (cases.value, cases.noun_class, cases.trend) == (Decimal(118), "case", "rise")
     assert (toll.value, toll.noun, toll.noun_class, toll.trend) == (Decimal(7), "toll", "dead", "rise")
+
+
+def test_a_level_a_verb_keeps_its_object_at_is_the_objects() -> None:
+    (kept,) = frames("The Orvane central bank kept its benchmark rate at 4.50 percent on Tuesday.")
+    assert (kept.value, kept.noun_class, kept.unit) == (Decimal("4.5"), "rate", "percent")

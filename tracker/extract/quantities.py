@@ -489,8 +489,9 @@ def _level_of(unit: Token) -> Token | None:
     else:
         return None
     moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < unit.i), None)
-    if moved is not None and unit.head.lower_ == "to":
-        return moved  # "the bank cut its benchmark rate to 4.50 percent": the rate's level, not the bank's
+    if moved is not None and unit.head.lower_ in ("to", "at"):
+        # "the bank cut its benchmark rate to 4.50 percent", "kept its rate at 4.50 percent": the rate's level
+        return moved
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > unit.i:
         return None

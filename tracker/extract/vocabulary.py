@@ -445,7 +445,7 @@ TRENDS: dict[str, str] = {
 }  # fmt: skip
 # Words of a percentage after a number, and verbs that state a level "at" one ("turnout stood at 63.1 percent").
 PERCENT_WORDS = frozenset("percent per-cent pct %".split())
-LEVEL_VERBS = frozenset("stand be remain hold settle peak".split())
+LEVEL_VERBS = frozenset("stand be remain hold settle peak keep leave maintain".split())
 # Verbs that put a count at a value: "the agency put the toll at 38", "estimated the number of dead at 40".
 PUTTING_AT = frozenset("put estimate place set fix".split())
 # Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
