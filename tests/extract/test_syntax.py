@@ -543,3 +543,19 @@ def test_past_tense_of_regular_and_irregular_verbs() -> None:
     assert [past_tense(w) for w in ("injure", "carry", "stop", "visit", "kill", "leave", "bring")] == [
         "injured", "carried", "stopped", "visited", "killed", "left", "brought",
     ]  # fmt: skip
+
+
+def test_a_coordinated_verb_that_says_what_will_be_beside_what_was_is_a_claim_of_its_own() -> None:
+    text = (
+        "Ilse Varga was named acting mayor by the council on Monday, and will run the town until an election is held."
+    )
+    claims = claims_of(text)
+    inside_its_sentence(text, claims)
+    assert texts(statements(claims)) == [
+        "Ilse Varga was named acting mayor by the council on Monday.",
+        "Ilse Varga will run the town until an election is held.",
+    ]
+    assert find(claims, "Ilse Varga will run the town until an election is held.").kind == "schedule"
+    # one tense, one plan: "will meet the mayor and will visit the port" is not split by this rule
+    (one,) = statements(claims_of("Ilse Varga will meet the mayor on Monday and will visit the old port."))
+    assert one.rule == "statement"

@@ -550,7 +550,9 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
         return None  # "A is landlocked and B can act as a basin": one description, not a second checkable fact
     if not own_subject:
         says = _reporting(conj) and any(c.dep_ == "ccomp" for c in conj.children)
-        if not any(c.dep_ in _OWN_COMPLEMENTS for c in conj.children) or not (says or _checkable(words)):
+        if not any(c.dep_ in _OWN_COMPLEMENTS for c in conj.children) or not (
+            says or _checkable(words) or _modal_of_its_own(conj, head)
+        ):
             return None
         if not (says or _comma_before(conj)):
             return None  # "released A and redesigned B" is one act; ", and proposed B" a second one
@@ -576,6 +578,14 @@ def _coordinated(head: Token, conj: Token, root: Token, taken: set[int]) -> Part
         rule = "report-conj"
     _take(taken, [t for t in conj.subtree if t.i not in frame_words], cc_before=True)
     return Part(rule, text, words[0].i, _last(words), subject=subject_name)
+
+
+def _modal_of_its_own(conj: Token, head: Token) -> bool:
+    """The conjunct says what will or may be, the clause it joins what was: "was named acting governor, and will
+    run the bank until ...": a plan beside a fact, two claims of two kinds."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in conj.children)
+    joined = _joint(conj) is not None  # by "and", "but": a conjunct the parse only guessed is none
+    return joined and modal and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in head.children)
 
 
 def _joined(head: Token, child: Token, root: Token, taken: set[int]) -> Part | None:
