@@ -988,3 +988,16 @@ def test_two_claims_dated_only_by_a_noun_they_mention_are_not_one_fact_of_that_d
     )
     assert only(run(first, second)).rule == "same-day"  # dated by what they report: one fact of the day
     assert run(replace(first, times=(vote,)), replace(second, times=(vote,))).links == []
+
+
+def test_one_person_named_a_former_holder_of_one_post_by_two_outlets_is_corroborated() -> None:
+    result = run(
+        holds(46, LEDGER, "2024-03-01", DRUMMOND, "former head of the Velmora Harbour Office", former=True),
+        holds(47, POST, "2024-05-02", DRUMMOND, "former Velmora Harbour Office chief", former=True),
+    )
+    link = only(result)
+    assert (link.kind, link.rule) == (CORROBORATION, "same-post")
+    assert "a former holder of" in link.explanation
+    # a former post and the post held now are not one fact
+    now = holds(48, POST, "2024-05-02", DRUMMOND, "head of the Velmora Harbour Office")
+    assert CORROBORATION not in kinds(run(holds(46, LEDGER, "2024-03-01", DRUMMOND, HEAD, former=True), now))

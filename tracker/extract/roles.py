@@ -462,6 +462,8 @@ def _apposition(sentence: Sentence, token: Token) -> Iterator[Role]:
         return
     head = token.head
     name, noun = (_name(head), token) if _name(head) else (_name(token), head)
+    if name and noun is head and not _set_beside(head, token):
+        return  # "The government has shortlisted two: Aleksandr Gnatyuk, ...": the parse's apposition is far
     if not name and _person_noun(token) and any(c.dep_ in ("det", "poss") for c in token.children):
         # "Seun Adeyemi, the plant manager,": a person's title set beside a name of two words or more outweighs
         # the recogniser's guess that the name is a place
@@ -474,6 +476,14 @@ def _apposition(sentence: Sentence, token: Token) -> Iterator[Role]:
     if title is None or title.first.i <= name[-1].i < title.last.i or not _person_like(name, noun):
         return
     yield _role(sentence, name, title, "apposition")
+
+
+def _set_beside(head: Token, appos: Token) -> bool:
+    """The apposition stands right after its head's own words, with only punctuation between: "the chairman,
+    Ivo Marek," and not a name after a colon many words on."""
+    own = [t.i for t in head.subtree if not (appos.left_edge.i <= t.i <= appos.right_edge.i)]
+    between = head.doc[max(own) + 1 : appos.left_edge.i]
+    return all(t.is_punct and t.text != ":" for t in between)
 
 
 def _compound(sentence: Sentence, token: Token) -> Iterator[Role]:

@@ -698,9 +698,12 @@ def _member_words(member: Token) -> list[Token]:
     for child in member.children:
         if child.dep_ == "conj":
             skip.update(t.i for t in child.subtree)
-        if child.dep_ in ("cc", "punct") and child.i > member.i:
+        if child.dep_ == "cc" and child.i > member.i:
             skip.add(child.i)
-    return [t for t in member.subtree if t.i not in skip and not (t.dep_ == "cc" and t.head.i == member.i)]
+    words = [t for t in member.subtree if t.i not in skip and not (t.dep_ == "cc" and t.head.i == member.i)]
+    while words and words[-1].is_punct:
+        words.pop()  # the comma before the next member; one inside stays: "Aleksandr Gnatyuk, a former minister"
+    return words
 
 
 def _main(sentence: Tokens, taken: set[int]) -> Part | None:

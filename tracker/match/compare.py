@@ -570,7 +570,8 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
     if x is None or y is None:
         return None
     frames = (_role_frame(a), _role_frame(b))
-    if x.person == y.person and same_office(x.office, y.office) and not (x.fact.former or y.fact.former):
+    one_post = x.person == y.person and same_office(x.office, y.office)
+    if one_post and not (x.fact.former or y.fact.former):
         if x.scheduled or y.scheduled:
             return NOTHING
         return Verdict(
@@ -579,6 +580,11 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
     leaving = _one_leaving(a, b, entities, settings)
     if leaving is not None:
         return leaving
+    left = "left" in (x.fact.change, y.fact.change)  # a leaving is its own fact (``_one_leaving``)
+    if one_post and x.fact.former and y.fact.former and not (left or x.scheduled or y.scheduled):
+        # both say the post was held: "a former deputy finance minister"
+        said = f"both name {entities[x.person].name} a former holder of {x.office.text}"
+        return Verdict(CORROBORATION, "same-post", said, (x.person,), frames)
     stale = _stale_former(a, b, entities)
     if stale is not None:
         return stale
