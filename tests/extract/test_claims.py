@@ -795,3 +795,11 @@ def test_she_never_means_a_person_the_article_called_he() -> None:
     )
     [slept] = [c for c in claims_of(text) if "slept" in c.text]
     assert slept.text.startswith("She acknowledged")  # not "Ivo Ostrow acknowledged"
+
+
+def test_he_never_means_a_person_named_inside_a_relative_clause_beside_one_named_outside_it() -> None:
+    text = (
+        "Ivo Marek, the former port director who testified against Ilse Varga, was given a suspended sentence.\n"
+        "He had pleaded guilty in July."
+    )
+    assert "Ivo Marek had pleaded guilty in July." in [c.text for c in claims_of(text)]

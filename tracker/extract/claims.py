@@ -698,8 +698,16 @@ def _note_last_named(sentence: Sentence, found: list[Person], context: ArticleCo
         for t in sentence.tokens
         if t.pos_ == "PROPN" and t.text[:1].isupper() and context.is_person(t.text)
     ]
-    if named:
-        context.last_person = max(named)[1]
+    # One named inside a relative clause is not whom "he" means beside another named outside it: "Bogdan Ilin,
+    # the former chief executive who testified against Vardakis, was given ... He had pleaded guilty": Ilin.
+    outside = [(at, name) for at, name in named if not _in_relative_clause(sentence, at)]
+    if outside or named:
+        context.last_person = max(outside or named)[1]
+
+
+def _in_relative_clause(sentence: Sentence, at: int) -> bool:
+    token = next((t for t in sentence.tokens if sentence.at(t) == at), None)
+    return token is not None and any(a.dep_ == "relcl" for a in token.ancestors)
 
 
 def _times(words: str, published: dt.date | None, future: bool, tokens: Tokens) -> tuple[TimeRef, ...]:
