@@ -914,6 +914,10 @@ def test_one_persons_prison_term_in_other_words_on_one_day_is_one_fact() -> None
     assert (link.kind, link.rule) == (CONFLICT, "count-conflict")
     again = term(132, POST, "Brandt was jailed for seven years on Thursday for taking bribes.", 7, "Brandt")
     assert only(run(seven, again)).kind == CORROBORATION
+    # one named owner's count is one set wherever each claim puts something: a bribe's source, a prison
+    elsewhere = term(133, POST, "Brandt was jailed for nine years in Lindby for taking bribes.", 9, "Brandt")
+    held = term(134, LEDGER, "Brandt was sentenced to seven years and held at Korvast prison.", 7, "Brandt")
+    assert only(run(held, elsewhere)).kind == CONFLICT
 
 
 def test_parts_of_the_injured_are_no_toll_of_the_story() -> None:

@@ -215,6 +215,7 @@ def test_located_reads_the_places_a_claim_puts_something_in() -> None:
     )
     assert places_located("The talks took place in the Dravian port of Ostwick last month.") == ("Ostwick",)
     assert places_located("Negotiators gathered near Brenmoor, Korvast.") == ("Brenmoor",)
+    assert places_located("Brandt was sentenced in November in Lindby on Monday.") == ("Lindby",)  # a month
 
 
 def test_a_country_named_as_actor_or_beneficiary_is_not_where_anything_happened() -> None:

@@ -799,13 +799,17 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     alike = sim >= settings.same_count_at and bool(
         a.claim.entities & b.claim.entities or len(a.stem_set & b.stem_set) >= 3
     )
-    compared = alike or _one_story_toll(a, b, sim, settings) or _one_owner_named(a, b, entities)
+    owned = _one_owner_named(a, b, entities)
+    compared = alike or _one_story_toll(a, b, sim, settings) or owned
     # Like words in one story's place and week may state one count that agrees ("Turnout stood at 63.1 percent",
     # "turnout had reached 63.1 percent"), though too little of them to say two counts that differ are one thing.
     if not compared and not (sim >= settings.same_count_at and _one_story(a, b, settings)):
         return None
-    if a.named_where and b.named_where and not a.named_where & b.named_where:
-        return None  # "118 cases in Kalvari province" and "11 cases in Rudna": counts of two places
+    if a.named_where and b.named_where and not a.named_where & b.named_where and not owned:
+        # "118 cases in Kalvari province" and "11 cases in Rudna": counts of two places; but one named owner's
+        # count is one set wherever the claims put it ("jailed for nine years for taking bribes from Halvex",
+        # "sentenced to seven years ... and held at Orlen prison")
+        return None
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
     for x in a.counts:
         for y in b.counts:

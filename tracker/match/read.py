@@ -328,7 +328,8 @@ _LOCATED = re.compile(
 def located(text: str) -> tuple[str, ...]:
     """The names a claim puts something in or at: the places it says an event happened, not the countries it
     names as actors ("Velmora proposed a meeting") or as beneficiaries ("aid for Velmora")."""
-    return tuple(m.group("where") for m in _LOCATED.finditer(text))
+    found = (m.group("where") for m in _LOCATED.finditer(text))
+    return tuple(w for w in found if w.split()[0].lower().rstrip(".") not in v.NOT_NAME_WORDS)  # not "in November"
 
 
 def presence(text: str) -> Presence:
