@@ -393,3 +393,11 @@ def test_a_count_whose_verb_of_change_is_left_out_takes_it_from_the_count_before
 def test_a_level_a_verb_keeps_its_object_at_is_the_objects() -> None:
     (kept,) = frames("The Orvane central bank kept its benchmark rate at 4.50 percent on Tuesday.")
     assert (kept.value, kept.noun_class, kept.unit) == (Decimal("4.5"), "rate", "percent")
+
+
+def test_a_prison_term_a_verb_of_change_moves_is_the_new_term_and_keeps_the_one_before() -> None:
+    (term,) = frames(
+        "The appeal court on Tuesday reduced the prison sentence of Tomas Brandt from seven years to five."
+    )
+    assert (term.value, term.noun_class, term.unit) == (Decimal(5), "prison term (years)", "year")
+    assert (term.trend, term.earlier, term.owner) == ("fall", Decimal(7), "Tomas Brandt")

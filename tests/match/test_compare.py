@@ -920,6 +920,23 @@ def test_one_persons_prison_term_in_other_words_on_one_day_is_one_fact() -> None
     assert only(run(held, elsewhere)).kind == CONFLICT
 
 
+def test_a_term_cut_from_one_value_is_a_change_from_that_value_and_a_conflict_with_another() -> None:
+    """ "reduced Brandt's sentence from seven years to five" months later: a change from the seven reported, but
+    the nine another outlet reported is contradicted by what the ruling says the term was."""
+
+    def term(claim_id: int, outlet: str, day: str, years: int, **fields) -> ClaimFacts:
+        q = QuantityFact(
+            Decimal(years), MEASURE, "sentence", "prison term (years)", unit="year", owner="Brandt", **fields
+        )
+        return claim(claim_id, outlet, day, f"Tomas Brandt: {years} years.", BRANDT, day=day, quantities=(q,))
+
+    cut = term(137, COURIER, "2026-03-10", 5, trend="fall", earlier=Decimal(7))
+    assert only(run(term(135, LEDGER, "2025-11-20", 7), cut)).kind == TEMPORAL_CHANGE
+    nine = only(run(term(136, POST, "2025-11-20", 9), cut))
+    assert (nine.kind, nine.rule) == (CONFLICT, "count-conflict")
+    assert "it was 7 before it changed" in nine.explanation
+
+
 def test_parts_of_the_injured_are_no_toll_of_the_story() -> None:
     a = set_in(claim(125, LEDGER, "2024-04-17", "Three of the injured were in serious condition on Thursday.",
                      quantities=(count(3, "injure", "injured", partial=True),)), "Korvast")  # fmt: skip

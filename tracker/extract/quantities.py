@@ -65,6 +65,9 @@ class QuantityFact:
     # ``owner_span``: two counts of one class with different owners count two sets.
     owner: str | None = None
     owner_span: Span | None = None
+    # The value a change moved it from, as the claim says ("reduced the sentence from seven years to five": 7):
+    # what it was before, at the other count's time, and evidence against a third value then.
+    earlier: Decimal | None = None
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
@@ -221,17 +224,55 @@ def _prison_terms(sentence: Sentence, toks: list[Token]) -> list[QuantityFact]:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         owner = _phrase(subject, conjuncts=False) if subject is not None and subject.pos_ == "PROPN" else []
+        out.append(_term(sentence, value, unit, sentence.span_of(tok, after), owner))
+    out.extend(_terms_changed(sentence, toks, mine))
+    return out
+
+
+def _term(sentence: Sentence, value: Decimal, unit: str, span: Span, owner: list[Token], **change) -> QuantityFact:
+    """A prison term of ``value`` ``unit``s (year, month), served by ``owner``; ``change``: its trend, trend
+    words and the value it moved from."""
+    return QuantityFact(
+        normal(value),
+        MEASURE,
+        "sentence",
+        f"{TERM} ({unit}s)",
+        unit=unit,
+        span=span,
+        owner=_as_written(owner) if owner else None,
+        owner_span=sentence.span_of(owner[0], owner[-1]) if owner else None,
+        **change,
+    )
+
+
+def _terms_changed(sentence: Sentence, toks: list[Token], mine: set[int]) -> list[QuantityFact]:
+    """A prison term a verb of change moves: "reduced the prison sentence of X from seven years to five": the
+    term is now five years, fallen; whose it is, the term noun's "of" or possessor."""
+    out = []
+    for frm in toks:
+        if frm.lower_ != "from" or frm.dep_ != "prep" or frm.head.pos_ != "VERB":
+            continue
+        verb = frm.head
+        term = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in v.TERM_NOUNS), None)
+        unit = next((c for c in frm.children if c.dep_ == "pobj" and c.lemma_.lower() in ("year", "month")), None)
+        to = next((c for c in [*frm.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "to"), None)
+        number = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        trend = v.TRENDS.get(verb.lemma_.lower())
+        if term is None or unit is None or to is None or number is None or trend is None or number.i not in mine:
+            continue
+        value = exact_value(number.text)
+        before = next((exact_value(c.text) for c in unit.children if c.dep_ == "nummod"), None)
+        if value is None:
+            continue
+        held = [c for c in term.children if c.dep_ == "poss"] + [
+            o for c in term.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+        ]
+        owner = _phrase(held[0], conjuncts=False) if held and held[0].pos_ == "PROPN" else []
+        span = sentence.span_of(number, number)
+        words = _words_between(sentence, verb, to)
+        earlier = normal(before) if before is not None else None
         out.append(
-            QuantityFact(
-                normal(value),
-                MEASURE,
-                "sentence",
-                f"{TERM} ({unit}s)",
-                unit=unit,
-                span=sentence.span_of(tok, after),
-                owner=_as_written(owner) if owner else None,
-                owner_span=sentence.span_of(owner[0], owner[-1]) if owner else None,
-            )
+            _term(sentence, value, unit.lemma_.lower(), span, owner, trend=trend, trend_words=words, earlier=earlier)
         )
     return out
 

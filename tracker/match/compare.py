@@ -849,6 +849,15 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
             ]
             frames = (_count_frame(first, f), _count_frame(second, s))
             said = f"{_said(first, f)}, then {_said(second, s)}"
+            if s.earlier is not None and s.earlier != f.value:
+                # "reduced the sentence from seven years to five" says what it was before: not the nine reported
+                return Verdict(
+                    CONFLICT,
+                    "count-conflict",
+                    f"{_said(first, f)}, but it was {_num(s.earlier)} before it changed, per {_cite(second)}",
+                    shared,
+                    frames,
+                )
             if s.value < f.value and f.cumulative and s.cumulative:
                 # "nine states have signed so far" and later "three in total": a running total never falls
                 return Verdict(CONFLICT, "total-fell", f"a running total fell: {said}", shared, frames)

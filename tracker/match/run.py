@@ -548,4 +548,5 @@ def _quantity(q: ClaimQuantity) -> QuantityFact:
         q.trend_words,
         q.owner,
         _span(q.owner_start, q.owner_end),
+        Decimal(q.earlier) if q.earlier is not None else None,
     )

@@ -246,6 +246,8 @@ class ClaimQuantity(Base):
     owner: Mapped[str | None] = mapped_column(String(200))
     owner_start: Mapped[int | None] = mapped_column(Integer)
     owner_end: Mapped[int | None] = mapped_column(Integer)
+    # The value a change moved it from, as the claim says it (a decimal string, as ``value``).
+    earlier: Mapped[str | None] = mapped_column(String(60))
 
     claim: Mapped[Claim] = relationship(back_populates="quantities")
 

@@ -280,6 +280,7 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
                 owner=owner,
                 owner_start=owned.start if owned else None,
                 owner_end=owned.end if owned else None,
+                earlier=format(fact.earlier, "f") if fact.earlier is not None else None,
             )
         )
     return out
@@ -585,6 +586,7 @@ def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
                 "trend": q.trend,
                 "trend_words": q.trend_words,
                 "owner": q.owner,
+                "earlier": q.earlier,
             }
         )
     return out
