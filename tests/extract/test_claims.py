@@ -802,4 +802,5 @@ def test_he_never_means_a_person_named_inside_a_relative_clause_beside_one_named
         "Ivo Marek, the former port director who testified against Ilse Varga, was given a suspended sentence.\n"
         "He had pleaded guilty in July."
     )
-    assert "Ivo Marek had pleaded guilty in July." in [c.text for c in claims_of(text)]
+    pleaded = find(claims_of(text), "Ivo Marek had pleaded guilty in July.")
+    assert pleaded.people == ("Ivo Marek",)  # the claim is about whom its pronoun means: linked to him

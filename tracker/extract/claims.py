@@ -550,7 +550,7 @@ def _part_claim(
         piece.end,
         _kind(part.words, future, said_by, times),
         attributed_to=said_by,
-        people=tuple(context.full_name(p.name) for p in found if p.name in claim_text),
+        people=_people_named(claim_text, found, means, context),
         time_text=when[0] if when else None,
         time_first=when[1] if when else None,
         time_last=when[2] if when else None,
@@ -561,6 +561,15 @@ def _part_claim(
         event=event_of(text, sentence, own),
         presence=presence_of(text, sentence, own, _pronoun_resolver(sentence, found, context)),
     )
+
+
+def _people_named(claim_text: str, found: list[Person], means: str | None, context: ArticleContext) -> tuple[str, ...]:
+    """The people the claim's words name: those its sentence names, and whom its opening pronoun means ("He had
+    pleaded guilty" -> "Bogdan Ilin had pleaded guilty": the claim is about Ilin)."""
+    named = [context.full_name(p.name) for p in found if p.name in claim_text]
+    if means and means in claim_text and context.is_person(means):
+        named.append(context.full_name(means))
+    return tuple(dict.fromkeys(named))
 
 
 def _due_to_do(token: Token) -> bool:
