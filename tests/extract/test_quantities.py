@@ -401,3 +401,12 @@ def test_a_prison_term_a_verb_of_change_moves_is_the_new_term_and_keeps_the_one_
     )
     assert (term.value, term.noun_class, term.unit) == (Decimal(5), "prison term (years)", "year")
     assert (term.trend, term.earlier, term.owner) == ("fall", Decimal(7), "Tomas Brandt")
+
+
+def test_a_number_after_a_determiner_of_a_set_already_named_is_definite() -> None:
+    (the,) = frames("The five companies can now bid for Orvane contracts.")
+    (every,) = frames("All 14 companies are now eligible to bid.")
+    (size,) = frames("Fourteen companies are now eligible to bid.")
+    assert (the.definite, every.definite, size.definite) == (True, True, False)
+    (toll,) = frames("The death toll in Orvane rose to 31 on Monday.")
+    assert not toll.definite  # the number is no modifier of the noun its determiner opens

@@ -1022,3 +1022,20 @@ def test_one_person_named_a_former_holder_of_one_post_by_two_outlets_is_corrobor
     # a former post and the post held now are not one fact
     now = holds(48, POST, "2024-05-02", DRUMMOND, "head of the Velmora Harbour Office")
     assert CORROBORATION not in kinds(run(holds(46, LEDGER, "2024-03-01", DRUMMOND, HEAD, former=True), now))
+
+
+def test_a_count_of_a_set_already_named_agrees_but_never_alarms() -> None:
+    """ "The five companies can now bid" (those just named) and, a day later, "All 14 companies are eligible":
+    neither states a size against the other; the same number still corroborates."""
+    text = "The {} companies of the Velmora lunar programme can now bid for delivery contracts."
+    five = claim(
+        138, LEDGER, "2024-03-01", text.format("five"), VELMORA, quantities=(count(5, "company", definite=True),)
+    )
+    all14 = claim(
+        139, POST, "2024-03-02", text.format("14"), VELMORA, quantities=(count(14, "company", definite=True),)
+    )
+    assert run(five, all14).links == []
+    sized = claim(140, POST, "2024-03-02", text.format("14"), VELMORA, quantities=(count(14, "company"),))
+    assert only(run(replace(five, quantities=(count(5, "company"),)), sized)).kind == TEMPORAL_CHANGE
+    again = claim(141, POST, "2024-03-02", text.format("five"), VELMORA, quantities=(count(5, "company"),))
+    assert only(run(five, again)).kind == CORROBORATION

@@ -68,6 +68,9 @@ class QuantityFact:
     # The value a change moved it from, as the claim says ("reduced the sentence from seven years to five": 7):
     # what it was before, at the other count's time, and evidence against a third value then.
     earlier: Decimal | None = None
+    # Said of a set already named, not as its size: "the five companies", "all 14 companies". It may agree with
+    # another count; it is no evidence that another count is wrong or out of date.
+    definite: bool = False
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
@@ -436,6 +439,7 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     return QuantityFact(
         value, COUNT, lemma, _class_of(noun), modifier, running, None, None, span, partial, trend, trend_words,
         _as_written(owner) if owner else None, sentence.span_of(owner[0], owner[-1]) if owner else None,
+        definite=_definite(first, noun),
     )  # fmt: skip
 
 
@@ -646,6 +650,18 @@ def _counted_noun(number: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _definite(first: Token, noun: Token) -> bool:
+    """The number stands after a determiner of a set already named, on the noun it counts: "the five companies
+    can now bid", "all 14 companies are eligible" (not "the toll rose to 31", where the number is no modifier)."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return (
+        before is not None
+        and before.lower_ in v.DEFINITE_DETERMINERS
+        and before.head.i == noun.i
+        and first.head.i == noun.i
+    )
 
 
 def _elided_noun(number: Token) -> Token | None:

@@ -225,6 +225,8 @@ FATE_NOUNS = {"evacuation": "refugees", "displacement": "refugees", "death": "de
 # Classes whose counts of one event are revised as reports come in (a toll rises, the missing are found): two
 # reports of one such count in time order are a change even where the claims date the event the same day.
 RUNNING_CLASSES = frozenset({"dead", "injured", "missing", "refugees"})
+# Determiners of a set already named, before its number: "the five companies", "all 14 companies".
+DEFINITE_DETERMINERS = frozenset("the these those all both".split())
 # Verbs of having, winning or losing: their subject owns the count that is their object ("Labour won 58 seats").
 OWNING_VERBS = frozenset("have hold win take get gain secure own employ control lose keep field be".split())
 # Nouns that stand for a count of what their "of" names: "the number of troops rose to 1,200".

@@ -827,6 +827,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
                 continue  # deaths in 2010-15 and deaths in 2009-18: two sets
             if not _same_owner(a, x, b, y, entities):
                 continue  # Labour's seats and the Greens' seats: two sets
+            if x.definite or y.definite:
+                continue  # "the five companies" (those just named) and "all 14 companies": no size against size
             frames = (_count_frame(a, x), _count_frame(b, y))
             order = _order(a, b)
             if order is None and x.noun_class in v.RUNNING_CLASSES:

@@ -248,6 +248,8 @@ class ClaimQuantity(Base):
     owner_end: Mapped[int | None] = mapped_column(Integer)
     # The value a change moved it from, as the claim says it (a decimal string, as ``value``).
     earlier: Mapped[str | None] = mapped_column(String(60))
+    # Said of a set already named ("the five companies"), not as its size.
+    definite: Mapped[bool | None] = mapped_column(Boolean)
 
     claim: Mapped[Claim] = relationship(back_populates="quantities")
 

@@ -281,6 +281,7 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
                 owner_start=owned.start if owned else None,
                 owner_end=owned.end if owned else None,
                 earlier=format(fact.earlier, "f") if fact.earlier is not None else None,
+                definite=fact.definite,
             )
         )
     return out
@@ -587,6 +588,7 @@ def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
                 "trend_words": q.trend_words,
                 "owner": q.owner,
                 "earlier": q.earlier,
+                "definite": bool(q.definite),
             }
         )
     return out
