@@ -4,6 +4,8 @@ quote is the exact, trimmed text it rests on, inside its sentence (helpers.check
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.extract.helpers import claims_of, find, quote
@@ -559,3 +561,9 @@ def test_a_coordinated_verb_that_says_what_will_be_beside_what_was_is_a_claim_of
     # one tense, one plan: "will meet the mayor and will visit the port" is not split by this rule
     (one,) = statements(claims_of("Ilse Varga will meet the mayor on Monday and will visit the old port."))
     assert one.rule == "statement"
+
+
+def test_a_second_reported_clause_keeps_the_time_of_its_report() -> None:
+    text = "The Orvane health office said on Monday that 40 people had fallen ill and that two had died."
+    died = find(claims_of(text), "The Orvane health office said that two had died.")
+    assert (died.time_text, died.time_first) == ("on Monday", dt.date(2024, 3, 11))

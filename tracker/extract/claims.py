@@ -542,7 +542,7 @@ def _part_claim(
         or any(_due_to_do(t) for t in tokens)
     )
     times = _times(part.words, published, future, tokens)
-    when = event_span(times)
+    when = event_span(times) or (_report_time(text, sentence, published) if part.rule == "report-conj" else None)
     own = set(part.own or range(part.first, part.last + 1))
     return ClaimDraft(
         claim_text,
@@ -561,6 +561,29 @@ def _part_claim(
         event=event_of(text, sentence, own),
         presence=presence_of(text, sentence, own, _pronoun_resolver(sentence, found, context)),
     )
+
+
+def _report_time(
+    text: str, sentence: Sentence, published: dt.date | None
+) -> tuple[str, dt.date | None, dt.date | None] | None:
+    """When the sentence's reporting verb says it was said ("X said on Wednesday that A and that B"): the time
+    of its second reported clause too, which the words given back to it ("X said that B") leave out."""
+    root = sentence.tokens.root
+    phrases = [
+        sentence.span_of(c.left_edge, c.right_edge)
+        for c in root.children
+        if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+    ]
+    if not phrases:
+        return None
+    body = sentence.span.of(text)
+    base = sentence.span.start
+    said = [
+        t
+        for t in _times(body, published, False, sentence.tokens)
+        if any(p.start <= base + t.start and base + t.end <= p.end for p in phrases)
+    ]
+    return event_span(said)
 
 
 def _people_named(claim_text: str, found: list[Person], means: str | None, context: ArticleContext) -> tuple[str, ...]:
