@@ -227,3 +227,9 @@ def test_a_bracketed_acronym_is_a_second_name_only_where_it_can_abbreviate_the_n
     assert forms_of("Health Control (CHC)") == ["Health Control", "CHC"]  # part of the name it abbreviates
     assert forms_of("Velmora (KNA)") == ["Velmora"]  # a dateline's agency: "LINDBY, Velmora (KNA) -"
     assert forms_of("(Oleh) Hnatiuk") == ["Oleh Hnatiuk", "Hnatiuk"]
+
+
+def test_names_alike_but_for_a_letter_standing_alone_are_two_entities_of_one_article() -> None:
+    text = "Velmora won Group E on Monday. Korvast topped Group J a day later."
+    names = {g.name for g in group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))}
+    assert {"Group E", "Group J"} <= names, names

@@ -213,3 +213,10 @@ def test_acronyms_join_only_as_written_never_by_a_romanised_key() -> None:
     assert not together(groups, 1, 2)
     groups = resolve([Candidate(1, "Kyiv", "place", ("Kyiv",)), Candidate(2, "Kiev", "place", ("Kiev",))])
     assert together(groups, 1, 2)
+
+
+def test_things_alike_but_for_a_letter_standing_alone_are_two() -> None:
+    groups = resolve(
+        [Candidate(1, "Group E", "organization", ("Group E",)), Candidate(2, "Group J", "organization", ("Group J",))]
+    )
+    assert not together(groups, 1, 2)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tracker.config import ENTITIES, EntitySettings
 from tracker.entities.personal import clean_form, first_names_agree, forms_of, middles_agree, parse
 from tracker.entities.recognise import OTHER, PERSON, MentionDraft
-from tracker.entities.romanise import thing_key
+from tracker.entities.romanise import labels, thing_key
 
 # How much a strong and a weak type guess count in a vote.
 STRONG_VOTE, WEAK_VOTE = 3, 1
@@ -34,7 +34,7 @@ class LocalEntity:
 def group_mentions(mentions: list[MentionDraft], settings: EntitySettings = ENTITIES) -> list[LocalEntity]:
     groups: list[list[int]] = []
     person_groups: list[int] = []  # indices into groups
-    by_key: dict[str, int] = {}
+    by_key: dict[tuple[str, tuple[str, ...]], int] = {}
     singles: list[int] = []
     for i, mention in enumerate(mentions):
         form = clean_form(mention.text)
@@ -54,7 +54,7 @@ def group_mentions(mentions: list[MentionDraft], settings: EntitySettings = ENTI
         alone = len(form.split()) == 1 or (mentions[i].type in (PERSON, OTHER) and parse(form).first is None)
         target = _surname_group(mentions, groups, person_groups, i, form) if alone else None
         if target is None:
-            key = thing_key(form)
+            key = (thing_key(form), labels(form))  # "Group E" and "Group J" are two groups
             if key in by_key:
                 target = by_key[key]
             else:

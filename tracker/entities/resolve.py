@@ -41,7 +41,7 @@ from tracker.entities.personal import (
 )
 from tracker.entities.personal import parse as parse_name
 from tracker.entities.recognise import OTHER, PERSON, PLACE
-from tracker.entities.romanise import key_blocks, plain, thing_key
+from tracker.entities.romanise import key_blocks, labels, plain, thing_key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -298,8 +298,8 @@ def _pair_score(
             return float("-inf"), ""
         if name_key(ca.name) == name_key(cb.name):
             return settings.merge_at, f"same name {ca.name!r}"
-        if _is_acronym(ca.name) or _is_acronym(cb.name):
-            return float("-inf"), ""  # letters, not a word romanised: "NY" is not "NJ", nor "EU" "You"
+        if _is_acronym(ca.name) or _is_acronym(cb.name) or labels(ca.name) != labels(cb.name):
+            return float("-inf"), ""  # letters, not a word romanised: "NY" is not "NJ", "Group E" not "Group J"
         return settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
     return score_people(name_a, name_b, ca.titles, cb.titles, settings)
 

@@ -151,6 +151,12 @@ def thing_key(name: str) -> str:
     return " ".join(spelling_key(w) for w in words)
 
 
+def labels(name: str) -> tuple[str, ...]:
+    """The letters standing alone in a name, labels no romanisation changes ("Group E", "Flight B"): two names
+    whose labels differ are two things, however alike their keys."""
+    return tuple(w.upper() for w in name.split() if len(w) == 1 and w.isalpha())
+
+
 def skeleton(key: str) -> str:
     """The consonants of a key: what survives vowel and ending variants."""
     return _VOWELS.sub("", key)
