@@ -65,6 +65,11 @@ def forms_of(text: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f]
 
 
+def is_acronym(name: str) -> bool:
+    """An abbreviation written in capitals ("NABU", "SBU"), two to ten letters."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", name.strip()))
+
+
 def abbreviates(acronym: str, name: str) -> bool:
     """Whether ``acronym`` can be written for ``name``: it opens with the initial of the name's first word and
     its letters stand in the name in order ("NABU" for "National Anti-Corruption Bureau of Ukraine"), or the

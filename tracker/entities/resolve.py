@@ -35,6 +35,7 @@ from tracker.entities.personal import (
     bare_surname,
     first_names_agree,
     forms_of,
+    is_acronym,
     middles_agree,
     same_surname,
     surname_similarity,
@@ -236,7 +237,7 @@ def blocking_keys(c: Candidate) -> set[str]:
     if _may_be_lone(c):
         keys.update("l:" + k for k in parse(c.name).surname_keys)
     if not _is_person(c):
-        if _is_acronym(c.name):
+        if is_acronym(c.name):
             keys.add("a:" + c.name.upper())
         keys.update("b:" + a for a in _spelt_acronyms(c))
     keys.discard("n:")
@@ -298,7 +299,7 @@ def _pair_score(
             return float("-inf"), ""
         if name_key(ca.name) == name_key(cb.name):
             return settings.merge_at, f"same name {ca.name!r}"
-        if _is_acronym(ca.name) or _is_acronym(cb.name) or labels(ca.name) != labels(cb.name):
+        if is_acronym(ca.name) or is_acronym(cb.name) or labels(ca.name) != labels(cb.name):
             return float("-inf"), ""  # letters, not a word romanised: "NY" is not "NJ", "Group E" not "Group J"
         return settings.merge_at, f"{cb.name!r} is {ca.name!r} in another romanisation"
     return score_people(name_a, name_b, ca.titles, cb.titles, settings)
@@ -343,7 +344,7 @@ def _spelt_acronyms(c: Candidate) -> set[str]:
     """The acronyms a body's name of several words may be written as: an acronym form, its initials."""
     if _is_person(c) or len(c.name.split()) < 2:
         return set()
-    return {form.upper() for form in c.forms if _is_acronym(form)} | _initials(c.name)
+    return {form.upper() for form in c.forms if is_acronym(form)} | _initials(c.name)
 
 
 class _Resolver:
@@ -443,7 +444,7 @@ class _Resolver:
                 continue
             group = [self.by_id[m] for m in self.members[root]]
             names = {c.name.upper() for c in group}
-            if len(names) != 1 or not all(_is_acronym(c.name) and not _is_person(c) for c in group):
+            if len(names) != 1 or not all(is_acronym(c.name) and not _is_person(c) for c in group):
                 continue
             acronym = names.pop()
             roots = {self._root(m) for m in spelt.get(acronym, ())}
@@ -624,11 +625,6 @@ def _words_of_titles(titles: tuple[str, ...]) -> frozenset[str]:
 _INITIALS_STOP = frozenset(
     {"of", "the", "for", "and", "on", "in", "at", "to", "a", "an", "de", "du", "des", "la", "le"}
 )
-
-
-def _is_acronym(name: str) -> bool:
-    """An abbreviation written in capitals ("NABU", "SBU"), two to ten letters."""
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", name.strip()))
 
 
 def _initials(name: str) -> set[str]:

@@ -6,16 +6,12 @@ form only adds a first name or a middle initial ("Hnatiuk", "Oleh Hnatiuk", "Mar
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.entities.personal import PersonalName, bare_surname, parse
+from tracker.entities.personal import PersonalName, bare_surname, is_acronym, parse
 from tracker.entities.romanise import plain
-
-# A form in capitals (with digits), which abbreviates a name rather than spelling it: "WHO", "SNC", "AC1200".
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -95,8 +91,8 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     """Spellings (with how often each is written) that differ in letters; a surname alone counts only when no
     full name spells it so."""
     keys = sorted(spellings, key=lambda k: (-spellings[k], k))
-    if not all(_ACRONYM.fullmatch(k) for k in keys):
-        keys = [k for k in keys if not _ACRONYM.fullmatch(k)]  # "WHO", "DRC" abbreviate; they spell nothing
+    if not all(_abbreviation(k) for k in keys):
+        keys = [k for k in keys if not _abbreviation(k)]  # "WHO", "DRC", "U.S." abbreviate; they spell nothing
     if not is_person:
         return _by_letters(_without_extensions(keys), plural=True)
     names = {k: parse(k) for k in keys}
@@ -106,6 +102,10 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
     spelt = {plain(s) for s in surnames} | {plain(bare_surname(s)) for s in surnames}
     lone = [k for k in keys if not names[k].first and plain(k) not in spelt and plain(bare_surname(k)) not in spelt]
     return _by_letters(full + lone)
+
+
+def _abbreviation(form: str) -> bool:
+    return is_acronym(form.replace(".", ""))
 
 
 def _initial_of_another(name: PersonalName, names: list[PersonalName]) -> bool:

@@ -209,9 +209,7 @@ def _title_before(sentence: str, toks: list[Token], name_start: int) -> tuple[in
         j -= 1
     if begin is None or not seen_role:
         return None
-    while begin < name_start and (
-        toks[begin].bare in v.TITLE_CONNECTORS or toks[begin].bare in v.NOT_NAME_WORDS - v.HONORIFICS
-    ):
+    while begin < name_start and (toks[begin].bare in v.TITLE_CONNECTORS or toks[begin].bare in v.OPENING_WORDS):
         begin += 1  # "the", and what opens a sentence: "While White House press secretary X said ..."
     last = name_start - 1
     while last >= begin and toks[last].text in {"(", ")"}:

@@ -527,16 +527,17 @@ def _level_of(unit: Token) -> Token | None:
         verb = unit.head  # "turnout had reached 63.1 percent"
     elif unit.dep_ == "pobj" and unit.head.lower_ in ("at", "to") and unit.head.head.pos_ == "VERB":
         verb = unit.head.head
+        moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < unit.i), None)
         if unit.head.lower_ == "to" and verb.lemma_.lower() not in v.TRENDS:
             return None
+        if unit.head.lower_ == "at" and moved is not None:
+            return moved  # "kept its benchmark rate at 4.50 percent": whatever the verb, its object is at that level
         if unit.head.lower_ == "at" and verb.lemma_.lower() not in v.LEVEL_VERBS:
             return None
+        if moved is not None:
+            return moved  # "the bank cut its benchmark rate to 4.50 percent": the rate's level, not the bank's
     else:
         return None
-    moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < unit.i), None)
-    if moved is not None and unit.head.lower_ in ("to", "at"):
-        # "the bank cut its benchmark rate to 4.50 percent", "kept its rate at 4.50 percent": the rate's level
-        return moved
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > unit.i:
         return None

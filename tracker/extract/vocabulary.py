@@ -41,9 +41,9 @@ TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on", "at"})
 
 # Honorifics: a person's, never a word of the name ("Dr Selim Arslan").
 HONORIFICS = frozenset("mr mrs ms dr prof sir".split())
-# Capitalised words that are never part of a person's name: honorifics, and words that open a sentence or a
-# clause, which are never part of a title either ("While White House press secretary X said ...").
-NOT_NAME_WORDS = HONORIFICS | frozenset(
+# Words that open a sentence or a clause: never part of a name, nor of a title ("While White House press
+# secretary X said ...").
+OPENING_WORDS = frozenset(
     (
         "january february march april may june july august september october november december monday tuesday "
         "wednesday thursday friday saturday sunday the a an and of in on at by for from with as to this that "
@@ -53,7 +53,9 @@ NOT_NAME_WORDS = HONORIFICS | frozenset(
 )
 
 # Sentence-opening adverbs are capitalised too, but never start a name ("Yesterday Ida Brenner said").
-NOT_NAME_WORDS = NOT_NAME_WORDS | frozenset("yesterday today tomorrow now then also again still".split())
+OPENING_WORDS = OPENING_WORDS | frozenset("yesterday today tomorrow now then also again still".split())
+# Capitalised words that are never part of a person's name.
+NOT_NAME_WORDS = HONORIFICS | OPENING_WORDS
 
 # Verbs that report speech or writing (base forms and past forms).
 REPORTING_VERBS = frozenset(
@@ -447,7 +449,7 @@ TRENDS: dict[str, str] = {
 }  # fmt: skip
 # Words of a percentage after a number, and verbs that state a level "at" one ("turnout stood at 63.1 percent").
 PERCENT_WORDS = frozenset("percent per-cent pct %".split())
-LEVEL_VERBS = frozenset("stand be remain hold settle peak keep leave maintain".split())
+LEVEL_VERBS = frozenset("stand be remain hold settle peak".split())
 # Verbs that put a count at a value: "the agency put the toll at 38", "estimated the number of dead at 40".
 PUTTING_AT = frozenset("put estimate place set fix".split())
 # Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
