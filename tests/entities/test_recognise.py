@@ -233,3 +233,14 @@ def test_names_alike_but_for_a_letter_standing_alone_are_two_entities_of_one_art
     text = "Velmora won Group E on Monday. Korvast topped Group J a day later."
     names = {g.name for g in group_mentions(find_mentions(analyse(text, [Span(0, len(text))])))}
     assert {"Group E", "Group J"} <= names, names
+
+
+def test_the_month_of_a_calendar_date_is_no_name() -> None:
+    text = (
+        "The study, by the Harrow Lions' Nov. 18 team, was published today (Nov. 18), Ilse Marek said. "
+        "Jan Novak will meet Ilse Marek on 3 Jan 2027, and bids are due by Sept. 4."
+    )
+    names = mentions(text)
+    assert not {"Nov", "Jan", "Sept"} & set(names)
+    assert "Harrow Lions" in names and "Harrow Lions' Nov" not in names
+    assert names["Jan Novak"][0] == PERSON  # a given name spelt like a month's abbreviation, with no day after it

@@ -567,3 +567,22 @@ def test_a_second_reported_clause_keeps_the_time_of_its_report() -> None:
     text = "The Orvane health office said on Monday that 40 people had fallen ill and that two had died."
     died = find(claims_of(text), "The Orvane health office said that two had died.")
     assert (died.time_text, died.time_first) == ("on Monday", dt.date(2024, 3, 11))
+
+
+def test_a_bracketed_aside_after_a_relative_clause_goes_with_the_clause() -> None:
+    text = "The Velmo report, which was published online today (Nov. 18), describes four new roads."
+    claims = statements(claims_of(text))
+    assert [c.text for c in claims] == [
+        "The Velmo report describes four new roads.",
+        "The Velmo report was published online today (Nov. 18).",
+    ]
+    text = "The Velmo plan, which was approved by the council (its third vote), will cost 3 million euros."
+    assert texts(claims_of(text)) == [
+        "The Velmo plan will cost 3 million euros.",
+        "The Velmo plan was approved by the council (its third vote).",
+    ]
+
+
+def test_a_bracketed_aside_that_states_something_of_its_own_stays_out_of_the_relative_clause() -> None:
+    text = "The Velmo plan, which was approved in May (there is also a rail plan that costs more), sets out roads."
+    assert not [c.text for c in statements(claims_of(text)) if "there is also" in c.text and "approved" in c.text]

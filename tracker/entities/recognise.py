@@ -10,7 +10,7 @@ then the whole corpus can outvote a weak guess ("Velmora said" is a place, becau
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.analyse import Document, Sentence
 from tracker.analyse.document import Entity
@@ -20,6 +20,7 @@ from tracker.entities.systems import SURNAME_OPENERS
 from tracker.extract import vocabulary as v
 from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, is_name_word, people, tokens
 from tracker.extract.roles import is_side_fact, one_body_name, role_facts
+from tracker.extract.when import calendar_months
 from tracker.kinds import ORGANIZATION, OTHER, PERSON, PLACE
 
 # Every rule that finds mentions, by name: each mention records the one that found it.
@@ -98,7 +99,30 @@ def find_mentions(document: Document) -> list[MentionDraft]:
     found = [m for m in found if m.start in persons or not _word_of_speech(m, tags)]  # a list item is a name
     found.sort(key=lambda m: (m.start, m.end))
     found = _parsed_mentions(document, _without_overlaps(found))
+    found = _outside_dates(text, found)
     return _without_overlaps(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+def _outside_dates(text: str, found: list[MentionDraft]) -> list[MentionDraft]:
+    """The mentions without the month of a calendar date ("(Nov. 18)", "on 3 Jan 2020"): one that opens there
+    is no name, one that runs into it ends before it ("the Lions' Nov. 18 game" names "Lions")."""
+    months = calendar_months(text)
+    if not months:
+        return found
+    out = []
+    for mention in found:
+        month = next((a for a, b in months if mention.start < b and a < mention.end), None)
+        if month is None:
+            out.append(mention)
+            continue
+        if month <= mention.start:
+            continue
+        start, end = _strip_possessive(text, *_without_marks(text, mention.start, month))
+        if mention.title_end is not None and mention.title_end > end:
+            continue  # a title running into the date: no name is left of it
+        if end > start and is_name_word(Token(text[start:end].split()[-1], 0, 0)):
+            out.append(replace(mention, start=start, end=end, text=text[start:end]))
+    return out
 
 
 def _parts_of_speech(document: Document) -> dict[int, str]:

@@ -165,7 +165,7 @@ def _relative_clause(token: Token, taken: set[int]) -> Part | None:
     """ "The plan, which was approved on 3 May, ..." gives "The plan was approved on 3 May"."""
     if token.dep_ != "relcl" or not _after_comma(token):
         return None
-    sub = _mend(list(token.subtree))
+    sub = _with_aside(_mend(list(token.subtree)))
     relative = sub[0]
     rest = [t for t in sub[1:] if t.i not in taken]
     if len(rest) < _MIN_SIDE_WORDS or not (_checkable(rest) or _stated(rest)) or not _closed(sub):
@@ -873,6 +873,27 @@ def _mend(tokens: list[Token]) -> list[Token]:
             break
         out.extend(t for t in top.subtree if t.i > out[-1].i)
     return out
+
+
+def _with_aside(tokens: list[Token]) -> list[Token]:
+    """A part runs on through a bracketed aside without a verb that follows it before the comma closing it: "P,
+    which was published today (Nov. 18), describes" sets off "which was published today (Nov. 18)", wherever the
+    parser hung the brackets."""
+    doc = tokens[-1].doc
+    nxt = tokens[-1].i + 1
+    opened = sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)
+    if opened == 1:  # the parse left the closing bracket out: "which was approved (its third vote"
+        start = nxt
+    elif opened == 0 and nxt < len(doc) and doc[nxt].text == "(":
+        start = nxt + 1
+    else:
+        return tokens
+    close = next((t.i for t in doc[start : doc[nxt - 1].sent.end] if t.text in "()"), None)
+    if close is None or doc[close].text != ")" or close + 1 >= len(doc) or doc[close + 1].text not in (",", "—", "–"):
+        return tokens
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[start:close]):
+        return tokens  # an aside that says something of its own ("(there is also ...)") is no part of this one
+    return tokens + list(doc[nxt : close + 1])
 
 
 def _antecedent(head: Token, stop: int, whole: bool = True) -> list[Token]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.lexicon import NUMBER_VALUES, SCALES, VAGUE_COUNTS
+from tracker.lexicon import MONTH_NAMES, NUMBER_VALUES, SCALES, VAGUE_COUNTS, WEEKDAYS
 
 # Nouns that name an office or function held by a person.
 ROLE_NOUNS = frozenset(
@@ -43,13 +43,16 @@ TITLE_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "on", "at"})
 HONORIFICS = frozenset("mr mrs ms dr prof sir".split())
 # Words that open a sentence or a clause: never part of a name, nor of a title ("While White House press
 # secretary X said ...").
-OPENING_WORDS = frozenset(
-    (
-        "january february march april may june july august september october november december monday tuesday "
-        "wednesday thursday friday saturday sunday the a an and of in on at by for from with as to this that "
-        "these those it its he she they we i his her their our but or if when while after before meanwhile "
-        "however although though earlier later according speaking asked under during since until"
-    ).split()
+OPENING_WORDS = (
+    MONTH_NAMES
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        (
+            "the a an and of in on at by for from with as to this that "
+            "these those it its he she they we i his her their our but or if when while after before meanwhile "
+            "however although though earlier later according speaking asked under during since until"
+        ).split()
+    )
 )
 
 # Sentence-opening adverbs are capitalised too, but never start a name ("Yesterday Ida Brenner said").

@@ -141,6 +141,19 @@ def _named_day(day: Token) -> bool:
     )
 
 
+def calendar_months(text: str) -> list[tuple[int, int]]:
+    """Where a month's name stands in a calendar date of ``text``, a date with its day or year ("Nov. 18",
+    "3 Jan 2020", "May 2019"): a capitalised word there names the month, not a person."""
+    return [(m.start("month"), m.end("month")) for pattern in _CALENDAR_MONTHS for m in pattern.finditer(text)]
+
+
+# A month's name with its day or year after it ("Nov. 18", "May 2019"), or after its day ("3 Jan").
+_CALENDAR_MONTHS = (
+    re.compile(rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:{_DAY}\b|\d{{4}}\b)"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<month>{_MONTH_NAMES})\b"),
+)
+
+
 def find_time(
     clause: str, published: dt.date | None, future: bool = False, hints: ParseHints | None = None
 ) -> TimeRef | None:
