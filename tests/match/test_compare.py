@@ -461,6 +461,20 @@ def test_two_claims_sharing_one_count_are_no_alarm_for_their_other_counts() -> N
     assert (link.kind, link.rule) == (CORROBORATION, "same-count")
 
 
+def test_one_count_alike_is_no_corroboration_when_another_count_of_one_class_differs() -> None:
+    """ "ports in 15 countries and 1,300 people" and, a year on, "ports in 18 countries and 1,300 people": the
+    claims do not state one thing; the countries changed."""
+    text = "Velmora Shipping has ports in {} countries and employs around 1,300 people."
+    result = run(
+        claim(70, LEDGER, "2024-01-10", text.format(15), VELMORA,
+              quantities=(count(15, "country"), count(1300, "person", "people"))),
+        claim(71, POST, "2025-01-20", text.format(18), VELMORA,
+              quantities=(count(18, "country"), count(1300, "person", "people"))),
+    )  # fmt: skip
+    assert CORROBORATION not in [link.kind for link in result.links]
+    assert [(link.kind, link.rule) for link in result.links] == [(TEMPORAL_CHANGE, "count-changed")]
+
+
 def test_the_same_title_in_other_spellings_on_other_days_is_no_change() -> None:
     result = run(
         holds(40, LEDGER, "2024-01-10", SOREL, "U.S. Harbour Envoy"),

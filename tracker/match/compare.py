@@ -792,6 +792,18 @@ def _date_of(r: Reading, role: bool = False) -> str | None:
 # -- counts ----------------------------------------------------------------------------------------------------
 
 
+def _counts_differ(a: Reading, b: Reading) -> bool:
+    """Whether the claims count one class of things and give it no value in common ("15 countries", "18
+    countries"); "a fine of 500,000" beside "a fine of 500,000 and 2.2 million seized" has one."""
+    values: dict[Any, set[Any]] = defaultdict(set)
+    for x in a.counts:
+        values[_count_key(x)].add(x.value)
+    theirs: dict[Any, set[Any]] = defaultdict(set)
+    for y in b.counts:
+        theirs[_count_key(y)].add(y.value)
+    return any(key in values and not values[key] & found for key, found in theirs.items())
+
+
 def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, corpus: CorpusFacts):
     if not a.counts or not b.counts:
         return None
@@ -811,7 +823,10 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
         # "sentenced to seven years ... and held at Orlen prison")
         return None
     shared = tuple(sorted(a.claim.entities & b.claim.entities))
-    for x in a.counts:
+    # One count alike does not make two claims one statement when another count of theirs differs ("subsidiaries
+    # in 15 countries and ... 1,300 people" and "businesses in 18 countries and ... 1,300 people").
+    differ = _counts_differ(a, b)
+    for x in () if differ else a.counts:
         for y in b.counts:
             if _count_key(x) == _count_key(y) and x.value == y.value and _same_owner(a, x, b, y, entities, True):
                 frames = (_count_frame(a, x), _count_frame(b, y))
