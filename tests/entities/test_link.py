@@ -43,3 +43,12 @@ def test_a_claim_of_one_list_item_links_that_item_and_not_the_others() -> None:
     korvast = "Velmora has signed fishing pacts with Korvast."
     # the claim's passage runs from its lead-in over "Great Dravia" to its item: only its own words count
     assert about[korvast] == {"Velmora", "Korvast"}
+
+
+def test_a_lone_word_a_claim_counts_is_no_entity() -> None:
+    text = "Turnout stood at 63.1 percent, Ilse Varga said.\n\nEggs rose by 12 percent in Orvane."
+    document = analyse(text, clean_text(text).passages)
+    found = article_entities(document, tuple(extract_claims(document, None)))
+    names = {e.name for e in found.entities}
+    assert "Ilse Varga" in names and "Orvane" in names
+    assert not names & {"Turnout", "Eggs"}

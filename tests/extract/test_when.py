@@ -450,3 +450,11 @@ def test_a_date_that_modifies_a_noun_is_the_time_of_that_noun() -> None:
     assert [(t.text, t.role) for t in claim.times] == [("12 March", "noun")]
     (held,) = claims_of("Councillors in Orvane met Ilse Varga on 12 March.")
     assert [(t.text, t.role) for t in held.times] == [("12 March", "event")]
+
+
+def test_a_date_of_a_figures_earlier_value_is_never_the_claims_time() -> None:
+    (claim,) = claims_of("Turnout in Orvane stood at 63.1 percent, up from 57.8 percent at the last election in 2021.")
+    assert [(t.text, t.role) for t in claim.times] == [("in 2021", "earlier")]
+    assert claim.time_first is None and claim.time_last is None  # the 63.1 is of now, not of 2021
+    (rose,) = claims_of("Turnout in Orvane rose to 63.1 percent in 2025.")
+    assert [(t.text, t.role) for t in rose.times] == [("in 2025", "event")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from tracker.analyse import Document
 from tracker.entities.link import ClaimLink, link_claims
 from tracker.entities.local import LocalEntity, group_mentions
-from tracker.entities.recognise import MentionDraft, find_mentions
+from tracker.entities.recognise import MentionDraft, find_mentions, without_counted_nouns
 from tracker.entities.resolve import profile
 from tracker.extract import ClaimDraft
 
@@ -28,7 +28,7 @@ class ArticleEntities:
 
 
 def article_entities(document: Document, claims: tuple[ClaimDraft, ...]) -> ArticleEntities:
-    mentions = find_mentions(document)
+    mentions = without_counted_nouns(find_mentions(document), claims)
     entities = group_mentions(mentions)
     text = document.text
     profiles = tuple(

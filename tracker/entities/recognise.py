@@ -10,7 +10,9 @@ then the whole corpus can outvote a weak guess ("Velmora said" is a place, becau
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from tracker.analyse import Document, Sentence
 from tracker.analyse.document import Entity
@@ -22,6 +24,9 @@ from tracker.extract.names import NAME_PARTICLES, Token, hyphened_name, is_name_
 from tracker.extract.roles import is_side_fact, one_body_name, role_facts
 from tracker.extract.when import calendar_months
 from tracker.kinds import ORGANIZATION, OTHER, PERSON, PLACE
+
+if TYPE_CHECKING:
+    from tracker.extract import ClaimDraft
 
 # Every rule that finds mentions, by name: each mention records the one that found it.
 RULES = {
@@ -101,6 +106,26 @@ def find_mentions(document: Document) -> list[MentionDraft]:
     found = _parsed_mentions(document, _without_overlaps(found))
     found = _outside_dates(text, found)
     return _without_overlaps(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+def without_counted_nouns(found: list[MentionDraft], claims: Sequence[ClaimDraft]) -> list[MentionDraft]:
+    """The mentions but a lone word that a claim holding it counts or measures: "Turnout stood at 63.1 percent"
+    opens its sentence capitalised, and the parse may call it a person, but what a figure measures is a thing."""
+    counted = [
+        (claim.start, claim.end, {q.noun.lower() for q in claim.quantities if q.noun})
+        for claim in claims
+        if any(q.noun for q in claim.quantities)
+    ]
+    if not counted:
+        return found
+
+    def is_counted(m: MentionDraft) -> bool:
+        if m.words != 1 or m.strong or m.title is not None:
+            return False
+        word = m.text.lower()
+        return any(a <= m.start < b and (word in nouns or word.removesuffix("s") in nouns) for a, b, nouns in counted)
+
+    return [m for m in found if not is_counted(m)]
 
 
 def _outside_dates(text: str, found: list[MentionDraft]) -> list[MentionDraft]:

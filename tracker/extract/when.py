@@ -59,7 +59,9 @@ _RANGE_OPEN = re.compile(r"(?i:\b(between|from))\s+$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _REPORTING = re.compile(r"\b(?:" + "|".join(sorted(v.REPORTING_VERBS, key=len, reverse=True)) + r")\b", re.I)
 # What a time expression dates, in the order a claim takes its time from them: the first role present wins.
-TIME_ROLES = ("event", "report", "noun")
+TIME_ROLES = ("event", "report", "noun", "earlier")
+# The roles whose times may date the claim itself (``event_span``), in that order of preference.
+CLAIM_TIME_ROLES = ("event", "report", "noun")
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 # At most this many words between a reporting verb and the time of the report: "told reporters on Monday".
 _REPORT_GAP_WORDS = 3
@@ -72,8 +74,9 @@ class TimeRef:
     end: int
     first: dt.date | None  # resolved range, None when it cannot be resolved
     last: dt.date | None
-    # What the time dates (TIME_ROLES): what the clause reports, the report itself ("said on Monday"), or a
-    # noun the clause mentions ("last month's summit").
+    # What the time dates (TIME_ROLES): what the clause reports, the report itself ("said on Monday"), a noun
+    # the clause mentions ("last month's summit"), or the earlier value of a figure ("up from 57.8 percent in
+    # 2021"), never the claim's own time.
     role: str = "event"
 
 
@@ -87,6 +90,8 @@ class ParseHints:
     # Words of a date that modifies a noun ("Trump's July 25 phone call", "the Friday meeting"): the time of
     # that noun, not of what the clause reports.
     noun_dates: frozenset[int] = frozenset()
+    # Words of a date inside the phrase that gives a figure's earlier value ("up from 57.8 percent in 2021").
+    earlier_dates: frozenset[int] = frozenset()
 
 
 def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
@@ -94,6 +99,7 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
     modals: set[int] = set()
     named: set[int] = set()
     nouns: set[int] = set()
+    earlier: set[int] = set()
     cursor = 0
     for token in tokens:
         at = clause.find(token.text, cursor)
@@ -104,9 +110,11 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
             modals.add(at)
         if token.lower_ in WEEKDAYS and _named_day(token):
             named.add(at)
-        if _dates_a_noun(token):
+        if _dates_an_earlier_value(token):
+            earlier.add(at)
+        elif _dates_a_noun(token):
             nouns.add(at)
-    return ParseHints(frozenset(modals), frozenset(named), frozenset(nouns))
+    return ParseHints(frozenset(modals), frozenset(named), frozenset(nouns), frozenset(earlier))
 
 
 def _dates_a_noun(token: Token) -> bool:
@@ -124,6 +132,18 @@ def _dates_a_noun(token: Token) -> bool:
         and head.pos_ == "NOUN"
         and head.ent_type_ not in ("DATE", "TIME")
     )
+
+
+def _dates_an_earlier_value(token: Token) -> bool:
+    """A word of a date inside the phrase giving a figure's earlier value ("stood at 63.1 percent, up from 57.8
+    percent at the last election in 2021", "rose from 40 in 2019 to 55"): the time of that earlier figure, not
+    of what the clause reports."""
+    if token.ent_type_ != "DATE":
+        return False
+    for above in token.ancestors:
+        if above.lower_ == "from" and above.dep_ == "prep":
+            return any(t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME") and t.i < token.i for t in above.subtree)
+    return False
 
 
 def _named_day(day: Token) -> bool:
@@ -189,7 +209,9 @@ def _with_role(
 ) -> TimeRef:
     if _POSSESSIVE.match(clause, ref.end):  # "last month's summit", "Monday's vote": the time of a noun
         return replace(ref, role="noun")
-    if ref.start in hints.noun_dates:  # "his July 25 call", "the Friday meeting": the time of a noun
+    if any(ref.start <= at < ref.end for at in hints.earlier_dates):  # "up from 57.8 percent in 2021"
+        return replace(ref, role="earlier")
+    if any(ref.start <= at < ref.end for at in hints.noun_dates):  # "his July 25 call", "the Friday meeting"
         return replace(ref, role="noun")
     return _as_report(clause, ref, published) if _is_report(clause, ref, times) else ref
 
@@ -325,7 +347,7 @@ def event_span(times: Iterable[TimeRef]) -> tuple[str, dt.date | None, dt.date |
     """The time a claim is about: the span of its event times (the report's time when it says no other, then
     the time of a noun), as the text of the expressions and the first and last day. None when it names no time."""
     times = list(times)
-    roles = [role for role in TIME_ROLES if any(t.role == role for t in times)]
+    roles = [role for role in CLAIM_TIME_ROLES if any(t.role == role for t in times)]
     events = [t for t in times if t.role == roles[0]] if roles else []
     if not events:
         return None

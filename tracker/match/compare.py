@@ -1190,8 +1190,9 @@ def _compare_same_day(a: Reading, b: Reading, entities, settings: MatchSettings,
 
 
 def _dated_by_a_noun(claim: ClaimFacts) -> bool:
-    """The claim's only times are those of nouns it mentions ("his July 25 call", "Monday's vote")."""
-    return bool(claim.times) and all(t.role == "noun" for t in claim.times)
+    """The claim's only times are those of nouns it mentions ("his July 25 call", "Monday's vote") or of earlier
+    values of its figures."""
+    return bool(claim.times) and all(t.role in ("noun", "earlier") for t in claim.times)
 
 
 def _time_frame(r: Reading) -> dict[str, Any]:

@@ -202,7 +202,8 @@ class ClaimPresence(Base):
 
 class ClaimTime(Base):
     """A time a claim states, kept as data: the words, the range of days they resolve to (None when they cannot
-    be resolved), and what they date (``role``: the reported event, the report itself, or a noun)."""
+    be resolved), and what they date (``role``: the reported event, the report itself, a noun, or the earlier
+    value of a figure, ``extract.when.TIME_ROLES``)."""
 
     __tablename__ = "claim_times"
     __table_args__ = (UniqueConstraint("claim_id", "position"),)
