@@ -97,6 +97,14 @@ def test_title_compounded_before_the_name() -> None:
     assert (fact.rule, fact.title_span.of(text)) == ("compound", "Transport Minister")
 
 
+def test_a_compounded_title_keeps_every_word_of_its_body() -> None:
+    """ "Civic Union leader X": the parse hangs "Civic" on "Union", not on "leader"; it is still the title's."""
+    text = "Harbour Union leader Omar al-Rashidi said he would begin talks on Thursday."
+    fact = role_claim(text, "Omar al-Rashidi")
+    assert fact.title_span is not None and fact.title_span.of(text) == "Harbour Union leader"
+    assert fact.organisation == "Harbour Union"
+
+
 def test_a_named_body_in_the_title_is_its_organisation() -> None:
     assert one("Kremlin spokesman Pavel Drozd said no.", "Pavel Drozd").organisation == "Kremlin"
 

@@ -504,7 +504,8 @@ def _compound(sentence: Sentence, token: Token) -> Iterator[Role]:
     first = noun
     while (
         first.i > token.sent.start
-        and token.doc[first.i - 1].head.i in {noun.i, token.i}
+        # a word on the title's words or on the name: "Civic Union leader X" hangs "Civic" on "Union"
+        and (token.doc[first.i - 1].head.i == token.i or first.i <= token.doc[first.i - 1].head.i <= noun.i)
         and (token.doc[first.i - 1].dep_ in TITLE_LEFT)
     ):
         first = token.doc[first.i - 1]
