@@ -109,3 +109,12 @@ def test_an_acronym_alone_joins_the_one_body_it_abbreviates() -> None:
     assert not both(ambiguous, 1, 3) and not both(ambiguous, 2, 3)
     place = resolve([body(1, "United Kingdom", kind="place"), body(3, "UK")])
     assert not both(place, 1, 3)
+
+
+def test_an_acronym_with_stops_is_the_acronym_without_and_may_stand_for_a_place() -> None:
+    groups = resolve([Candidate(1, "U.V.", "place", ("U.V.",)), Candidate(2, "UV", "organization", ("UV",))])
+    assert both(groups, 1, 2)  # "U.S." and "US"
+    dotted = resolve([body(1, "United Velmora", kind="place"), Candidate(2, "U.V.", "place", ("U.V.",))])
+    assert both(dotted, 1, 2)
+    bare = resolve([body(1, "Korvast Avenue", kind="place"), Candidate(2, "KA", "organization", ("KA",))])
+    assert not both(bare, 1, 2)  # two bare capitals beside a street's name may stand for anything

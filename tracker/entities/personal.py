@@ -70,6 +70,12 @@ def is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", name.strip()))
 
 
+def undotted(name: str) -> str:
+    """An acronym written with full stops as one written without ("U.S." as "US"); any other name unchanged."""
+    bare = name.strip()
+    return bare.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,10}", bare) else name
+
+
 def abbreviates(acronym: str, name: str) -> bool:
     """Whether ``acronym`` can be written for ``name``: it opens with the initial of the name's first word and
     its letters stand in the name in order ("NABU" for "National Anti-Corruption Bureau of Ukraine"), or the

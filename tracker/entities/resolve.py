@@ -39,9 +39,10 @@ from tracker.entities.personal import (
     middles_agree,
     same_surname,
     surname_similarity,
+    undotted,
 )
 from tracker.entities.personal import parse as parse_name
-from tracker.entities.recognise import OTHER, PERSON, PLACE
+from tracker.entities.recognise import ORGANIZATION, OTHER, PERSON, PLACE
 from tracker.entities.romanise import key_blocks, labels, plain, thing_key
 
 
@@ -237,8 +238,8 @@ def blocking_keys(c: Candidate) -> set[str]:
     if _may_be_lone(c):
         keys.update("l:" + k for k in parse(c.name).surname_keys)
     if not _is_person(c):
-        if is_acronym(c.name):
-            keys.add("a:" + c.name.upper())
+        if is_acronym(undotted(c.name)):
+            keys.add("a:" + undotted(c.name).upper())
         keys.update("b:" + a for a in _spelt_acronyms(c))
     keys.discard("n:")
     return keys
@@ -297,7 +298,7 @@ def _pair_score(
     if name_a is None or name_b is None:
         if name_a is not None or name_b is not None:
             return float("-inf"), ""
-        if name_key(ca.name) == name_key(cb.name):
+        if name_key(undotted(ca.name)) == name_key(undotted(cb.name)):
             return settings.merge_at, f"same name {ca.name!r}"
         if is_acronym(ca.name) or is_acronym(cb.name) or labels(ca.name) != labels(cb.name):
             return float("-inf"), ""  # letters, not a word romanised: "NY" is not "NJ", "Group E" not "Group J"
@@ -433,8 +434,9 @@ class _Resolver:
                 self._union(target, root, f"surname {lone!r} alone; the only person of the corpus it can mean")
 
     def _join_acronyms(self) -> None:
-        """An acronym alone ("NABU") joins the one body of the corpus it abbreviates: a body written with that
-        acronym as a second form, or whose initials spell it. Two bodies it could stand for: it joins neither."""
+        """An acronym alone ("NABU", "U.S.") joins the one body or place of the corpus it abbreviates: one written
+        with that acronym as a second form, or whose initials spell it. Two it could stand for: it joins
+        neither."""
         spelt: dict[str, set[int]] = defaultdict(set)
         for c in self.by_id.values():
             for acronym in _spelt_acronyms(c):
@@ -443,8 +445,8 @@ class _Resolver:
             if root not in self.members or root in self.pinned:
                 continue
             group = [self.by_id[m] for m in self.members[root]]
-            names = {c.name.upper() for c in group}
-            if len(names) != 1 or not all(is_acronym(c.name) and not _is_person(c) for c in group):
+            names = {undotted(c.name).upper() for c in group}
+            if len(names) != 1 or not all(is_acronym(undotted(c.name)) and not _is_person(c) for c in group):
                 continue
             acronym = names.pop()
             roots = {self._root(m) for m in spelt.get(acronym, ())}
@@ -452,14 +454,21 @@ class _Resolver:
             if len(roots) != 1:
                 continue
             target = roots.pop()
-            if self._could_be_body(target) and self._could_be_body(root) and self._compatible(target, root):
+            if self._may_abbreviate(target, root) and self._compatible(target, root):
                 full = self.by_id[target].name
-                self._union(target, root, f"{acronym} alone; the only body of the corpus it abbreviates: {full!r}")
+                self._union(target, root, f"{acronym} alone; the only name of the corpus it abbreviates: {full!r}")
 
-    def _could_be_body(self, x: int) -> bool:
-        """No member of x's group is surely a person or a place (a country's acronym is not a body's)."""
-        group = (self.by_id[m] for m in self.members[self._root(x)])
-        return not any(c.strong and c.type in (PERSON, PLACE) for c in group)
+    def _may_abbreviate(self, full: int, acronym: int) -> bool:
+        """No member of the two groups is surely a person, nor are they surely a place and a body (a country's
+        acronym is not a body's); a place's acronym is written with stops ("U.S.", "S.D."), where two bare
+        capitals ("CA" beside "Central Avenue") may stand for many things."""
+        sure = {
+            self.by_id[m].type for r in (full, acronym) for m in self.members[self._root(r)] if self.by_id[m].strong
+        }
+        if PERSON in sure or {PLACE, ORGANIZATION} <= sure:
+            return False
+        dotted = any(undotted(self.by_id[m].name) != self.by_id[m].name for m in self.members[self._root(acronym)])
+        return PLACE not in sure or dotted
 
     # -- scoring -----------------------------------------------------------------------------------------
 
