@@ -1053,3 +1053,16 @@ def test_a_count_of_a_set_already_named_agrees_but_never_alarms() -> None:
     assert only(run(replace(five, quantities=(count(5, "company"),)), sized)).kind == TEMPORAL_CHANGE
     again = claim(141, POST, "2024-03-02", text.format("five"), VELMORA, quantities=(count(5, "company"),))
     assert only(run(five, again)).kind == CORROBORATION
+
+
+def test_a_post_no_claim_owns_is_one_post_in_stories_set_in_one_place() -> None:
+    """ "Transport Minister Drummond" in a story set in Velmora, and, months later, "parliament confirmed Brandt
+    as transport minister" in another: Velmora's post changed hands. Set in two places, they are two posts."""
+    before = set_in(holds(130, LEDGER, "2024-01-10", DRUMMOND, "Transport Minister"), "Velmora")
+    after = set_in(holds(131, POST, "2024-06-20", BRANDT, "transport minister"), "Velmora")
+    link = only(run(before, after))
+    assert (link.kind, link.claims, link.rule) == (TEMPORAL_CHANGE, (130, 131), "post-changed-hands")
+    elsewhere = set_in(holds(131, POST, "2024-06-20", BRANDT, "transport minister"), "Korvast")
+    assert run(before, elsewhere).links == []
+    assert run(holds(130, LEDGER, "2024-01-10", DRUMMOND, "Transport Minister"),
+               holds(131, POST, "2024-06-20", BRANDT, "transport minister")).links == []  # fmt: skip

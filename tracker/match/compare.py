@@ -217,6 +217,12 @@ class Reading:
             named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
             self.named_where = frozenset(k for p in [*places, *named] for k in _where_keys(p))
             self.where = self.named_where or frozenset(k for p in claim.setting for k in _where_keys(p))
+        # Whose a post the claim names but does not own ("Defence Minister X") may be: the places the claim
+        # names, else its story's setting.
+        self.post_where: frozenset[str] = frozenset()
+        if claim.role is not None:
+            named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
+            self.post_where = frozenset(k for p in named or claim.setting for k in _where_keys(p))
         self.roles: list[RoleReading] = []
         self.owners_read = False  # its post's owner read as a person's post (``CorpusFacts.resolve_owners``)
         fact = claim.role
@@ -624,7 +630,9 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
             (x.person,),
             (_role_frame(first), _role_frame(second)),
         )
-    if not (same_office(x.office, y.office) and x.office.fully_named and y.office.fully_named):
+    if not same_office(x.office, y.office) or not (
+        (x.office.fully_named and y.office.fully_named) or _one_setting_post(a, b)
+    ):
         return NOTHING  # both state posts, and none of them meet: different facts, whatever the wording
     if order is None:
         if x.begins != y.begins:
@@ -651,6 +659,15 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
         (f.person, s.person),
         (_role_frame(first), _role_frame(second)),
     )
+
+
+def _one_setting_post(a: Reading, b: Reading) -> bool:
+    """Two posts named alike and owned by neither ("Defence Minister X", "confirmed Y as defence minister") in
+    claims set in one place: that place's post, the same post."""
+    x, y = a.role, b.role
+    assert x is not None and y is not None
+    unowned = not (x.office.owner or y.office.owner or x.fact.organisation or y.fact.organisation)
+    return unowned and bool(a.post_where & b.post_where)
 
 
 def _one_leaving(a: Reading, b: Reading, entities, settings: MatchSettings) -> Verdict | None:

@@ -460,7 +460,7 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
     for t in rows.times(session, ids):
         times[t.claim_id].append(TimeRef(t.text, 0, len(t.text), t.first, t.last, t.role))
     windows = rows.count_windows(session, ids, COUNT_WINDOW)
-    framed = {c.source_id for c, *_ in claims if c.id in events or c.id in quantities}
+    framed = {c.source_id for c, *_ in claims if c.id in events or c.id in quantities or c.id in roles}
     settings = rows.lead_places(session, framed)
     return [
         _facts(
