@@ -1066,3 +1066,23 @@ def test_a_post_no_claim_owns_is_one_post_in_stories_set_in_one_place() -> None:
     assert run(before, elsewhere).links == []
     assert run(holds(130, LEDGER, "2024-01-10", DRUMMOND, "Transport Minister"),
                holds(131, POST, "2024-06-20", BRANDT, "transport minister")).links == []  # fmt: skip
+
+
+def move(value: int, *, owner: str | None = "Velmora Rail", trend: str = "fall") -> QuantityFact:
+    return count(value, "share", "share", kind=MEASURE, unit="percent", by=True, trend=trend, owner=owner)
+
+
+def test_two_moves_of_one_thing_on_one_day_conflict_and_moves_of_two_days_are_two_facts() -> None:
+    text = "Shares in Velmora Rail fell {} percent on Monday."
+    monday = claim(140, LEDGER, "2024-03-04", text.format(6), VELMORA, day="2024-03-04", quantities=(move(6),))
+    same_day = claim(141, POST, "2024-03-05", text.format(9), VELMORA, day="2024-03-04", quantities=(move(9),))
+    link = only(run(monday, same_day))
+    assert (link.kind, link.rule) == (CONFLICT, "count-conflict")
+    assert "a fall of" in link.explanation
+    agreeing = claim(141, POST, "2024-03-05", text.format(6), VELMORA, day="2024-03-04", quantities=(move(6),))
+    assert (only(run(monday, agreeing)).kind, only(run(monday, agreeing)).rule) == (CORROBORATION, "same-count")
+    friday = claim(142, POST, "2024-03-08", text.format(9), VELMORA, day="2024-03-08", quantities=(move(9),))
+    assert run(monday, friday).links == []  # not a change over time: each day moves by its own amount
+    level = claim(143, POST, "2024-03-05", "Velmora Rail's share stood at 9 percent.", VELMORA, day="2024-03-04",
+                  quantities=(count(9, "share", "share", kind=MEASURE, unit="percent"),))  # fmt: skip
+    assert run(monday, level).links == []  # a move is never read against a level

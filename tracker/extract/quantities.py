@@ -71,6 +71,9 @@ class QuantityFact:
     # Said of a set already named, not as its size: "the five companies", "all 14 companies". It may agree with
     # another count; it is no evidence that another count is wrong or out of date.
     definite: bool = False
+    # The size of a move, not a level: "shares fell 9 percent", "closed 6 percent lower", "rose by 3 percent" (the
+    # way it moved in ``trend``). Compared only with a move of the same time, never read as a change over time.
+    by: bool = False
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
@@ -386,6 +389,15 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
         purpose = _money_noun(group, after)
         return QuantityFact(value, MONEY, purpose, purpose, modifier, running, currency, None, span)
     if after is not None and after.lower_ in v.PERCENT_WORDS:
+        moved = _changed_by(sentence, after)
+        if moved is not None:
+            # "Corvane shares fell 9 percent", "Shares in Corvane closed 6 percent lower": a move of a named thing
+            thing, way, moved_words, owner = moved
+            return QuantityFact(
+                value, MEASURE, thing, noun_class(thing), modifier, False, None, "percent", span, False, way,
+                moved_words, _as_written(owner) if owner else None,
+                sentence.span_of(owner[0], owner[-1]) if owner else None, by=True,
+            )  # fmt: skip
         measured = _level_of(after)
         if measured is not None:
             # "Turnout stood at 63.1 percent", "Final turnout was 64.7 percent": the level of a named measure
@@ -545,6 +557,48 @@ def _level_of(unit: Token) -> Token | None:
     if subject.pos_ != "NOUN" and not (subject.pos_ == "PROPN" and opening):
         return None
     return subject
+
+
+def _changed_by(sentence: Sentence, unit: Token) -> tuple[str, str, str, list[Token]] | None:
+    """What a percentage says moved by so much, whose it is, and which way: "Corvane shares fell 9 percent",
+    "Shares in Corvane closed 6 percent lower", "Lumo stock rose by 3 percent" give ("share", "fall", "fell",
+    [Corvane]); no owner where none is named ("prices fell 2 percent"). None for a level, or a verb with an object
+    of its own."""
+    head = unit.head
+    if head.lemma_.lower() == "reach":
+        return None  # "turnout had reached 63.1 percent": a level
+    if unit.dep_ in ("npadvmod", "dobj") and head.pos_ == "VERB" and head.lemma_.lower() in v.TRENDS:
+        verb, way, word = head, v.TRENDS[head.lemma_.lower()], head
+    elif (
+        unit.dep_ == "pobj"
+        and head.lower_ == "by"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in v.TRENDS
+    ):
+        verb, way, word = head.head, v.TRENDS[head.head.lemma_.lower()], head.head
+    elif unit.dep_ == "npadvmod" and head.lower_ in v.CHANGED_BY_ADVERBS and head.head.pos_ == "VERB":
+        verb, way, word = head.head, v.CHANGED_BY_ADVERBS[head.lower_], head
+    else:
+        return None
+    if any(c.dep_ == "dobj" and c.i != unit.i for c in verb.children):
+        return None  # "the bank cut its rate by 0.25 percent": the object moved, not the subject
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i > unit.i:
+        return None
+    owners = [c for c in subject.children if c.dep_ in ("compound", "poss") and _named(c)] + [
+        o for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for o in c.children
+        if o.dep_ == "pobj" and _named(o)
+    ]  # fmt: skip
+    owner = _phrase(owners[0], conjuncts=False) if owners else []
+    return subject.lemma_.lower(), way, _words_between(sentence, verb, word) if word is not verb else verb.text, owner
+
+
+def _named(token: Token) -> bool:
+    """A word of a name: a proper noun, or capitalised where a sentence does not open, or the recogniser's
+    entity ("Corvane shares", tagged a common noun at the sentence's start)."""
+    return token.pos_ == "PROPN" or (
+        token.text[:1].isupper() and (token.i != token.sent.start or bool(token.ent_type_))
+    )
 
 
 def _counted_by(noun: Token) -> Token:

@@ -448,7 +448,8 @@ TRENDS: dict[str, str] = {
     "soar": "rise", "surge": "rise", "mount": "rise",
     "fall": "fall", "drop": "fall", "decline": "fall", "decrease": "fall", "shrink": "fall", "sink": "fall",
     "plunge": "fall", "slip": "fall",
-    "raise": "rise", "lift": "rise", "cut": "fall", "reduce": "fall", "lower": "fall",
+    "raise": "rise", "lift": "rise", "cut": "fall", "reduce": "fall", "lower": "fall", "gain": "rise",
+    "lose": "fall",
 }  # fmt: skip
 # Words of a percentage after a number, and verbs that state a level "at" one ("turnout stood at 63.1 percent").
 PERCENT_WORDS = frozenset("percent per-cent pct %".split())
@@ -457,6 +458,8 @@ LEVEL_VERBS = frozenset("stand be remain hold settle peak".split())
 PUTTING_AT = frozenset("put estimate place set fix".split())
 # Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
 TREND_ADVERBS: dict[str, str] = {"down": "fall"}
+# Comparatives that say which way a verb moved by so much: "closed 6 percent lower", "ended 2 percent higher".
+CHANGED_BY_ADVERBS: dict[str, str] = {"lower": "fall", "higher": "rise", "up": "rise", "down": "fall"}
 
 # -- offices (matching) ------------------------------------------------------------------------------------------
 

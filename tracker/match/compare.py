@@ -245,15 +245,16 @@ class Reading:
 
 
 def _comparable(q: QuantityFact) -> bool:
-    """Counts of a class of things, money said to be for something, and the percentage level of a named measure
-    ("turnout stood at 63.1 percent"); never other measures ("16-inch", "fell 6 percent")."""
+    """Counts of a class of things, money said to be for something, the percentage level of a named measure
+    ("turnout stood at 63.1 percent") or its move ("shares fell 6 percent", a level's key apart); never other
+    measures ("16-inch")."""
     level = q.kind == MEASURE and q.unit == "percent" and bool(q.noun_class)
     term = q.kind == MEASURE and (q.noun_class or "").startswith(TERM)
     return (q.kind == COUNT and bool(q.noun_class)) or (q.kind == MONEY and bool(q.noun)) or level or term
 
 
-def _count_key(q: QuantityFact) -> tuple[str, str | None, str | None, bool]:
-    return (q.kind, q.currency, q.noun_class or q.noun, q.partial)
+def _count_key(q: QuantityFact) -> tuple[str, str | None, str | None, bool, bool]:
+    return (q.kind, q.currency, q.noun_class or q.noun, q.partial, q.by)
 
 
 def _title_of(fact: RoleFact) -> str:
@@ -845,6 +846,8 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     differ = _counts_differ(a, b)
     for x in () if differ else a.counts:
         for y in b.counts:
+            if x.by and not _one_move(a, b):
+                continue  # "rose 3 percent" on Monday and on Friday: two moves
             if _count_key(x) == _count_key(y) and x.value == y.value and _same_owner(a, x, b, y, entities, True):
                 frames = (_count_frame(a, x), _count_frame(b, y))
                 said = f"{_count_words(a, x)} and {_count_words(b, y)}"
@@ -861,11 +864,13 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
                 continue  # Labour's seats and the Greens' seats: two sets
             if x.definite or y.definite:
                 continue  # "the five companies" (those just named) and "all 14 companies": no size against size
+            if x.by and (not _one_move(a, b) or x.trend != y.trend):
+                continue  # moves of two times are two facts, never a change; and "rose"/"fell" is the words' call
             frames = (_count_frame(a, x), _count_frame(b, y))
-            order = _order(a, b)
-            if order is None and x.noun_class in v.RUNNING_CLASSES:
+            order = None if x.by else _order(a, b)
+            if order is None and x.noun_class in v.RUNNING_CLASSES and not x.by:
                 order = _report_order(a, b)  # a toll of one day's event, revised by a later report
-            if order is None and (x.trend or y.trend) and x.noun_class not in v.RUNNING_CLASSES:
+            if order is None and (x.trend or y.trend) and x.noun_class not in v.RUNNING_CLASSES and not x.by:
                 # a toll "rose to 31" from some earlier figure, not from another report's 22 of the same day
                 order = _trend_order((a, x), (b, y))
             if order is None:
@@ -900,6 +905,16 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _one_move(a: Reading, b: Reading) -> bool:
+    """Both claims say how much one named thing moved at one time: an entity in common, and times that meet,
+    one of them a single day ("fell 9 percent on Monday", "closed 6 percent lower on Monday")."""
+    ta, tb = (a.claim.time_first, a.claim.time_last), (b.claim.time_first, b.claim.time_last)
+    if None in ta or None in tb or not (a.claim.entities & b.claim.entities):
+        return False
+    single = a.claim.day is not None or b.claim.day is not None
+    return single and ta[0] <= tb[1] and tb[0] <= ta[1]  # type: ignore[operator]
 
 
 def _one_owner_named(a: Reading, b: Reading, entities) -> bool:
@@ -1024,6 +1039,10 @@ def _written_count(r: Reading, q: QuantityFact) -> str | None:
                 break
             if m.group(0) in ".;:!?":
                 break
+    if end == span.end and q.unit == "percent":
+        after = _WRITTEN_WORD.match(text, end - at) or _WRITTEN_WORD.match(text, end - at + 1)
+        if after is not None and after.group(0).lower() in v.PERCENT_WORDS:
+            end = after.end() + at  # "6 percent"
     return " ".join(r.claim.written(span.start, end).split())
 
 
@@ -1045,11 +1064,12 @@ def _said(r: Reading, q: QuantityFact) -> str:
 
 def _count_words(r: Reading, q: QuantityFact) -> str:
     written = _written_count(r, q)
+    move = ("a fall of " if q.trend == "fall" else "a rise of ") if q.by else ""
     if written:
-        return f"“{written}”"
+        return f"{move}“{written}”"
     modifier = f"{q.modifier} " if q.modifier else ""
     money = f"{q.currency} " if q.kind == MONEY else ""
-    return f"{modifier}{money}{_num(q.value)} {_noun(q)}"
+    return f"{move}{modifier}{money}{_num(q.value)} {_noun(q)}"
 
 
 def _count_frame(r: Reading, q: QuantityFact) -> dict[str, Any]:

@@ -550,4 +550,5 @@ def _quantity(q: ClaimQuantity) -> QuantityFact:
         _span(q.owner_start, q.owner_end),
         Decimal(q.earlier) if q.earlier is not None else None,
         bool(q.definite),
+        bool(q.by),
     )

@@ -251,6 +251,8 @@ class ClaimQuantity(Base):
     earlier: Mapped[str | None] = mapped_column(String(60))
     # Said of a set already named ("the five companies"), not as its size.
     definite: Mapped[bool | None] = mapped_column(Boolean)
+    # The size of a move ("fell 9 percent"), not a level.
+    by: Mapped[bool | None] = mapped_column(Boolean)
 
     claim: Mapped[Claim] = relationship(back_populates="quantities")
 

@@ -282,6 +282,7 @@ def _quantities(facts: tuple[QuantityFact, ...]) -> list[ClaimQuantity]:
                 owner_end=owned.end if owned else None,
                 earlier=format(fact.earlier, "f") if fact.earlier is not None else None,
                 definite=fact.definite,
+                by=fact.by,
             )
         )
     return out
@@ -589,6 +590,7 @@ def claim_quantities(session: Session) -> dict[int, list[dict[str, Any]]]:
                 "owner": q.owner,
                 "earlier": q.earlier,
                 "definite": bool(q.definite),
+                "by": bool(q.by),
             }
         )
     return out
