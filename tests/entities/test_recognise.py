@@ -244,3 +244,12 @@ def test_the_month_of_a_calendar_date_is_no_name() -> None:
     assert not {"Nov", "Jan", "Sept"} & set(names)
     assert "Harrow Lions" in names and "Harrow Lions' Nov" not in names
     assert names["Jan Novak"][0] == PERSON  # a given name spelt like a month's abbreviation, with no day after it
+
+
+def test_a_name_the_parse_reads_as_a_body_is_no_person_by_its_shape() -> None:
+    """Two capitalised words are a person by their shape; the parse reads "Harrow Energy" as a body and its last
+    word is a word of the language, so the body it is. A name whose last word the article writes alone, as a
+    surname, stays a person."""
+    text = "Ilse Marek resigned after six years at the top of Harrow Energy, the board said on Monday."
+    names = mentions(text)
+    assert names["Harrow Energy"][0] == ORGANIZATION and names["Ilse Marek"][0] == PERSON

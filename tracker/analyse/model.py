@@ -56,6 +56,17 @@ def pipeline(settings: ParseSettings = PARSE) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=2)
+def english_nouns(settings: ParseSettings = PARSE) -> frozenset[str]:
+    """The common nouns of English the pipeline's lemmatizer knows (its WordNet noun index, shipped inside the
+    pipeline package): evidence that a capitalised word is a word of the language ("Energy", "Ports")."""
+    lemmatizer = pipeline(settings).get_pipe("lemmatizer")
+    tables = getattr(lemmatizer, "lookups", None)
+    if tables is None or "lemma_index" not in tables.tables:
+        return frozenset()
+    return frozenset(tables.get_table("lemma_index").get("noun", ()))
+
+
 def _preset_sentences(doc: Doc) -> Doc:
     """Each token starts a sentence exactly where pysbd's segments start; the parser keeps these boundaries."""
     starts = set(segment_offsets(doc.text))

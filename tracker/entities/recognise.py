@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tracker.analyse import Document, Sentence
 from tracker.analyse.document import Entity
+from tracker.analyse.model import english_nouns
 from tracker.clean.spans import Span
 from tracker.dates import DATELINE
 from tracker.entities.systems import SURNAME_OPENERS
@@ -209,6 +210,7 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
                     start, end, text[start:end], PERSON, True, title, role.title.start, role.title.end, "parse-role"
                 )
             )
+    alone = {m.text for m in kept if m.words == 1}  # words the article writes as a name by themselves
     for entity in _given_names_joined(text, document.entities):
         kind = PARSE_TYPES.get(entity.label)
         start, end = _strip_possessive(text, *_without_marks(text, entity.span.start, entity.span.end))
@@ -216,12 +218,43 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
         if kind is None or not _parse_name(name) or _inside_title(kept, start, end):
             continue
         if _clashes(
-            kept, start, end, lambda m, a=start, b=end: m.strong or m.type != OTHER or not (a <= m.start and m.end <= b)
+            kept,
+            start,
+            end,
+            lambda m, a=start, b=end, k=kind: (
+                (m.strong or m.type != OTHER or not (a <= m.start and m.end <= b))
+                and not _shape_person(m, a, b, k, alone)
+            ),
         ):
             continue
         kept = [m for m in kept if not (m.start < end and start < m.end)]
         kept.append(MentionDraft(start, end, name, kind, rule="parse-entity"))
     return kept
+
+
+def _shape_person(mention: MentionDraft, start: int, end: int, kind: str, alone: set[str]) -> bool:
+    """A person the rules guessed from a name's shape alone (no title, no cue), which the parse reads, over the
+    same words, as a body or a place ("at the top of Corvane Energy"): the parse's type stands, unless the
+    article writes the name's last word alone, as one writes a person's surname ("Umerov said")."""
+    words = mention.text.split()
+    return (
+        words[-1] not in alone
+        and _english_noun(words[-1])  # "Talvik Ports", "Corvane Energy"; not "Ariana Grande", "Novak Djokovic"
+        and mention.type == PERSON
+        and not mention.strong
+        and mention.title is None
+        and mention.rule == "capitalised-run"
+        and (mention.start, mention.end) == (start, end)
+        and kind in (ORGANIZATION, PLACE)
+    )
+
+
+def _english_noun(word: str) -> bool:
+    """A word of a name that is an English common noun, singular or plural ("Ports", "Industries")."""
+    nouns = english_nouns()
+    lower = _bare_word(word).lower()
+    forms = {lower, lower.removesuffix("s"), lower.removesuffix("es"), lower.removesuffix("ies") + "y"}
+    return bool(forms & nouns)
 
 
 def _given_names_joined(text: str, entities: list[Entity]) -> list[Entity]:
