@@ -426,3 +426,16 @@ def test_a_number_after_a_determiner_of_a_set_already_named_is_definite() -> Non
     assert (the.definite, every.definite, size.definite) == (True, True, False)
     (toll,) = frames("The death toll in Orvane rose to 31 on Monday.")
     assert not toll.definite  # the number is no modifier of the noun its determiner opens
+
+
+@pytest.mark.parametrize(
+    "text", ["A day after a 3-0 home defeat, Ostwick sacked its coach.", "Ostwick lost 2–1 at home.", "Lindby won 6-4."]
+)
+def test_a_score_is_no_count(text: str) -> None:
+    assert frames(text) == []
+
+
+def test_a_range_written_smaller_first_is_still_a_count() -> None:
+    assert [(str(q.value), q.noun_class) for q in frames("Between 10-15 people were hurt in Ostwick.")] == [
+        ("10", "people")
+    ]

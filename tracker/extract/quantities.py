@@ -159,6 +159,8 @@ def quantities(
     for tok in toks:
         if tok.i in used or not _is_number(tok):
             continue
+        if _in_score(tok):
+            continue  # "a 3-0 home defeat", "won 6-4": a result, no count of anything
         group = _number_group(tok)
         used.update(t.i for t in group)
         fact = _frame(sentence, group, running)
@@ -168,6 +170,26 @@ def quantities(
     out.extend(_prison_terms(sentence, toks))
     out.extend(_per_partner(sentence, toks, out))
     return tuple(out)
+
+
+_SCORE = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")
+
+
+def _in_score(tok: Token) -> bool:
+    """A number of a score or tally written "3-0", "6-4", "2–1" (no spaces, the larger first): a result, not a
+    count. A range is written the smaller first ("10-15 people")."""
+    doc = tok.doc
+    match = _SCORE.fullmatch(tok.text)
+    if match is None:
+        for a, b, c in ((tok.i, tok.i + 1, tok.i + 2), (tok.i - 2, tok.i - 1, tok.i)):
+            if a < 0 or c >= len(doc) or doc[b].text not in ("-", "\u2013"):
+                continue
+            if doc[a].whitespace_ or doc[b].whitespace_:
+                continue
+            match = _SCORE.fullmatch(doc[a].text + "-" + doc[c].text)
+            if match is not None:
+                break
+    return match is not None and int(match.group(1)) >= int(match.group(2))
 
 
 def _counts_of_none(sentence: Sentence, toks: list[Token], running: bool) -> list[QuantityFact]:
