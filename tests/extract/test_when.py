@@ -458,3 +458,17 @@ def test_a_date_of_a_figures_earlier_value_is_never_the_claims_time() -> None:
     assert claim.time_first is None and claim.time_last is None  # the 63.1 is of now, not of 2021
     (rose,) = claims_of("Turnout in Orvane rose to 63.1 percent in 2025.")
     assert [(t.text, t.role) for t in rose.times] == [("in 2025", "event")]
+
+
+def test_a_date_inside_a_relative_clause_on_a_noun_dates_that_clause_not_the_claim() -> None:
+    claims = claims_of(
+        "Orvane Rail appointed Ilse Varga as its chief executive on Thursday, ending a search that began when "
+        "her predecessor resigned in March."
+    )
+    ended = next(c for c in claims if "search" in c.text)
+    assert [(t.text, t.role) for t in ended.times] == [("in March", "noun")]  # the search began then, not ended
+    appointed = next(c for c in claims if "appointed" in c.text)
+    assert [(t.text, t.role) for t in appointed.times] == [("on Thursday", "event")]
+    side = next(c for c in claims_of("The Orvane plan, which was approved on 3 May, sets out four new roads.")
+                if c.rule == "relative-clause")  # fmt: skip
+    assert [t.role for t in side.times] == ["event"]  # a relative clause split off: its date is its own

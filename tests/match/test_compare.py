@@ -1086,3 +1086,17 @@ def test_two_moves_of_one_thing_on_one_day_conflict_and_moves_of_two_days_are_tw
     level = claim(143, POST, "2024-03-05", "Velmora Rail's share stood at 9 percent.", VELMORA, day="2024-03-04",
                   quantities=(count(9, "share", "share", kind=MEASURE, unit="percent"),))  # fmt: skip
     assert run(monday, level).links == []  # a move is never read against a level
+
+
+def test_a_post_naming_no_body_is_the_post_of_the_body_its_storys_lead_names() -> None:
+    """ "Drummond was named interim chief executive" in a story whose lead names Velmora Rail, and later
+    "Velmora Rail appointed Brandt as its chief executive": the post changed hands. A lead naming another body
+    says nothing of it."""
+    interim = replace(
+        holds(150, LEDGER, "2024-03-09", DRUMMOND, "interim chief executive"), lead_bodies=frozenset({"Velmora Rail"})
+    )
+    appointed = holds(151, POST, "2024-04-22", BRANDT, "chief executive", organisation="Velmora Rail")
+    link = only(run(interim, appointed))
+    assert (link.kind, link.claims, link.rule) == (TEMPORAL_CHANGE, (150, 151), "post-changed-hands")
+    other = replace(interim, lead_bodies=frozenset({"Korvast Ports"}))
+    assert run(other, appointed).links == []

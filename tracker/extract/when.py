@@ -100,6 +100,8 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
     named: set[int] = set()
     nouns: set[int] = set()
     earlier: set[int] = set()
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
     cursor = 0
     for token in tokens:
         at = clause.find(token.text, cursor)
@@ -112,9 +114,24 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
             named.add(at)
         if _dates_an_earlier_value(token):
             earlier.add(at)
-        elif _dates_a_noun(token):
+        elif _dates_a_noun(token) or _dates_a_relative_clause(token, inside):
             nouns.add(at)
     return ParseHints(frozenset(modals), frozenset(named), frozenset(nouns), frozenset(earlier))
+
+
+def _dates_a_relative_clause(token: Token, inside: set[int]) -> bool:
+    """A word of a date inside a relative clause on a noun of the same claim ("appointed Marwani, ending a search
+    that began when Wendler resigned in March"): the time of that noun's clause, not of what the claim reports.
+    A relative clause split off as a claim of its own is that claim's main clause: its dates are its own."""
+    if token.ent_type_ != "DATE":
+        return False
+    for above in token.ancestors:
+        if above.dep_ == "relcl" and above.i in inside:
+            # a verb of the claim above the clause's noun: the claim says more than the relative clause does
+            return any(t.i in inside and t.pos_ in ("VERB", "AUX") for t in above.head.ancestors) or (
+                above.head.pos_ in ("VERB", "AUX") and above.head.i in inside
+            )
+    return False
 
 
 def _dates_a_noun(token: Token) -> bool:

@@ -112,6 +112,9 @@ class ClaimFacts:
     # The places the lead of its article names (the story's setting: "floods in Korvast province"), for a claim
     # that counts or reports an event and names no place of its own ("At least 12 people have died").
     setting: frozenset[str] = frozenset()
+    # The bodies the lead of its article names ("Corvane Energy's chief executive resigned"), for a role claim
+    # whose post names no body of its own ("Kvashnina was named interim chief executive").
+    lead_bodies: frozenset[str] = frozenset()
     source_text: str = field(default="", repr=False, compare=False)
     text_at: int = field(default=0, repr=False, compare=False)
 
@@ -631,9 +634,10 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
             (x.person,),
             (_role_frame(first), _role_frame(second)),
         )
-    if not same_office(x.office, y.office) or not (
+    one_post = same_office(x.office, y.office) and (
         (x.office.fully_named and y.office.fully_named) or _one_setting_post(a, b)
-    ):
+    )
+    if not (one_post or _story_post(a, b, entities)):
         return NOTHING  # both state posts, and none of them meet: different facts, whatever the wording
     if order is None:
         if x.begins != y.begins:
@@ -660,6 +664,34 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
         (f.person, s.person),
         (_role_frame(first), _role_frame(second)),
     )
+
+
+def _story_post(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> bool:
+    """One claim's post names no body ("Kvashnina was named interim chief executive"), the other's names one
+    ("appointed Marwani as chief executive of Corvane Energy"), with the same role and no word the other lacks,
+    and the first claim's story is of that body: the one body of several words its lead names ("Corvane Energy's
+    chief executive resigned"), the claim naming no body or place of its own. One post, held in turn."""
+    for u, n in ((a, b), (b, a)):
+        x, y = u.role, n.role
+        assert x is not None and y is not None
+        if x.office.fully_named or x.office.owner or x.fact.organisation or not y.fact.organisation:
+            continue
+        # the lead's body: the one of several words it names ("Corvane Energy"; a word alone is a weak guess)
+        leads = [body for body in u.claim.lead_bodies if len(body.split()) > 1] or list(u.claim.lead_bodies)
+        if len(leads) != 1 or x.office.roles != y.office.roles or not y.office.roles:
+            continue
+        if any(e in entities and entities[e].type in ("organization", "place") for e in u.claim.entities):
+            continue
+        if not set(x.office.body) <= set(y.office.body) | y.office.owner:
+            continue
+        lead = {body_word(w.lower()) for w in leads[0].split()} - _GENERIC_WORDS
+        named = {body_word(w.lower()) for w in y.fact.organisation.split()} - _GENERIC_WORDS
+        if lead & named:
+            return True
+    return False
+
+
+_GENERIC_WORDS = frozenset(body_word(w) for w in ("the", "of", "and", *v.ORGANISATION_NOUNS))  # "Bank", "Office"
 
 
 def _one_setting_post(a: Reading, b: Reading) -> bool:

@@ -20,6 +20,7 @@ from tracker.entities.resolve import name_key
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import QuantityFact
 from tracker.extract.when import TimeRef
+from tracker.kinds import ORGANIZATION
 from tracker.match.compare import (
     CONFLICT,
     CORROBORATION,
@@ -462,6 +463,7 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
     windows = rows.count_windows(session, ids, COUNT_WINDOW)
     framed = {c.source_id for c, *_ in claims if c.id in events or c.id in quantities or c.id in roles}
     settings = rows.lead_places(session, framed)
+    bodies = rows.lead_places(session, {c.source_id for c, *_ in claims if c.id in roles}, ORGANIZATION)
     return [
         _facts(
             c,
@@ -475,6 +477,7 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
             event=events.get(c.id),
             presence=tuple(presence.get(c.id, ())),
             setting=frozenset(settings.get(c.source_id, ())),
+            lead_bodies=frozenset(bodies.get(c.source_id, ())),
             source_text=windows.get(c.id, (0, ""))[1],
             text_at=windows.get(c.id, (0, ""))[0],
         )

@@ -159,9 +159,9 @@ def original_claims(
         yield claim, path, published, outlet
 
 
-def lead_places(session: Session, source_ids: Iterable[int]) -> dict[int, set[str]]:
+def lead_places(session: Session, source_ids: Iterable[int], kind: str = "place") -> dict[int, set[str]]:
     """Source id -> the names of the places its lead names: place entities mentioned in the first sentence of
-    the body that made a claim (the story's setting)."""
+    the body that made a claim (the story's setting); with ``kind``, the entities of that type (its bodies)."""
     out: dict[int, set[str]] = defaultdict(set)
     for chunk in chunks(sorted(set(source_ids))):
         lead = (
@@ -174,7 +174,7 @@ def lead_places(session: Session, source_ids: Iterable[int]) -> dict[int, set[st
             select(SourceEntity.source_id, SourceEntity.name)
             .join(lead, lead.c.source_id == SourceEntity.source_id)
             .join(Mention, Mention.source_entity_id == SourceEntity.id)
-            .where(SourceEntity.type == "place", Mention.start < lead.c.lead_end)
+            .where(SourceEntity.type == kind, Mention.start < lead.c.lead_end)
             .distinct()
         )
         for source_id, name in session.execute(query):
