@@ -472,3 +472,14 @@ def test_a_date_inside_a_relative_clause_on_a_noun_dates_that_clause_not_the_cla
     side = next(c for c in claims_of("The Orvane plan, which was approved on 3 May, sets out four new roads.")
                 if c.rule == "relative-clause")  # fmt: skip
     assert [t.role for t in side.times] == ["event"]  # a relative clause split off: its date is its own
+
+
+def test_a_month_a_past_verb_governs_is_read_in_the_past_in_a_claim_about_the_future() -> None:
+    (claim,) = claims_of(
+        "Firms in Orvane are unsure whether a tariff imposed in September would be cut, or whether talks would "
+        "resume in March.",
+        published=D(2024, 11, 18),
+    )
+    days = {t.text: t.first for t in claim.times}
+    assert days["in September"] == D(2024, 9, 1)  # imposed: the past, though the claim says "would"
+    assert days["in March"] == D(2025, 3, 1)

@@ -92,6 +92,9 @@ class ParseHints:
     noun_dates: frozenset[int] = frozenset()
     # Words of a date inside the phrase that gives a figure's earlier value ("up from 57.8 percent in 2021").
     earlier_dates: frozenset[int] = frozenset()
+    # Words of a date a verb in the past governs ("a tariff imposed in September", "he resigned in March"):
+    # read in the past, whatever the claim says of the future.
+    past_dates: frozenset[int] = frozenset()
 
 
 def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
@@ -100,6 +103,7 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
     named: set[int] = set()
     nouns: set[int] = set()
     earlier: set[int] = set()
+    past: set[int] = set()
     tokens = list(tokens)
     inside = {t.i for t in tokens}
     cursor = 0
@@ -112,11 +116,26 @@ def parse_hints(clause: str, tokens: Iterable[Token]) -> ParseHints:
             modals.add(at)
         if token.lower_ in WEEKDAYS and _named_day(token):
             named.add(at)
+        if _in_the_past(token):
+            past.add(at)
         if _dates_an_earlier_value(token):
             earlier.add(at)
         elif _dates_a_noun(token) or _dates_a_relative_clause(token, inside):
             nouns.add(at)
-    return ParseHints(frozenset(modals), frozenset(named), frozenset(nouns), frozenset(earlier))
+    return ParseHints(frozenset(modals), frozenset(named), frozenset(nouns), frozenset(earlier), frozenset(past))
+
+
+def _in_the_past(token: Token) -> bool:
+    """A word of a date whose verb is in the past: a finite past ("resigned in March") or a participle that
+    qualifies a noun ("a tariff imposed in September"), with no modal or future word of its own."""
+    if token.ent_type_ != "DATE":
+        return False
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in v.FUTURE_MARKERS or verb.lower_ in v.FUTURE_MARKERS:
+        return False  # "scheduled for September", "planned for May": the past of a plan for later
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def _dates_a_relative_clause(token: Token, inside: set[int]) -> bool:
@@ -215,7 +234,8 @@ def find_times(
         if kind in ("md", "ml") and _counts(clause, match, kind):
             found.append((match, _month_only(match, kind, published, future)))
             continue
-        first, last = _resolve(match, published, future)
+        ahead = future and not any(match.start() <= at < match.end() for at in hints.past_dates)
+        first, last = _resolve(match, published, ahead)
         found.append((match, TimeRef(match.group(0), match.start(), match.end(), first, last)))
     times = _ranges(clause, found)
     return [_with_role(clause, t, times, published, hints) for t in times]
