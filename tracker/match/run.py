@@ -20,7 +20,7 @@ from tracker.entities.resolve import name_key
 from tracker.extract.facts import EventFact, PresenceFact, RoleFact
 from tracker.extract.quantities import QuantityFact
 from tracker.extract.when import TimeRef
-from tracker.kinds import ORGANIZATION
+from tracker.kinds import ORGANIZATION, PLACE
 from tracker.match.compare import (
     CONFLICT,
     CORROBORATION,
@@ -462,8 +462,9 @@ def load_claim_facts(session: Session, ids: list[int] | None = None, frames: boo
         times[t.claim_id].append(TimeRef(t.text, 0, len(t.text), t.first, t.last, t.role))
     windows = rows.count_windows(session, ids, COUNT_WINDOW)
     framed = {c.source_id for c, *_ in claims if c.id in events or c.id in quantities or c.id in roles}
-    settings = rows.lead_places(session, framed)
-    bodies = rows.lead_places(session, {c.source_id for c, *_ in claims if c.id in roles}, ORGANIZATION)
+    leads = rows.lead_names(session, framed)
+    settings = {i: {name for kind, name in named if kind == PLACE} for i, named in leads.items()}
+    bodies = {i: {name for kind, name in named if kind == ORGANIZATION} for i, named in leads.items()}
     return [
         _facts(
             c,

@@ -159,10 +159,18 @@ def original_claims(
         yield claim, path, published, outlet
 
 
-def lead_places(session: Session, source_ids: Iterable[int], kind: str = "place") -> dict[int, set[str]]:
+def lead_places(session: Session, source_ids: Iterable[int]) -> dict[int, set[str]]:
     """Source id -> the names of the places its lead names: place entities mentioned in the first sentence of
-    the body that made a claim (the story's setting); with ``kind``, the entities of that type (its bodies)."""
-    out: dict[int, set[str]] = defaultdict(set)
+    the body that made a claim (the story's setting)."""
+    return {
+        i: {name for kind, name in named if kind == "place"} for i, named in lead_names(session, source_ids).items()
+    }
+
+
+def lead_names(session: Session, source_ids: Iterable[int]) -> dict[int, set[tuple[str, str]]]:
+    """Source id -> (type, name) of the places and bodies its lead names, in one query per chunk: the entities
+    mentioned in the first sentence of the body that made a claim (the story's setting, the story's body)."""
+    out: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for chunk in chunks(sorted(set(source_ids))):
         lead = (
             select(Claim.source_id.label("source_id"), func.min(Claim.sentence_end).label("lead_end"))
@@ -171,14 +179,14 @@ def lead_places(session: Session, source_ids: Iterable[int], kind: str = "place"
             .subquery()
         )
         query = (
-            select(SourceEntity.source_id, SourceEntity.name)
+            select(SourceEntity.source_id, SourceEntity.type, SourceEntity.name)
             .join(lead, lead.c.source_id == SourceEntity.source_id)
             .join(Mention, Mention.source_entity_id == SourceEntity.id)
-            .where(SourceEntity.type == kind, Mention.start < lead.c.lead_end)
+            .where(SourceEntity.type.in_(("place", "organization")), Mention.start < lead.c.lead_end)
             .distinct()
         )
-        for source_id, name in session.execute(query):
-            out[source_id].add(name)
+        for source_id, kind, name in session.execute(query):
+            out[source_id].add((kind, name))
     return out
 
 
