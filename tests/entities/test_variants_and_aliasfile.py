@@ -41,6 +41,14 @@ def test_a_lone_surname_in_another_spelling_is_a_variant() -> None:
     assert flag is not None and "Gnatyuk (Wire B)" in flag.explanation
 
 
+def test_a_first_word_written_alone_is_no_spelling_of_a_persons_shape() -> None:
+    """ "Velmo" beside "Velmo Search", both read as a person's name: the shorter only leaves a word out."""
+    seen = [Sighting("Velmo Search", "Daily A", None), Sighting("Velmo", "Daily A", None)]
+    assert spelling_variant(1, "Velmo Search", True, seen) is None
+    seen.append(Sighting("Velmo Serch", "Wire B", None))
+    assert spelling_variant(1, "Velmo Search", True, seen) is not None  # a word spelt otherwise still is
+
+
 def test_places_compare_their_letters() -> None:
     flag = spelling_variant(1, "Kharkiv", False, [Sighting("Kharkiv", "A", None), Sighting("Kharkov", "B", None)])
     assert flag is not None and flag.forms == ("Kharkiv", "Kharkov")
