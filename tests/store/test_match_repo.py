@@ -25,7 +25,8 @@ def test_the_lead_places_are_the_places_the_first_claimed_sentence_names(tmp_pat
         tracker.ingest([path])
         with tracker._session() as session:
             (source_id,) = session.scalars(select(Source.id))
-            places = match_repo.lead_places(session, [source_id])
+            named = match_repo.lead_names(session, [source_id])
+            places = {i: {name for kind, name in found if kind == "place"} for i, found in named.items()}
     # the places of the lead sentence, not Lindby of a later one
     assert places[source_id] >= {"Velmora"}
     assert any("Korvast" in place for place in places[source_id])

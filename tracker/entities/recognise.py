@@ -131,7 +131,7 @@ def without_counted_nouns(found: list[MentionDraft], claims: Sequence[ClaimDraft
 
 def _outside_dates(text: str, found: list[MentionDraft]) -> list[MentionDraft]:
     """The mentions without the month of a calendar date ("(Nov. 18)", "on 3 Jan 2020"): one that opens there
-    is no name, one that runs into it ends before it ("the Lions' Nov. 18 game" names "Lions")."""
+    is no name, one that runs into it ends before it ("the Harrow Lions' Nov. 18 game" names "Harrow Lions")."""
     months = calendar_months(text)
     if not months:
         return found
@@ -234,18 +234,18 @@ def _parsed_mentions(document: Document, found: list[MentionDraft]) -> list[Ment
 
 def _shape_person(mention: MentionDraft, start: int, end: int, kind: str, alone: set[str]) -> bool:
     """A person the rules guessed from a name's shape alone (no title, no cue), which the parse reads, over the
-    same words, as a body or a place ("at the top of Corvane Energy"): the parse's type stands, unless the
-    article writes the name's last word alone, as one writes a person's surname ("Umerov said")."""
-    words = mention.text.split()
+    same words, as a body or a place ("at the top of Harrow Energy"): the parse's type stands, unless the
+    article writes the name's last word alone, as one writes a person's surname ("Marek said")."""
+    last = mention.text.split()[-1]
     return (
-        words[-1] not in alone
-        and _english_noun(words[-1])  # "Talvik Ports", "Corvane Energy"; not "Ariana Grande", "Novak Djokovic"
-        and mention.type == PERSON
+        mention.type == PERSON
         and not mention.strong
         and mention.title is None
         and mention.rule == "capitalised-run"
         and (mention.start, mention.end) == (start, end)
         and kind in (ORGANIZATION, PLACE)
+        and last not in alone
+        and _english_noun(last)  # "Brenn Ports", "Harrow Energy"; not "Ariana Grande", "Novak Djokovic"
     )
 
 

@@ -95,8 +95,8 @@ def _distinct_spellings(spellings: dict[str, int], is_person: bool) -> list[str]
         keys = [k for k in keys if not _abbreviation(k)]  # "WHO", "DRC", "U.S." abbreviate; they spell nothing
     if not is_person:
         return _by_letters(_without_extensions(keys), plural=True)
-    # a name that only leaves words of another out ("Pokemon" beside "Pokemon Sword", "Verizon" beside "Verizon
-    # Search", the shape of a person's name but a thing's) spells nothing otherwise
+    # a name that only leaves words of another out ("Lumo" beside "Lumo Search", "Velmo" beside "Velmo
+    # Play", the shape of a person's name but a thing's) spells nothing otherwise
     words = {k: [plain(w) for w in k.split()] for k in keys}
     keys = [k for k in keys if not any(j != k and _within(words[k], words[j]) for j in keys)]
     names = {k: parse(k) for k in keys}

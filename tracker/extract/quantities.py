@@ -61,7 +61,7 @@ class QuantityFact:
     # TRENDS ("rise" or "fall"); evidence that a later, different count is a change and not a conflict.
     trend: str | None = None
     trend_words: str | None = None
-    # Whose count it is, as written ("Labour" won 58 seats, "Corvane's" 9,500 employees), resting on
+    # Whose count it is, as written ("Labour" won 58 seats, "Harrow's" 9,500 employees), resting on
     # ``owner_span``: two counts of one class with different owners count two sets.
     owner: str | None = None
     owner_span: Span | None = None
@@ -413,7 +413,7 @@ def _frame(sentence: Sentence, group: list[Token], running: bool) -> QuantityFac
     if after is not None and after.lower_ in v.PERCENT_WORDS:
         moved = _changed_by(sentence, after)
         if moved is not None:
-            # "Corvane shares fell 9 percent", "Shares in Corvane closed 6 percent lower": a move of a named thing
+            # "Harrow shares fell 9 percent", "Shares in Harrow closed 6 percent lower": a move of a named thing
             thing, way, moved_words, owner = moved
             return QuantityFact(
                 value, MEASURE, thing, noun_class(thing), modifier, False, None, "percent", span, False, way,
@@ -484,7 +484,7 @@ def _as_written(words: list[Token]) -> str:
 
 
 def _owner(phrase: Token) -> list[Token]:
-    """Whose count a counted phrase is: its possessor ("Corvane's 9,500 employees"), the name an apposition
+    """Whose count a counted phrase is: its possessor ("Harrow's 9,500 employees"), the name an apposition
     describes ("Rudna, a town of 9,000 people"), the name after "for"
     ("61 for the Civic Union"), or the subject of a verb of having or winning whose object it is ("Labour won 58
     seats", "the Union was on course for 58 of the seats"); empty when the parse says none."""
@@ -582,9 +582,9 @@ def _level_of(unit: Token) -> Token | None:
 
 
 def _changed_by(sentence: Sentence, unit: Token) -> tuple[str, str, str, list[Token]] | None:
-    """What a percentage says moved by so much, whose it is, and which way: "Corvane shares fell 9 percent",
-    "Shares in Corvane closed 6 percent lower", "Lumo stock rose by 3 percent" give ("share", "fall", "fell",
-    [Corvane]); no owner where none is named ("prices fell 2 percent"). None for a level, or a verb with an object
+    """What a percentage says moved by so much, whose it is, and which way: "Harrow shares fell 9 percent",
+    "Shares in Harrow closed 6 percent lower", "Lumo stock rose by 3 percent" give ("share", "fall", "fell",
+    [Harrow]); no owner where none is named ("prices fell 2 percent"). None for a level, or a verb with an object
     of its own."""
     head = unit.head
     if head.lemma_.lower() == "reach":
@@ -612,12 +612,12 @@ def _changed_by(sentence: Sentence, unit: Token) -> tuple[str, str, str, list[To
         if o.dep_ == "pobj" and _named(o)
     ]  # fmt: skip
     owner = _phrase(owners[0], conjuncts=False) if owners else []
-    return subject.lemma_.lower(), way, _words_between(sentence, verb, word) if word is not verb else verb.text, owner
+    return subject.lemma_.lower(), way, _words_between(sentence, verb, word), owner
 
 
 def _named(token: Token) -> bool:
     """A word of a name: a proper noun, or capitalised where a sentence does not open, or the recogniser's
-    entity ("Corvane shares", tagged a common noun at the sentence's start)."""
+    entity ("Harrow shares", tagged a common noun at the sentence's start)."""
     return token.pos_ == "PROPN" or (
         token.text[:1].isupper() and (token.i != token.sent.start or bool(token.ent_type_))
     )

@@ -459,7 +459,7 @@ PUTTING_AT = frozenset("put estimate place set fix".split())
 # Adverbs that say a count moved: "down to 10", "up to" is a modifier, not a trend.
 TREND_ADVERBS: dict[str, str] = {"down": "fall"}
 # Comparatives that say which way a verb moved by so much: "closed 6 percent lower", "ended 2 percent higher".
-CHANGED_BY_ADVERBS: dict[str, str] = {"lower": "fall", "higher": "rise", "up": "rise", "down": "fall"}
+CHANGED_BY_ADVERBS: dict[str, str] = {**TREND_ADVERBS, "lower": "fall", "higher": "rise", "up": "rise"}
 
 # -- offices (matching) ------------------------------------------------------------------------------------------
 

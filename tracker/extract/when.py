@@ -139,17 +139,15 @@ def _in_the_past(token: Token) -> bool:
 
 
 def _dates_a_relative_clause(token: Token, inside: set[int]) -> bool:
-    """A word of a date inside a relative clause on a noun of the same claim ("appointed Marwani, ending a search
-    that began when Wendler resigned in March"): the time of that noun's clause, not of what the claim reports.
+    """A word of a date inside a relative clause on a noun of the same claim ("appointed Ivo Marek, ending a search
+    that began when Brandt resigned in March"): the time of that noun's clause, not of what the claim reports.
     A relative clause split off as a claim of its own is that claim's main clause: its dates are its own."""
     if token.ent_type_ != "DATE":
         return False
     for above in token.ancestors:
         if above.dep_ == "relcl" and above.i in inside:
             # a verb of the claim above the clause's noun: the claim says more than the relative clause does
-            return any(t.i in inside and t.pos_ in ("VERB", "AUX") for t in above.head.ancestors) or (
-                above.head.pos_ in ("VERB", "AUX") and above.head.i in inside
-            )
+            return any(t.i in inside and t.pos_ in ("VERB", "AUX") for t in [above.head, *above.head.ancestors])
     return False
 
 

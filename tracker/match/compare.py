@@ -29,6 +29,7 @@ from tracker.extract.quantities import COUNT, MEASURE, MONEY, TERM, QuantityFact
 from tracker.extract.when import TimeRef
 from tracker.match.pairs import claim_keys, pairs_of_keys
 from tracker.match.read import (
+    GENERIC_BODIES,
     THEMED_CLASSES,
     Office,
     body_word,
@@ -112,8 +113,8 @@ class ClaimFacts:
     # The places the lead of its article names (the story's setting: "floods in Korvast province"), for a claim
     # that counts or reports an event and names no place of its own ("At least 12 people have died").
     setting: frozenset[str] = frozenset()
-    # The bodies the lead of its article names ("Corvane Energy's chief executive resigned"), for a role claim
-    # whose post names no body of its own ("Kvashnina was named interim chief executive").
+    # The bodies the lead of its article names ("Harrow Energy's chief executive resigned"), for a role claim
+    # whose post names no body of its own ("Ilse Varga was named interim chief executive").
     lead_bodies: frozenset[str] = frozenset()
     source_text: str = field(default="", repr=False, compare=False)
     text_at: int = field(default=0, repr=False, compare=False)
@@ -212,19 +213,18 @@ class Reading:
         )
         places = [claim.event.place] if claim.event is not None and claim.event.place else located(claim.text)
         self.located = _entities_named(places, claim.entities, entities)
+        named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
         # Where the claim's count or event is: the places it names (as place keys), else its story's setting.
         self.where: frozenset[str] = frozenset()
         # The places the claim itself names (as place keys), none from its story's setting.
         self.named_where: frozenset[str] = frozenset()
         if self.counts or reported(claim.event) is not None:
-            named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
             self.named_where = frozenset(k for p in [*places, *named] for k in _where_keys(p))
             self.where = self.named_where or frozenset(k for p in claim.setting for k in _where_keys(p))
         # Whose a post the claim names but does not own ("Defence Minister X") may be: the places the claim
         # names, else its story's setting.
         self.post_where: frozenset[str] = frozenset()
         if claim.role is not None:
-            named = [entities[e].name for e in claim.entities if e in entities and entities[e].type == "place"]
             self.post_where = frozenset(k for p in named or claim.setting for k in _where_keys(p))
         self.roles: list[RoleReading] = []
         self.owners_read = False  # its post's owner read as a person's post (``CorpusFacts.resolve_owners``)
@@ -667,16 +667,16 @@ def _compare_roles(a: Reading, b: Reading, entities, settings: MatchSettings, co
 
 
 def _story_post(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> bool:
-    """One claim's post names no body ("Kvashnina was named interim chief executive"), the other's names one
-    ("appointed Marwani as chief executive of Corvane Energy"), with the same role and no word the other lacks,
-    and the first claim's story is of that body: the one body of several words its lead names ("Corvane Energy's
+    """One claim's post names no body ("Ilse Varga was named interim chief executive"), the other's names one
+    ("appointed Ivo Marek as chief executive of Harrow Energy"), with the same role and no word the other lacks,
+    and the first claim's story is of that body: the one body of several words its lead names ("Harrow Energy's
     chief executive resigned"), the claim naming no body or place of its own. One post, held in turn."""
     for u, n in ((a, b), (b, a)):
         x, y = u.role, n.role
         assert x is not None and y is not None
         if x.office.fully_named or x.office.owner or x.fact.organisation or not y.fact.organisation:
             continue
-        # the lead's body: the one of several words it names ("Corvane Energy"; a word alone is a weak guess)
+        # the lead's body: the one of several words it names ("Harrow Energy"; a word alone is a weak guess)
         leads = [body for body in u.claim.lead_bodies if len(body.split()) > 1] or list(u.claim.lead_bodies)
         if len(leads) != 1 or x.office.roles != y.office.roles or not y.office.roles:
             continue
@@ -684,14 +684,16 @@ def _story_post(a: Reading, b: Reading, entities: dict[int, EntityInfo]) -> bool
             continue
         if not set(x.office.body) <= set(y.office.body) | y.office.owner:
             continue
-        lead = {body_word(w.lower()) for w in leads[0].split()} - _GENERIC_WORDS
-        named = {body_word(w.lower()) for w in y.fact.organisation.split()} - _GENERIC_WORDS
-        if lead & named:
+        lead, named = (
+            {body_word(w.lower()) for w in name.split()} - GENERIC_BODIES - _CONNECTORS
+            for name in (leads[0], y.fact.organisation)
+        )
+        if lead & named:  # "Harrow Energy" and "Harrow", not "National Bank" and "Central Bank"
             return True
     return False
 
 
-_GENERIC_WORDS = frozenset(body_word(w) for w in ("the", "of", "and", *v.ORGANISATION_NOUNS))  # "Bank", "Office"
+_CONNECTORS = frozenset(body_word(w) for w in v.TITLE_CONNECTORS)
 
 
 def _one_setting_post(a: Reading, b: Reading) -> bool:
@@ -899,12 +901,7 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
             if x.by and (not _one_move(a, b) or x.trend != y.trend):
                 continue  # moves of two times are two facts, never a change; and "rose"/"fell" is the words' call
             frames = (_count_frame(a, x), _count_frame(b, y))
-            order = None if x.by else _order(a, b)
-            if order is None and x.noun_class in v.RUNNING_CLASSES and not x.by:
-                order = _report_order(a, b)  # a toll of one day's event, revised by a later report
-            if order is None and (x.trend or y.trend) and x.noun_class not in v.RUNNING_CLASSES and not x.by:
-                # a toll "rose to 31" from some earlier figure, not from another report's 22 of the same day
-                order = _trend_order((a, x), (b, y))
+            order = None if x.by else _count_order(a, x, b, y)
             if order is None:
                 if _compatible(x, y, settings):
                     return NOTHING  # "more than 90,000" and "100,000" may both be true
@@ -937,6 +934,18 @@ def _compare_counts(a: Reading, b: Reading, entities, settings: MatchSettings, c
     if not {_count_key(x) for x in a.counts} & {_count_key(y) for y in b.counts}:
         return NOTHING  # counts of different things: "12 shelters" and "30 kitchens" are two facts
     return None
+
+
+def _count_order(a: Reading, x: QuantityFact, b: Reading, y: QuantityFact) -> tuple[Reading, Reading] | None:
+    """Two counts of one set in time order, or None at one time: by the claims' times; a toll of one day's event
+    by its reports (revised later); counts with trend words by those ("rose to 31" from some earlier figure)."""
+    order = _order(a, b)
+    if order is None and x.noun_class in v.RUNNING_CLASSES:
+        order = _report_order(a, b)  # a toll of one day's event, revised by a later report
+    if order is None and (x.trend or y.trend) and x.noun_class not in v.RUNNING_CLASSES:
+        # a toll "rose to 31" from some earlier figure, not from another report's 22 of the same day
+        order = _trend_order((a, x), (b, y))
+    return order
 
 
 def _one_move(a: Reading, b: Reading) -> bool:

@@ -279,7 +279,7 @@ def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -
         return body or set(post.owner)  # the body, else whose post it is
 
     na, nb = named(a), named(b)
-    if (na and na <= _GENERIC_BODIES) or (nb and nb <= _GENERIC_BODIES):
+    if (na and na <= GENERIC_BODIES) or (nb and nb <= GENERIC_BODIES):
         return False  # "the party's leader" and "Union leader": a body named by its kind may be the named one
     if a.described or b.described:
         return False  # "head of the company" may be chief executive of the company another claim names
@@ -289,7 +289,7 @@ def distinct_posts(a: Office, b: Office, places: frozenset[str] = frozenset()) -
 
 
 # Bodies named by their kind alone ("the party", "the ministry"), folded as office bodies are.
-_GENERIC_BODIES = frozenset(body_word(w) for w in v.ORGANISATION_NOUNS)
+GENERIC_BODIES = frozenset(body_word(w) for w in v.ORGANISATION_NOUNS)
 
 
 # Presence at an event: who was there, and who was not ("did not send anyone", "stayed in X", "by video link").

@@ -159,14 +159,6 @@ def original_claims(
         yield claim, path, published, outlet
 
 
-def lead_places(session: Session, source_ids: Iterable[int]) -> dict[int, set[str]]:
-    """Source id -> the names of the places its lead names: place entities mentioned in the first sentence of
-    the body that made a claim (the story's setting)."""
-    return {
-        i: {name for kind, name in named if kind == "place"} for i, named in lead_names(session, source_ids).items()
-    }
-
-
 def lead_names(session: Session, source_ids: Iterable[int]) -> dict[int, set[tuple[str, str]]]:
     """Source id -> (type, name) of the places and bodies its lead names, in one query per chunk: the entities
     mentioned in the first sentence of the body that made a claim (the story's setting, the story's body)."""
